@@ -1,0 +1,29 @@
+// Keyboard reordering of bullets, handled in the browser so typing sends nothing extra
+// to the server: ArrowUp/ArrowDown on a bullet's grip handle, or Alt+ArrowUp/ArrowDown
+// while editing its text, presses that bullet's "Move bullet up/down" button and keeps
+// the focus on the moved bullet once the list has re-rendered.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "ArrowUp" && event.key !== "ArrowDown") return;
+  const target = event.target;
+  if (!(target instanceof Element)) return;
+  const onHandle = target.classList.contains("bullet-handle");
+  if (!onHandle && !(event.altKey && target.tagName === "TEXTAREA")) return;
+  const row = target.closest(".bullet-row");
+  if (!row) return;
+  const direction = event.key === "ArrowUp" ? "up" : "down";
+  const button = row.querySelector(`[aria-label="Move bullet ${direction}"]`);
+  if (!button) return;
+  event.preventDefault();
+  const focusId = target.id;
+  const list = row.parentElement;
+  const refocus = () => document.getElementById(focusId)?.focus();
+  const observer = new MutationObserver(() => {
+    observer.disconnect();
+    refocus();
+  });
+  if (list && focusId) {
+    observer.observe(list, { childList: true });
+    setTimeout(() => observer.disconnect(), 5000);
+  }
+  button.click();
+});

@@ -1,0 +1,1 @@
+"""resume_app: a local-first resume tailoring app."""

@@ -1,0 +1,61 @@
+"""The `resume-app` command.
+
+Bad input ends with exit status 2 and one plain sentence on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from resume_app.core import json_resume
+from resume_app.core.errors import InputError
+from resume_app.parsing.importer import import_resume
+
+EXIT_BAD_INPUT = 2
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+
+
+def _read_resume(path: str):
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"{path} does not exist or is not a file.")
+    if file.stat().st_size > MAX_INPUT_BYTES:
+        raise InputError(f"{file.name} is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB, too large for a resume.")
+    return import_resume(file.name, file.read_bytes())
+
+
+def _export(args: argparse.Namespace) -> None:
+    resume = _read_resume(args.resume)
+    output = Path(args.output)
+    if output.suffix.lower() != ".json":
+        raise InputError(f"{output.name}: export writes .json (JSON Resume) files.")
+    output.write_text(json_resume.dumps(resume), encoding="utf-8")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="resume-app", description="Tailor a resume to a job posting, locally.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    export = commands.add_parser("export", help="write a resume as another format")
+    export.add_argument("resume", help="the resume: a JSON Resume .json file")
+    export.add_argument("-o", "--output", required=True, help="the file to write (.json)")
+    export.set_defaults(run=_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.run(args)
+    except InputError as error:
+        print(f"resume-app: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"resume-app: {error.strerror or error}.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

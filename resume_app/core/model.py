@@ -1,0 +1,127 @@
+"""The resume as plain data: what every other layer reads and writes.
+
+A resume is a contact block, a summary and an ordered list of sections. Entry
+sections (work, education, projects, ...) hold entries with bullets; the skills
+section holds skills. Every section, entry, bullet and skill has a stable id, so
+a tailored version can refer to bullets by id and an edit shows everywhere.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def new_id() -> str:
+    """A random id, unique across workspaces, safe in URLs."""
+    return uuid.uuid4().hex
+
+
+@dataclass
+class Profile:
+    network: str = ""
+    username: str = ""
+    url: str = ""
+
+
+@dataclass
+class Location:
+    address: str = ""
+    city: str = ""
+    region: str = ""
+    postal_code: str = ""
+    country_code: str = ""
+
+    def as_text(self) -> str:
+        return ", ".join(part for part in (self.city, self.region, self.country_code) if part)
+
+
+@dataclass
+class Contact:
+    name: str = ""
+    label: str = ""
+    email: str = ""
+    phone: str = ""
+    url: str = ""
+    image: str = ""
+    location: Location = field(default_factory=Location)
+    profiles: list[Profile] = field(default_factory=list)
+
+
+@dataclass
+class Bullet:
+    text: str = ""
+    id: str = field(default_factory=new_id)
+    hidden: bool = False
+
+
+@dataclass
+class Entry:
+    """One item of a section: a job, a degree, a project, an award...
+
+    `title` and `organization` carry the section's two main names (position and
+    company, degree and institution, project name and entity...), see
+    core.sections. Section-specific scalars and lists live in `details`
+    under their JSON Resume key (area, score, courses, roles, x-section...).
+    """
+
+    title: str = ""
+    organization: str = ""
+    location: str = ""
+    start_date: str = ""
+    end_date: str = ""
+    url: str = ""
+    summary: str = ""
+    bullets: list[Bullet] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)
+    id: str = field(default_factory=new_id)
+    hidden: bool = False
+
+
+@dataclass
+class Skill:
+    name: str = ""
+    level: str = ""
+    keywords: list[str] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+    hidden: bool = False
+
+
+@dataclass
+class Section:
+    """A heading of the resume. `kind` is its JSON Resume key (work, skills...)."""
+
+    kind: str
+    entries: list[Entry] = field(default_factory=list)
+    skills: list[Skill] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+    hidden: bool = False
+
+
+@dataclass
+class Resume:
+    contact: Contact = field(default_factory=Contact)
+    summary: str = ""
+    sections: list[Section] = field(default_factory=list)
+    # JSON Resume keys we carry without editing them: meta, $schema, x-*.
+    extra: dict[str, Any] = field(default_factory=dict)
+    id: str = field(default_factory=new_id)
+    # The name the person gives this resume in their library.
+    title: str = ""
+
+    def section(self, kind: str) -> Section | None:
+        return next((section for section in self.sections if section.kind == kind), None)
+
+    def ensure_section(self, kind: str) -> Section:
+        section = self.section(kind)
+        if section is None:
+            section = Section(kind=kind)
+            self.sections.append(section)
+        return section
+
+    def entries(self) -> list[Entry]:
+        return [entry for section in self.sections for entry in section.entries]
+
+    def bullets(self) -> list[Bullet]:
+        return [bullet for entry in self.entries() for bullet in entry.bullets]

@@ -1,0 +1,84 @@
+"""Engine, sessions and migrations. The database URL comes from the settings."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from alembic import command
+from resume_app.core import settings
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"
+
+_lock = threading.Lock()
+_engines: dict[str, Engine] = {}
+_sessionmakers: dict[str, sessionmaker[Session]] = {}
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL: readers don't block the writer, and a killed process loses no commit.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def alembic_config(url: str) -> Config:
+    config = Config(str(ALEMBIC_INI))
+    config.set_main_option("script_location", str(PROJECT_ROOT / "alembic"))
+    # ConfigParser interpolation would read "%" in a password as a directive.
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def migrate(url: str) -> None:
+    """Bring the database at `url` to the newest schema."""
+    command.upgrade(alembic_config(url), "head")
+
+
+def engine(url: str | None = None) -> Engine:
+    """The engine for `url` (default: the configured one), migrated on first use."""
+    url = url or settings.database_url()
+    with _lock:
+        if url not in _engines:
+            created = create_engine(url, pool_pre_ping=True)
+            if created.dialect.name == "sqlite":
+                event.listen(created, "connect", _sqlite_pragmas)
+            migrate(url)
+            _engines[url] = created
+            _sessionmakers[url] = sessionmaker(created, expire_on_commit=False)
+        return _engines[url]
+
+
+@contextmanager
+def session_scope(url: str | None = None) -> Iterator[Session]:
+    """A transaction: committed when the block ends, rolled back on an error."""
+    url = url or settings.database_url()
+    engine(url)
+    session = _sessionmakers[url]()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def dispose_all() -> None:
+    """Forget every engine (tests that switch databases call this)."""
+    with _lock:
+        for created in _engines.values():
+            created.dispose()
+        _engines.clear()
+        _sessionmakers.clear()

@@ -1,0 +1,44 @@
+"""Inputs that save as the person types (debounced) and when they leave the field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import reflex as rx
+
+# Long enough to batch a burst of typing, short enough that "saved" shows quickly.
+SAVE_DELAY_MS = 400
+
+
+def saving_input(
+    label: str,
+    value: rx.Var,
+    save: Callable[[rx.Var], rx.event.EventSpec],
+    key: rx.Var | str,
+    multiline: bool = False,
+    placeholder: rx.Var | str = "",
+    element_id: rx.Var | str | None = None,
+    **props,
+) -> rx.Component:
+    """An uncontrolled input: typing is never slowed by a round trip to the server.
+
+    Debounced events share one timer per handler name, so a save on blur makes
+    sure a quick move to the next field never drops the previous one.
+    """
+    component = rx.text_area if multiline else rx.input
+    extra = {"id": element_id} if element_id is not None else {}
+    return component(
+        default_value=value,
+        on_change=lambda text: save(text).debounce(SAVE_DELAY_MS),
+        on_blur=lambda text: save(text),
+        aria_label=label,
+        placeholder=placeholder,
+        key=key,
+        width="100%",
+        **extra,
+        **props,
+    )
+
+
+def labelled(label: rx.Var | str, control: rx.Component, **props) -> rx.Component:
+    return rx.vstack(rx.text(label, size="1", color_scheme="gray", weight="medium"), control, spacing="1", **props)

@@ -1,0 +1,354 @@
+"""The editor of one resume: contact, summary, sections, entries, bullets, skills."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from resume_app.ui.components.inputs import labelled, saving_input
+from resume_app.ui.components.layout import page_shell
+from resume_app.ui.state.editor import (
+    FAILED,
+    SAVED,
+    SAVING,
+    BulletView,
+    EditorState,
+    EntryView,
+    FieldView,
+    ProfileView,
+    SectionView,
+    SkillView,
+)
+
+IMPORT_UPLOAD_ID = "editor_import"
+CONTACT_FIELDS = (
+    ("name", "Full name"),
+    ("label", "Headline"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("url", "Website"),
+    ("city", "City"),
+    ("region", "State / region"),
+    ("country_code", "Country code"),
+)
+
+
+def save_indicator() -> rx.Component:
+    return rx.box(
+        rx.match(
+            EditorState.save_status,
+            (SAVING, rx.badge(rx.spinner(size="1"), "Saving...", color_scheme="gray")),
+            (SAVED, rx.badge(rx.icon("check", size=14), "Saved", color_scheme="green")),
+            (FAILED, rx.badge(rx.icon("triangle_alert", size=14), "Not saved", color_scheme="red")),
+        ),
+        id="save-status",
+        data_status=EditorState.save_status,
+        role="status",
+        aria_live="polite",
+    )
+
+
+def _icon_button(icon: str, label: str, on_click, **props) -> rx.Component:
+    return rx.tooltip(
+        rx.icon_button(rx.icon(icon, size=16), on_click=on_click, aria_label=label, variant="ghost", size="1", **props),
+        content=label,
+    )
+
+
+def _hide_button(item_id: rx.Var, hidden: rx.Var, what: str) -> rx.Component:
+    return rx.cond(
+        hidden,
+        _icon_button("eye-off", f"Show {what}", EditorState.toggle_hidden(item_id), color_scheme="gray"),
+        _icon_button("eye", f"Hide {what}", EditorState.toggle_hidden(item_id)),
+    )
+
+
+def _contact_card() -> rx.Component:
+    inputs = [
+        labelled(
+            label,
+            saving_input(
+                label,
+                EditorState.contact[key],
+                lambda text, key=key: EditorState.set_contact_field(key, text),
+                key=f"contact-{key}-{EditorState.revision}",
+            ),
+        )
+        for key, label in CONTACT_FIELDS
+    ]
+    return rx.card(
+        rx.vstack(
+            rx.heading("Contact", size="4"),
+            rx.grid(*inputs, columns="2", spacing="3", width="100%"),
+            rx.heading("Profiles", size="2", margin_top="0.5em"),
+            rx.foreach(EditorState.profiles, _profile_row),
+            rx.button(rx.icon("plus"), "Add profile", on_click=EditorState.add_profile, variant="soft", size="1"),
+            labelled(
+                "Summary",
+                saving_input(
+                    "Summary",
+                    EditorState.contact["summary"],
+                    lambda text: EditorState.set_contact_field("summary", text),
+                    key=f"contact-summary-{EditorState.revision}",
+                    multiline=True,
+                    rows="3",
+                ),
+                width="100%",
+            ),
+            spacing="3",
+            width="100%",
+        ),
+        width="100%",
+    )
+
+
+def _profile_row(profile: ProfileView) -> rx.Component:
+    key = f"{EditorState.revision}-{profile.index}"
+    return rx.hstack(
+        *[
+            saving_input(
+                label,
+                getattr(profile, field_name),
+                lambda text, field_name=field_name: EditorState.set_profile_field(profile.index, field_name, text),
+                key=f"profile-{field_name}-{key}",
+                placeholder=label,
+            )
+            for field_name, label in (("network", "Network"), ("username", "Username"), ("url", "Profile URL"))
+        ],
+        _icon_button("trash-2", "Delete profile", EditorState.delete_profile(profile.index), color_scheme="red"),
+        width="100%",
+        align="center",
+    )
+
+
+def _entry_field(entry: EntryView, field: FieldView) -> rx.Component:
+    def control(multiline: bool) -> rx.Component:
+        return saving_input(
+            field.label,
+            field.value,
+            lambda text: EditorState.set_entry_field(entry.id, field.key, text),
+            key=f"{entry.id}-{field.key}-{EditorState.revision}",
+            multiline=multiline,
+            placeholder=field.placeholder,
+        )
+
+    return labelled(field.label, rx.cond(field.kind == "long", control(True), control(False)))
+
+
+def _bullet_row(bullet: BulletView) -> rx.Component:
+    return rx.hstack(
+        rx.icon_button(
+            rx.icon("grip-vertical", size=16),
+            id=f"handle-{bullet.id}",
+            aria_label="Reorder bullet with the arrow keys",
+            title="Focus and press the up or down arrow key to move this bullet (Alt+arrow while typing)",
+            class_name="bullet-handle",
+            variant="ghost",
+            color_scheme="gray",
+            size="1",
+        ),
+        saving_input(
+            "Bullet text",
+            bullet.text,
+            lambda text: EditorState.set_bullet_text(bullet.id, text),
+            key=f"{bullet.id}-{EditorState.revision}",
+            multiline=True,
+            rows="2",
+            element_id=f"bullet-{bullet.id}",
+            opacity=rx.cond(bullet.hidden, "0.5", "1"),
+        ),
+        rx.vstack(
+            _icon_button("arrow-up", "Move bullet up", EditorState.move_bullet(bullet.id, -1)),
+            _icon_button("arrow-down", "Move bullet down", EditorState.move_bullet(bullet.id, 1)),
+            spacing="1",
+        ),
+        rx.vstack(
+            _hide_button(bullet.id, bullet.hidden, "bullet"),
+            _icon_button("trash-2", "Delete bullet", EditorState.delete_bullet(bullet.id), color_scheme="red"),
+            spacing="1",
+        ),
+        key=bullet.id,
+        width="100%",
+        align="center",
+        class_name="bullet-row",
+        data_bullet_id=bullet.id,
+    )
+
+
+def _entry_card(entry: EntryView) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.vstack(
+                    rx.heading(entry.heading, size="3", class_name="entry-heading"),
+                    rx.text(entry.dates, size="2", color_scheme="gray"),
+                    spacing="0",
+                ),
+                rx.spacer(),
+                _icon_button("chevron-up", "Move entry up", EditorState.move_entry(entry.id, -1)),
+                _icon_button("chevron-down", "Move entry down", EditorState.move_entry(entry.id, 1)),
+                _hide_button(entry.id, entry.hidden, "entry"),
+                _icon_button("trash-2", "Delete entry", EditorState.delete_entry(entry.id), color_scheme="red"),
+                width="100%",
+                align="center",
+            ),
+            rx.grid(
+                rx.foreach(entry.fields, lambda field: _entry_field(entry, field)),
+                columns="2",
+                spacing="3",
+                width="100%",
+            ),
+            rx.cond(
+                entry.has_bullets,
+                rx.vstack(
+                    rx.text("Bullets", size="2", weight="bold"),
+                    rx.vstack(
+                        rx.foreach(entry.bullets, _bullet_row), width="100%", spacing="2", class_name="bullet-list"
+                    ),
+                    rx.button(
+                        rx.icon("plus"),
+                        "Add bullet",
+                        on_click=EditorState.add_bullet(entry.id),
+                        variant="soft",
+                        size="1",
+                    ),
+                    width="100%",
+                    spacing="2",
+                ),
+            ),
+            spacing="3",
+            width="100%",
+            opacity=rx.cond(entry.hidden, "0.6", "1"),
+        ),
+        key=entry.id,
+        width="100%",
+        class_name="entry-card",
+        data_entry_id=entry.id,
+    )
+
+
+def _skill_row(skill: SkillView) -> rx.Component:
+    return rx.hstack(
+        saving_input(
+            "Skill",
+            skill.name,
+            lambda text: EditorState.set_skill_field(skill.id, "name", text),
+            key=f"{skill.id}-name-{EditorState.revision}",
+            placeholder="Skill or group",
+        ),
+        saving_input(
+            "Level",
+            skill.level,
+            lambda text: EditorState.set_skill_field(skill.id, "level", text),
+            key=f"{skill.id}-level-{EditorState.revision}",
+            placeholder="Level",
+        ),
+        saving_input(
+            "Keywords",
+            skill.keywords,
+            lambda text: EditorState.set_skill_field(skill.id, "keywords", text),
+            key=f"{skill.id}-keywords-{EditorState.revision}",
+            placeholder="Keywords, comma-separated",
+        ),
+        _hide_button(skill.id, skill.hidden, "skill"),
+        _icon_button("trash-2", "Delete skill", EditorState.delete_skill(skill.id), color_scheme="red"),
+        key=skill.id,
+        width="100%",
+        align="center",
+        class_name="skill-row",
+    )
+
+
+def _section(section: SectionView) -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.heading(section.heading, size="5"),
+            _hide_button(section.id, section.hidden, "section"),
+            rx.cond(section.hidden, rx.badge("Hidden from exports", color_scheme="gray")),
+            rx.spacer(),
+            rx.cond(
+                section.is_skills,
+                rx.button(rx.icon("plus"), "Add skill", on_click=EditorState.add_skill, variant="soft", size="1"),
+                rx.button(
+                    rx.icon("plus"), "Add entry", on_click=EditorState.add_entry(section.kind), variant="soft", size="1"
+                ),
+            ),
+            width="100%",
+            align="center",
+        ),
+        rx.cond(
+            section.is_skills,
+            rx.vstack(rx.foreach(section.skill_views, _skill_row), width="100%", spacing="2"),
+            rx.vstack(rx.foreach(section.entry_views, _entry_card), width="100%", spacing="3"),
+        ),
+        width="100%",
+        spacing="3",
+        class_name="resume-section",
+        data_kind=section.kind,
+        key=section.id,
+    )
+
+
+def _toolbar() -> rx.Component:
+    return rx.hstack(
+        rx.vstack(
+            rx.link("← All resumes", href="/", size="2"),
+            rx.heading(EditorState.title, size="6", id="resume-title"),
+            spacing="1",
+        ),
+        rx.spacer(),
+        save_indicator(),
+        rx.button(rx.icon("download"), "JSON Resume", on_click=EditorState.download_json, variant="soft"),
+        rx.upload.root(
+            rx.button(rx.icon("upload"), "Import as new", variant="soft", color_scheme="gray"),
+            id=IMPORT_UPLOAD_ID,
+            multiple=False,
+            accept={"application/json": [".json"]},
+            on_drop=EditorState.import_file(rx.upload_files(upload_id=IMPORT_UPLOAD_ID)),
+        ),
+        width="100%",
+        align="center",
+        spacing="3",
+    )
+
+
+def _editor() -> rx.Component:
+    return rx.vstack(
+        _toolbar(),
+        rx.cond(
+            EditorState.save_message != "",
+            rx.callout(EditorState.save_message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"),
+        ),
+        _contact_card(),
+        rx.foreach(EditorState.sections, _section),
+        rx.cond(
+            EditorState.missing_sections.length() > 0,
+            rx.hstack(
+                rx.text("Add a section:", size="2"),
+                rx.foreach(
+                    EditorState.missing_sections,
+                    lambda heading: rx.button(
+                        heading, on_click=EditorState.add_section(heading), variant="outline", size="1"
+                    ),
+                ),
+                wrap="wrap",
+                spacing="2",
+            ),
+        ),
+        width="100%",
+        spacing="4",
+    )
+
+
+def editor_page() -> rx.Component:
+    return page_shell(
+        rx.cond(
+            EditorState.not_found,
+            rx.vstack(
+                rx.heading("Resume not found", size="6"),
+                rx.text("This resume does not exist in your workspace."),
+                rx.link("Back to your resumes", href="/"),
+                id="not-found",
+            ),
+            rx.cond(EditorState.loaded, _editor(), rx.center(rx.spinner(size="3"), width="100%", padding="3em")),
+        )
+    )

@@ -1,0 +1,113 @@
+"""The library: every resume of this browser's workspace."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from resume_app.ui.components.layout import page_shell
+from resume_app.ui.state.library import LibraryState, ResumeCard
+
+IMPORT_UPLOAD_ID = "library_import"
+
+
+def _resume_row(card: ResumeCard) -> rx.Component:
+    return rx.card(
+        rx.hstack(
+            rx.vstack(
+                rx.link(rx.heading(card.title, size="4"), href=f"/resume/{card.id}"),
+                rx.text(
+                    rx.cond(card.name != "", card.name, "No name yet"),
+                    " · ",
+                    card.bullet_count,
+                    " bullets · edited ",
+                    rx.el.time(card.edited, title=card.edited_iso),
+                    size="2",
+                    color_scheme="gray",
+                ),
+                spacing="1",
+                align="start",
+            ),
+            rx.spacer(),
+            rx.button("Open", on_click=rx.redirect(f"/resume/{card.id}"), variant="soft"),
+            rx.button("Rename", on_click=LibraryState.ask_rename(card.id), variant="soft", color_scheme="gray"),
+            rx.button("Duplicate", on_click=LibraryState.duplicate(card.id), variant="soft", color_scheme="gray"),
+            rx.button("Delete", on_click=LibraryState.ask_delete(card.id), variant="soft", color_scheme="red"),
+            align="center",
+            width="100%",
+            spacing="2",
+        ),
+        width="100%",
+        class_name="resume-card",
+    )
+
+
+def _rename_dialog() -> rx.Component:
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title("Rename resume"),
+            rx.input(
+                value=LibraryState.target_title,
+                on_change=LibraryState.set_target_title,
+                aria_label="Resume name",
+                auto_focus=True,
+            ),
+            rx.hstack(
+                rx.button("Cancel", on_click=LibraryState.close_dialogs, variant="soft", color_scheme="gray"),
+                rx.button("Rename", on_click=LibraryState.confirm_rename),
+                justify="end",
+                spacing="2",
+                margin_top="1em",
+            ),
+        ),
+        open=LibraryState.rename_open,
+    )
+
+
+def _delete_dialog() -> rx.Component:
+    return rx.alert_dialog.root(
+        rx.alert_dialog.content(
+            rx.alert_dialog.title("Delete this resume?"),
+            rx.alert_dialog.description(
+                rx.text('"', LibraryState.target_title, '" and its tailored versions will be deleted for good.')
+            ),
+            rx.hstack(
+                rx.button("Cancel", on_click=LibraryState.close_dialogs, variant="soft", color_scheme="gray"),
+                rx.button("Delete", on_click=LibraryState.confirm_delete, color_scheme="red"),
+                justify="end",
+                spacing="2",
+                margin_top="1em",
+            ),
+        ),
+        open=LibraryState.delete_open,
+    )
+
+
+def library_page() -> rx.Component:
+    return page_shell(
+        rx.hstack(
+            rx.heading("Your resumes", size="7"),
+            rx.spacer(),
+            rx.button(rx.icon("plus"), "New resume", on_click=LibraryState.new_resume),
+            rx.upload.root(
+                rx.button(rx.icon("upload"), "Import JSON Resume", variant="soft"),
+                id=IMPORT_UPLOAD_ID,
+                multiple=False,
+                accept={"application/json": [".json"]},
+                on_drop=LibraryState.import_file(rx.upload_files(upload_id=IMPORT_UPLOAD_ID)),
+            ),
+            width="100%",
+            align="center",
+            spacing="3",
+        ),
+        rx.cond(
+            LibraryState.message != "",
+            rx.callout(LibraryState.message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"),
+        ),
+        rx.cond(
+            LibraryState.loaded & (LibraryState.resumes.length() == 0),
+            rx.text("No resumes yet. Start a new one or import a JSON Resume file.", color_scheme="gray"),
+        ),
+        rx.vstack(rx.foreach(LibraryState.resumes, _resume_row), width="100%", spacing="3", id="resume-list"),
+        _rename_dialog(),
+        _delete_dialog(),
+    )

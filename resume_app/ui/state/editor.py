@@ -1,0 +1,300 @@
+"""The editor of one resume. Every edit is saved as it happens.
+
+The state keeps only ids and strings of what the page shows; the resume itself
+is read from and written to storage on each edit, in one transaction.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import reflex as rx
+
+from resume_app.core import editing, json_resume
+from resume_app.core.dates import display_date
+from resume_app.core.errors import InputError
+from resume_app.core.model import Entry, Resume
+from resume_app.core.sections import SECTION_ORDER, SECTION_SPECS
+from resume_app.parsing.importer import import_resume
+from resume_app.storage import repository
+from resume_app.ui.state.uploads import read_single_upload
+from resume_app.ui.state.workspace import WorkspaceState
+
+log = logging.getLogger(__name__)
+
+SAVED, SAVING, FAILED = "saved", "saving", "error"
+
+
+@dataclass
+class FieldView:
+    key: str = ""
+    label: str = ""
+    value: str = ""
+    kind: str = "text"
+    placeholder: str = ""
+
+
+@dataclass
+class BulletView:
+    id: str = ""
+    text: str = ""
+    hidden: bool = False
+    number: int = 0
+
+
+@dataclass
+class EntryView:
+    id: str = ""
+    heading: str = ""
+    dates: str = ""
+    hidden: bool = False
+    fields: list[FieldView] = field(default_factory=list)
+    has_bullets: bool = False
+    bullets: list[BulletView] = field(default_factory=list)
+
+
+@dataclass
+class SkillView:
+    id: str = ""
+    name: str = ""
+    level: str = ""
+    keywords: str = ""
+    hidden: bool = False
+
+
+@dataclass
+class SectionView:
+    id: str = ""
+    kind: str = ""
+    heading: str = ""
+    hidden: bool = False
+    is_skills: bool = False
+    entry_views: list[EntryView] = field(default_factory=list)
+    skill_views: list[SkillView] = field(default_factory=list)
+
+
+@dataclass
+class ProfileView:
+    index: int = 0
+    network: str = ""
+    username: str = ""
+    url: str = ""
+
+
+def _field_text(value: Any) -> str:
+    return ", ".join(value) if isinstance(value, list) else str(value or "")
+
+
+def _entry_view(kind: str, entry: Entry) -> EntryView:
+    spec = SECTION_SPECS[kind]
+    fields = []
+    for field_spec in spec.fields:
+        value = getattr(entry, field_spec.attribute) if field_spec.attribute else entry.details.get(field_spec.json_key)
+        placeholder = {"date": "e.g. Mar 2021", "list": "comma-separated"}.get(field_spec.kind, "")
+        if field_spec.json_key == "endDate":
+            placeholder = "empty = Present"
+        fields.append(
+            FieldView(field_spec.json_key, field_spec.label, _field_text(value), field_spec.kind, placeholder)
+        )
+    names = [entry.title, entry.organization]
+    heading = " at ".join(name for name in names if name) or f"New {spec.heading.lower()} entry"
+    dates = ""
+    if entry.start_date or entry.end_date:
+        dates = f"{display_date(entry.start_date, '')} - {display_date(entry.end_date)}".strip(" -")
+    return EntryView(
+        id=entry.id,
+        heading=heading,
+        dates=dates,
+        hidden=entry.hidden,
+        fields=fields,
+        has_bullets=spec.bullets_key is not None or bool(entry.bullets),
+        bullets=[BulletView(b.id, b.text, b.hidden, number) for number, b in enumerate(entry.bullets, start=1)],
+    )
+
+
+class EditorState(WorkspaceState):
+    resume_id: str = ""
+    not_found: bool = False
+    loaded: bool = False
+    title: str = ""
+    contact: dict[str, str] = {}
+    profiles: list[ProfileView] = []
+    sections: list[SectionView] = []
+    missing_sections: list[str] = []
+    save_status: str = SAVED
+    save_message: str = ""
+    # Bumped on every full reload so uncontrolled inputs take the stored text again.
+    revision: int = 0
+
+    def _show(self, resume: Resume) -> None:
+        contact = resume.contact
+        self.title = resume.title
+        self.contact = {
+            "name": contact.name,
+            "label": contact.label,
+            "email": contact.email,
+            "phone": contact.phone,
+            "url": contact.url,
+            "city": contact.location.city,
+            "region": contact.location.region,
+            "country_code": contact.location.country_code,
+            "summary": resume.summary,
+        }
+        self.profiles = [
+            ProfileView(index, profile.network, profile.username, profile.url)
+            for index, profile in enumerate(contact.profiles)
+        ]
+        self.sections = [
+            SectionView(
+                id=section.id,
+                kind=section.kind,
+                heading=SECTION_SPECS[section.kind].heading,
+                hidden=section.hidden,
+                is_skills=section.kind == "skills",
+                entry_views=[_entry_view(section.kind, entry) for entry in section.entries],
+                skill_views=[
+                    SkillView(skill.id, skill.name, skill.level, ", ".join(skill.keywords), skill.hidden)
+                    for skill in section.skills
+                ],
+            )
+            for section in resume.sections
+        ]
+        present = {section.kind for section in resume.sections}
+        self.missing_sections = [SECTION_SPECS[kind].heading for kind in SECTION_ORDER if kind not in present]
+
+    @rx.event
+    def load(self):
+        self.resume_id = self.router.page.params.get("resume_id", "")
+        self.save_status, self.save_message = SAVED, ""
+        try:
+            resume = repository.get_resume(self.workspace_id(), self.resume_id)
+        except InputError:
+            self.not_found, self.loaded = True, True
+            return
+        self.not_found = False
+        self._show(resume)
+        self.revision += 1
+        self.loaded = True
+
+    def _apply(self, change: Callable[[Resume], Any]):
+        """Save one change; the page shows "Saving..." until it is committed."""
+        self.save_status = SAVING
+        yield
+        try:
+            resume, _ = repository.update_resume(self.workspace_id(), self.resume_id, change)
+        except InputError as error:
+            self.save_status, self.save_message = FAILED, str(error)
+            return
+        except Exception:
+            log.exception("saving resume %s failed", self.resume_id)
+            self.save_status, self.save_message = FAILED, "Your last change could not be saved; try again."
+            return
+        self._show(resume)
+        self.save_status, self.save_message = SAVED, ""
+
+    # Contact and summary
+
+    @rx.event
+    def set_contact_field(self, field_name: str, value: str):
+        yield from self._apply(lambda resume: editing.set_contact_field(resume, field_name, value))
+
+    @rx.event
+    def add_profile(self):
+        yield from self._apply(editing.add_profile)
+
+    @rx.event
+    def set_profile_field(self, index: int, field_name: str, value: str):
+        yield from self._apply(lambda resume: editing.set_profile_field(resume, index, field_name, value))
+
+    @rx.event
+    def delete_profile(self, index: int):
+        yield from self._apply(lambda resume: editing.delete_profile(resume, index))
+        self.revision += 1
+
+    # Sections and entries
+
+    @rx.event
+    def add_section(self, heading: str):
+        kind = next((kind for kind, spec in SECTION_SPECS.items() if spec.heading == heading), "")
+        yield from self._apply(lambda resume: editing.add_section(resume, kind))
+
+    @rx.event
+    def add_entry(self, kind: str):
+        yield from self._apply(lambda resume: editing.add_entry(resume, kind))
+
+    @rx.event
+    def set_entry_field(self, entry_id: str, key: str, value: str):
+        yield from self._apply(lambda resume: editing.set_entry_field(resume, entry_id, key, value))
+
+    @rx.event
+    def delete_entry(self, entry_id: str):
+        yield from self._apply(lambda resume: editing.delete_entry(resume, entry_id))
+
+    @rx.event
+    def move_entry(self, entry_id: str, offset: int):
+        yield from self._apply(lambda resume: editing.move_entry(resume, entry_id, offset))
+
+    @rx.event
+    def toggle_hidden(self, item_id: str):
+        yield from self._apply(lambda resume: editing.toggle_hidden(resume, item_id))
+
+    # Bullets
+
+    @rx.event
+    def add_bullet(self, entry_id: str):
+        yield from self._apply(lambda resume: editing.add_bullet(resume, entry_id))
+
+    @rx.event
+    def set_bullet_text(self, bullet_id: str, text: str):
+        yield from self._apply(lambda resume: editing.set_bullet_text(resume, bullet_id, text))
+
+    @rx.event
+    def delete_bullet(self, bullet_id: str):
+        yield from self._apply(lambda resume: editing.delete_bullet(resume, bullet_id))
+
+    @rx.event
+    def move_bullet(self, bullet_id: str, offset: int):
+        yield from self._apply(lambda resume: editing.move_bullet(resume, bullet_id, offset))
+
+    # Skills
+
+    @rx.event
+    def add_skill(self):
+        yield from self._apply(editing.add_skill)
+
+    @rx.event
+    def set_skill_field(self, skill_id: str, field_name: str, value: str):
+        yield from self._apply(lambda resume: editing.set_skill_field(resume, skill_id, field_name, value))
+
+    @rx.event
+    def delete_skill(self, skill_id: str):
+        yield from self._apply(lambda resume: editing.delete_skill(resume, skill_id))
+
+    # JSON Resume in and out
+
+    @rx.event
+    def download_json(self):
+        try:
+            resume = repository.get_resume(self.workspace_id(), self.resume_id)
+        except InputError as error:
+            self.save_status, self.save_message = FAILED, str(error)
+            return
+        filename = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in resume.title) or "resume"
+        return rx.download(data=json_resume.dumps(resume), filename=f"{filename}.json", mime_type="application/json")
+
+    @rx.event
+    async def import_file(self, files: list[rx.UploadFile]):
+        """Import a file as a new resume in the library and open it; this one stays as it is."""
+        try:
+            filename, data = await read_single_upload(files)
+            resume = import_resume(filename, data)
+        except InputError as error:
+            self.save_status, self.save_message = FAILED, str(error)
+            return
+        except Exception:
+            log.exception("import failed")
+            self.save_status, self.save_message = FAILED, "This file could not be read as a resume."
+            return
+        repository.create_resume(self.workspace_id(), resume)
+        return rx.redirect(f"/resume/{resume.id}")

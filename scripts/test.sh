@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Set up (once) and run every test: lint, unit, storage and browser tests.
+source "$(dirname "$0")/setup.sh"
+if [ ! -x /usr/bin/chromium ]; then
+  echo "setup: installing Debian's chromium for the browser tests"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+ruff check .
+ruff format --check .
+exec pytest "$@"
