@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+
 import pytest
 
 from resume_app.storage import db

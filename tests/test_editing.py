@@ -87,8 +87,15 @@ def test_overlong_text_is_refused():
 
 @pytest.mark.parametrize(
     ("typed", "stored"),
-    [("2021", "2021"), ("2021-03", "2021-03"), ("Mar 2021", "2021-03"), ("Sept. 2018", "2018-09"),
-     ("03/2021", "2021-03"), ("Present", ""), ("", "")],
+    [
+        ("2021", "2021"),
+        ("2021-03", "2021-03"),
+        ("Mar 2021", "2021-03"),
+        ("Sept. 2018", "2018-09"),
+        ("03/2021", "2021-03"),
+        ("Present", ""),
+        ("", ""),
+    ],
 )
 def test_dates_are_normalised(typed, stored):
     assert normalize_date(typed) == stored

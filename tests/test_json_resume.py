@@ -60,7 +60,10 @@ def test_older_spellings_are_read_as_the_current_schema():
         (b'{"basics": {"name": 42}}', "basics.name should be text, not a number."),
         (b'{"basics": {"name": "A"}, "work": {"name": "X"}}', "work should be a list, not an object."),
         (b'{"basics": {"name": "A"}, "work": [{"highlights": "one"}]}', "work[0].highlights should be a list of text"),
-        (b'{"basics": {"name": "A"}, "work": [{"startDate": "last year"}]}', 'work[0].startDate "last year" is not a date'),
+        (
+            b'{"basics": {"name": "A"}, "work": [{"startDate": "last year"}]}',
+            'work[0].startDate "last year" is not a date',
+        ),
         (b'{"basics": {"name": "A"}, "work": [{"startDate": "2022", "endDate": "2020"}]}', "work[0] ends (2020)"),
         (b'{"basics": {"name": "   "}}', "The resume has no name"),
         (b'{"work": []}', "The resume has no name"),

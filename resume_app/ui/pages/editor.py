@@ -42,6 +42,7 @@ def save_indicator() -> rx.Component:
         ),
         id="save-status",
         data_status=EditorState.save_status,
+        data_saves=EditorState.save_count,
         role="status",
         aria_live="polite",
     )
@@ -302,7 +303,6 @@ def _toolbar() -> rx.Component:
             rx.button(rx.icon("upload"), "Import as new", variant="soft", color_scheme="gray"),
             id=IMPORT_UPLOAD_ID,
             multiple=False,
-            accept={"application/json": [".json"]},
             on_drop=EditorState.import_file(rx.upload_files(upload_id=IMPORT_UPLOAD_ID)),
         ),
         width="100%",

@@ -92,7 +92,6 @@ def library_page() -> rx.Component:
                 rx.button(rx.icon("upload"), "Import JSON Resume", variant="soft"),
                 id=IMPORT_UPLOAD_ID,
                 multiple=False,
-                accept={"application/json": [".json"]},
                 on_drop=LibraryState.import_file(rx.upload_files(upload_id=IMPORT_UPLOAD_ID)),
             ),
             width="100%",

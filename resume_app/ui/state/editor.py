@@ -124,6 +124,8 @@ class EditorState(WorkspaceState):
     missing_sections: list[str] = []
     save_status: str = SAVED
     save_message: str = ""
+    # Committed saves since the page loaded: lets a watcher tell a new save from an old one.
+    save_count: int = 0
     # Bumped on every full reload so uncontrolled inputs take the stored text again.
     revision: int = 0
 
@@ -192,6 +194,7 @@ class EditorState(WorkspaceState):
             return
         self._show(resume)
         self.save_status, self.save_message = SAVED, ""
+        self.save_count += 1
 
     # Contact and summary
 

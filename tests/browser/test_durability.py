@@ -1,0 +1,24 @@
+"""What the page shows as saved survives the server being killed outright."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.helpers import SAVE_STATUS, add_job, bullet_texts, edit, new_resume
+
+
+def test_edit_survives_sigkill_right_after_saved(app_server, page):
+    resume_url = new_resume(page, app_server.url)
+    add_job(page, "Engineer", "Acme", ["Kept 300 laptops imaged and patched"])
+    box = page.locator(".bullet-row textarea").first
+    edit(page, lambda: (box.fill("Kept 300 laptops imaged, patched and encrypted"), box.blur()))
+    # "Saved" is showing: cut the power now.
+    expect(page.locator(SAVE_STATUS)).to_contain_text("Saved")
+    app_server.kill()
+    assert not app_server.is_serving()
+    app_server.start()
+
+    page.goto(resume_url)
+    expect(page.locator(".bullet-row")).to_have_count(1)
+    assert bullet_texts(page) == ["Kept 300 laptops imaged, patched and encrypted"]
+    expect(page.locator(".entry-heading")).to_have_text("Engineer at Acme")

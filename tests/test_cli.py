@@ -1,0 +1,44 @@
+"""The `resume-app` command as a person runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.corpus import TRUTH_FILES
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "resume_app.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("path", TRUTH_FILES[:3], ids=lambda path: path.stem)
+def test_export_json_gives_the_same_document(path, tmp_path):
+    output = tmp_path / "out.json"
+    result = run_cli("export", str(path), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(output.read_text(encoding="utf-8")) == json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"{broken", "bad.json", "This is not valid JSON"),
+        (b'{"basics": {"name": ""}}', "noname.json", "The resume has no name"),
+        (b"%PDF-1.4 nothing", "resume.txt", "is not a file this app can read"),
+        (None, "missing.json", "does not exist"),
+    ],
+)
+def test_bad_input_exits_2_with_one_sentence(tmp_path, content, name, message):
+    source = tmp_path / name
+    if content is not None:
+        source.write_bytes(content)
+    result = run_cli("export", str(source), "-o", str(tmp_path / "out.json"))
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out.json").exists()
