@@ -138,3 +138,21 @@ def test_workspace_tokens_must_look_random():
         repository.ensure_workspace("short")
     with pytest.raises(InputError):
         repository.ensure_workspace("../../etc/passwd-with-enough-length")
+
+
+def test_concurrent_edits_of_one_resume_all_land(workspace):
+    """Two tabs or two workers editing the same resume: no edit overwrites another."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    stored = _stored(workspace, TRUTH_FILES[0])
+    bullet_ids = [bullet.id for bullet in stored.bullets()][:12]
+
+    def rewrite(bullet_id: str) -> None:
+        repository.update_resume(
+            workspace, stored.id, lambda resume: editing.set_bullet_text(resume, bullet_id, f"edited {bullet_id}")
+        )
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(rewrite, bullet_ids))
+    texts = {bullet.id: bullet.text for bullet in repository.get_resume(workspace, stored.id).bullets()}
+    assert all(texts[bullet_id] == f"edited {bullet_id}" for bullet_id in bullet_ids)

@@ -23,6 +23,8 @@ _sessionmakers: dict[str, sessionmaker[Session]] = {}
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide when a transaction begins (below).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL: readers don't block the writer, and a killed process loses no commit.
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -30,6 +32,13 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _sqlite_begin_immediate(connection) -> None:
+    # Take the write lock when the transaction starts, so two workers editing the same
+    # resume queue up instead of one overwriting the other's read-modify-write
+    # (PostgreSQL gets the same from SELECT ... FOR UPDATE in the repository).
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def alembic_config(url: str) -> Config:
@@ -53,6 +62,7 @@ def engine(url: str | None = None) -> Engine:
             created = create_engine(url, pool_pre_ping=True)
             if created.dialect.name == "sqlite":
                 event.listen(created, "connect", _sqlite_pragmas)
+                event.listen(created, "begin", _sqlite_begin_immediate)
             migrate(url)
             _engines[url] = created
             _sessionmakers[url] = sessionmaker(created, expire_on_commit=False)

@@ -10,14 +10,15 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from resume_app.core.editing import with_new_ids
 from resume_app.core.errors import InputError
 from resume_app.core.model import Bullet, Contact, Entry, Location, Profile, Resume, Section, Skill
+from resume_app.core.sections import ENTRY_ATTRIBUTES
 from resume_app.storage.db import session_scope
 from resume_app.storage.tables import (
     BulletRow,
@@ -88,7 +89,7 @@ def create_resume(workspace_id: str, resume: Resume) -> Resume:
     with session_scope() as session:
         session.add(ResumeRow(id=resume.id, workspace_id=workspace_id, created_at=utcnow(), updated_at=utcnow()))
         session.flush()
-        _write(session, workspace_id, resume)
+        _write(session, workspace_id, resume, before={table: {} for table in _PART_TABLES})
     return resume
 
 
@@ -109,8 +110,9 @@ def update_resume(workspace_id: str, resume_id: str, change: Callable[[Resume], 
     with session_scope() as session:
         row = _resume_row(session, workspace_id, resume_id, lock=True)
         resume = _read(session, row)
+        before = _part_rows(workspace_id, resume)
         result = change(resume)
-        _write(session, workspace_id, resume)
+        _write(session, workspace_id, resume, before)
     return resume, result
 
 
@@ -158,7 +160,9 @@ def _resume_row(session: Session, workspace_id: str, resume_id: str, lock: bool 
 
 
 def _rows(session: Session, table, resume_id: str):
-    return session.scalars(select(table).where(table.resume_id == resume_id).order_by(table.position)).all()
+    # Plain rows (no ORM identity map): the writer below updates these tables in bulk.
+    columns = table.__table__.columns
+    return session.execute(select(*columns).where(columns.resume_id == resume_id).order_by(columns.position)).all()
 
 
 def _read(session: Session, row: ResumeRow) -> Resume:
@@ -177,31 +181,20 @@ def _read(session: Session, row: ResumeRow) -> Resume:
         bullets.setdefault(bullet.entry_id, []).append(Bullet(id=bullet.id, text=bullet.text, hidden=bullet.hidden))
     entries: dict[str, list[Entry]] = {}
     for entry in _rows(session, EntryRow, row.id):
+        fields = {name: getattr(entry, name) for name in ENTRY_ATTRIBUTES}
         entries.setdefault(entry.section_id, []).append(
             Entry(
                 id=entry.id,
                 hidden=entry.hidden,
-                title=entry.title,
-                organization=entry.organization,
-                location=entry.location,
-                start_date=entry.start_date,
-                end_date=entry.end_date,
-                url=entry.url,
-                summary=entry.summary,
                 details=dict(entry.details or {}),
                 bullets=bullets.get(entry.id, []),
+                **fields,
             )
         )
     skills: dict[str, list[Skill]] = {}
     for skill in _rows(session, SkillRow, row.id):
         skills.setdefault(skill.section_id, []).append(
-            Skill(
-                id=skill.id,
-                hidden=skill.hidden,
-                name=skill.name,
-                level=skill.level,
-                keywords=list(skill.keywords or []),
-            )
+            Skill(id=skill.id, hidden=skill.hidden, name=skill.name, level=skill.level, keywords=list(skill.keywords))
         )
     resume.sections = [
         Section(
@@ -216,32 +209,25 @@ def _read(session: Session, row: ResumeRow) -> Resume:
     return resume
 
 
-def _write(session: Session, workspace_id: str, resume: Resume) -> None:
-    """Replace the stored parts of a resume with `resume`'s, keeping every id.
+Rows = dict[type, dict[str, dict[str, Any]]]
+# Parents before children: inserts go in this order, deletes in reverse.
+_PART_TABLES = (SectionRow, EntryRow, SkillRow, BulletRow)
 
-    Rewriting the children is simpler than diffing them and costs a few
-    milliseconds for a resume of hundreds of bullets; ids stay stable, which is
-    what tailored versions and the embedding cache rely on.
-    """
-    row = session.get(ResumeRow, resume.id)
-    contact = asdict(resume.contact)
-    row.title = resume.title
-    row.contact = contact
-    row.summary = resume.summary
-    row.extra = resume.extra
-    row.updated_at = utcnow()
-    for table in (BulletRow, SkillRow, EntryRow, SectionRow):
-        session.execute(delete(table).where(table.resume_id == resume.id, table.workspace_id == workspace_id))
-    for stale in [item for item in session.identity_map.values() if not isinstance(item, ResumeRow)]:
-        session.expunge(stale)
+
+def _part_rows(workspace_id: str, resume: Resume) -> Rows:
+    """Every section, entry, skill and bullet of `resume` as the row it is stored as."""
     owned = {"workspace_id": workspace_id, "resume_id": resume.id}
-    sections, skills, entries, bullets = [], [], [], []
+    rows: Rows = {table: {} for table in _PART_TABLES}
     for section_index, section in enumerate(resume.sections):
-        sections.append(
-            {"id": section.id, "kind": section.kind, "hidden": section.hidden, "position": section_index, **owned}
-        )
-        skills += [
-            {
+        rows[SectionRow][section.id] = {
+            "id": section.id,
+            "kind": section.kind,
+            "hidden": section.hidden,
+            "position": section_index,
+            **owned,
+        }
+        for skill_index, skill in enumerate(section.skills):
+            rows[SkillRow][skill.id] = {
                 "id": skill.id,
                 "section_id": section.id,
                 "position": skill_index,
@@ -251,28 +237,18 @@ def _write(session: Session, workspace_id: str, resume: Resume) -> None:
                 "keywords": list(skill.keywords),
                 **owned,
             }
-            for skill_index, skill in enumerate(section.skills)
-        ]
         for entry_index, entry in enumerate(section.entries):
-            entries.append(
-                {
-                    "id": entry.id,
-                    "section_id": section.id,
-                    "position": entry_index,
-                    "hidden": entry.hidden,
-                    "title": entry.title,
-                    "organization": entry.organization,
-                    "location": entry.location,
-                    "start_date": entry.start_date,
-                    "end_date": entry.end_date,
-                    "url": entry.url,
-                    "summary": entry.summary,
-                    "details": dict(entry.details),
-                    **owned,
-                }
-            )
-            bullets += [
-                {
+            rows[EntryRow][entry.id] = {
+                "id": entry.id,
+                "section_id": section.id,
+                "position": entry_index,
+                "hidden": entry.hidden,
+                "details": dict(entry.details),
+                **{name: getattr(entry, name) for name in ENTRY_ATTRIBUTES},
+                **owned,
+            }
+            for bullet_index, bullet in enumerate(entry.bullets):
+                rows[BulletRow][bullet.id] = {
                     "id": bullet.id,
                     "entry_id": entry.id,
                     "position": bullet_index,
@@ -280,8 +256,39 @@ def _write(session: Session, workspace_id: str, resume: Resume) -> None:
                     "text": bullet.text,
                     **owned,
                 }
-                for bullet_index, bullet in enumerate(entry.bullets)
-            ]
-    for table, rows in ((SectionRow, sections), (SkillRow, skills), (EntryRow, entries), (BulletRow, bullets)):
-        if rows:
-            session.execute(insert(table), rows)
+    return rows
+
+
+def _write(session: Session, workspace_id: str, resume: Resume, before: Rows | None = None) -> None:
+    """Store `resume`, writing only the rows that differ from `before` (default: what is stored).
+
+    Ids stay stable, which tailored versions and the embedding cache rely on; an
+    edit of one bullet in a bank of hundreds writes one row, not hundreds.
+    """
+    row = session.get(ResumeRow, resume.id)
+    row.title = resume.title
+    row.contact = asdict(resume.contact)
+    row.summary = resume.summary
+    row.extra = resume.extra
+    row.updated_at = utcnow()
+    if before is None:
+        before = _part_rows(workspace_id, _read(session, row))
+    after = _part_rows(workspace_id, resume)
+    for table in reversed(_PART_TABLES):
+        gone = before[table].keys() - after[table].keys()
+        if gone:
+            columns = table.__table__.columns
+            session.execute(delete(table.__table__).where(columns.id.in_(gone), columns.workspace_id == workspace_id))
+    for table in _PART_TABLES:
+        added = [values for key, values in after[table].items() if key not in before[table]]
+        if added:
+            session.execute(insert(table.__table__), added)
+        changed = [
+            {**values, "match_id": key}
+            for key, values in after[table].items()
+            if key in before[table] and before[table][key] != values
+        ]
+        if changed:
+            columns = table.__table__.columns
+            statement = update(table.__table__).where(columns.id == bindparam("match_id"))
+            session.execute(statement, changed)
