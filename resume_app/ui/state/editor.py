@@ -128,6 +128,9 @@ class EditorState(WorkspaceState):
     save_count: int = 0
     # Bumped on every full reload so uncontrolled inputs take the stored text again.
     revision: int = 0
+    # The text last saved per field (backend only): an input saves on a pause in typing
+    # and again when left, and the second save of the same text is skipped.
+    _saved_text: dict[str, str] = {}
 
     def _show(self, resume: Resume) -> None:
         contact = resume.contact
@@ -175,6 +178,7 @@ class EditorState(WorkspaceState):
             self.not_found, self.loaded = True, True
             return
         self.not_found = False
+        self._saved_text = {}
         self._show(resume)
         self.revision += 1
         self.loaded = True
@@ -196,11 +200,21 @@ class EditorState(WorkspaceState):
         self.save_status, self.save_message = SAVED, ""
         self.save_count += 1
 
+    def _save_text(self, field_key: str, text: str, change: Callable[[Resume], Any]):
+        """Save a typed value unless it is what was last saved for that field."""
+        if self._saved_text.get(field_key) == text:
+            return
+        yield from self._apply(change)
+        if self.save_status == SAVED:
+            self._saved_text[field_key] = text
+
     # Contact and summary
 
     @rx.event
     def set_contact_field(self, field_name: str, value: str):
-        yield from self._apply(lambda resume: editing.set_contact_field(resume, field_name, value))
+        yield from self._save_text(
+            f"contact.{field_name}", value, lambda resume: editing.set_contact_field(resume, field_name, value)
+        )
 
     @rx.event
     def add_profile(self):
@@ -208,11 +222,17 @@ class EditorState(WorkspaceState):
 
     @rx.event
     def set_profile_field(self, index: int, field_name: str, value: str):
-        yield from self._apply(lambda resume: editing.set_profile_field(resume, index, field_name, value))
+        yield from self._save_text(
+            f"profile.{index}.{field_name}",
+            value,
+            lambda resume: editing.set_profile_field(resume, index, field_name, value),
+        )
 
     @rx.event
     def delete_profile(self, index: int):
         yield from self._apply(lambda resume: editing.delete_profile(resume, index))
+        # Profiles are known by position: after a delete the remembered texts are stale.
+        self._saved_text = {key: text for key, text in self._saved_text.items() if not key.startswith("profile.")}
         self.revision += 1
 
     # Sections and entries
@@ -228,7 +248,9 @@ class EditorState(WorkspaceState):
 
     @rx.event
     def set_entry_field(self, entry_id: str, key: str, value: str):
-        yield from self._apply(lambda resume: editing.set_entry_field(resume, entry_id, key, value))
+        yield from self._save_text(
+            f"{entry_id}.{key}", value, lambda resume: editing.set_entry_field(resume, entry_id, key, value)
+        )
 
     @rx.event
     def delete_entry(self, entry_id: str):
@@ -250,7 +272,7 @@ class EditorState(WorkspaceState):
 
     @rx.event
     def set_bullet_text(self, bullet_id: str, text: str):
-        yield from self._apply(lambda resume: editing.set_bullet_text(resume, bullet_id, text))
+        yield from self._save_text(bullet_id, text, lambda resume: editing.set_bullet_text(resume, bullet_id, text))
 
     @rx.event
     def delete_bullet(self, bullet_id: str):
@@ -268,7 +290,11 @@ class EditorState(WorkspaceState):
 
     @rx.event
     def set_skill_field(self, skill_id: str, field_name: str, value: str):
-        yield from self._apply(lambda resume: editing.set_skill_field(resume, skill_id, field_name, value))
+        yield from self._save_text(
+            f"{skill_id}.{field_name}",
+            value,
+            lambda resume: editing.set_skill_field(resume, skill_id, field_name, value),
+        )
 
     @rx.event
     def delete_skill(self, skill_id: str):
