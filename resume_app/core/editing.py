@@ -7,7 +7,7 @@ from typing import Any
 
 from resume_app.core.dates import normalize_date
 from resume_app.core.errors import InputError
-from resume_app.core.model import Bullet, Entry, Profile, Resume, Section, Skill, new_id
+from resume_app.core.model import Bullet, Entry, Profile, Resume, Section, Skill, confidence_key, new_id
 from resume_app.core.sections import SECTION_SPECS
 
 CONTACT_FIELDS = ("name", "label", "email", "phone", "url")
@@ -79,8 +79,14 @@ def move(items: list[Any], item_id: str, offset: int) -> bool:
     return True
 
 
+def _checked_by_person(resume: Resume, item_id: str, field: str) -> None:
+    """A field the person has edited is no longer the importer's guess."""
+    resume.confidence.pop(confidence_key(item_id, field), None)
+
+
 def set_contact_field(resume: Resume, field: str, value: str) -> None:
     value = _clean(value)
+    _checked_by_person(resume, "contact", field)
     if field == "summary":
         resume.summary = value
     elif field in CONTACT_FIELDS:
@@ -130,6 +136,7 @@ def set_entry_field(resume: Resume, entry_id: str, json_key: str, value: str) ->
     if spec is None:
         raise InputError(f"{SECTION_SPECS[section.kind].heading} entries have no field {json_key}.")
     value = _clean(value)
+    _checked_by_person(resume, entry_id, json_key)
     parsed: Any = value
     if spec.kind == "list":
         parsed = [part.strip() for part in value.split(",") if part.strip()]
@@ -152,6 +159,7 @@ def add_bullet(resume: Resume, entry_id: str, text: str = "") -> Bullet:
 
 def set_bullet_text(resume: Resume, bullet_id: str, text: str) -> None:
     find_bullet(resume, bullet_id)[1].text = _clean(text)
+    _checked_by_person(resume, bullet_id, "text")
 
 
 def delete_bullet(resume: Resume, bullet_id: str) -> None:
@@ -178,6 +186,7 @@ def add_skill(resume: Resume) -> Skill:
 def set_skill_field(resume: Resume, skill_id: str, field: str, value: str) -> None:
     _, skill = find_skill(resume, skill_id)
     value = _clean(value)
+    _checked_by_person(resume, skill_id, field)
     if field == "keywords":
         skill.keywords = [part.strip() for part in value.split(",") if part.strip()]
     elif field in ("name", "level"):

@@ -12,6 +12,13 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+LOW_CONFIDENCE = 0.7
+
+
+def confidence_key(item_id: str, field_name: str) -> str:
+    """The key of one field's confidence: "contact.email", "<entry id>.startDate", "<bullet id>.text"."""
+    return f"{item_id}.{field_name}"
+
 
 def new_id() -> str:
     """A random id, unique across workspaces, safe in URLs."""
@@ -109,6 +116,9 @@ class Resume:
     id: str = field(default_factory=new_id)
     # The name the person gives this resume in their library.
     title: str = ""
+    # How sure the importer was of each field it filled, 0..1, by confidence_key();
+    # fields not listed were typed by the person. The editor flags the unsure ones.
+    confidence: dict[str, float] = field(default_factory=dict)
 
     def section(self, kind: str) -> Section | None:
         return next((section for section in self.sections if section.kind == kind), None)

@@ -1,23 +1,25 @@
-"""File bytes -> core.Resume, by the kind of file."""
+"""File bytes -> core.Resume, by what the file is (its content, not its name)."""
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from resume_app.core import json_resume
-from resume_app.core.errors import InputError
 from resume_app.core.model import Resume
+from resume_app.parsing import filetype
+from resume_app.parsing.assemble import assemble
+from resume_app.parsing.pdf import read_pdf
 
-SUPPORTED_SUFFIXES = (".json",)
+SUPPORTED = "PDF, DOCX or JSON Resume"
 
 
 def import_resume(filename: str, data: bytes) -> Resume:
     """Parse an uploaded resume file, or raise InputError with one sentence for the user."""
-    suffix = PurePath(filename).suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise InputError(
-            f"{PurePath(filename).name} is not a file this app can read; choose a JSON Resume (.json) file."
-        )
-    resume = json_resume.loads(data)
-    resume.title = resume.title or resume.contact.name
-    return resume
+    kind = filetype.detect(filename, data)
+    if kind == filetype.JSON:
+        resume = json_resume.loads(data)
+        resume.title = resume.title or resume.contact.name
+        return resume
+    if kind == filetype.PDF:
+        return assemble(read_pdf(data))
+    from resume_app.parsing.docx import read_docx
+
+    return assemble(read_docx(data))

@@ -175,6 +175,7 @@ def _read(session: Session, row: ResumeRow) -> Resume:
         contact=Contact(**contact_data, location=location, profiles=profiles),
         summary=row.summary,
         extra=dict(row.extra or {}),
+        confidence=dict(row.confidence or {}),
     )
     bullets: dict[str, list[Bullet]] = {}
     for bullet in _rows(session, BulletRow, row.id):
@@ -270,6 +271,7 @@ def _write(session: Session, workspace_id: str, resume: Resume, before: Rows | N
     row.contact = asdict(resume.contact)
     row.summary = resume.summary
     row.extra = resume.extra
+    row.confidence = resume.confidence
     row.updated_at = utcnow()
     if before is None:
         before = _part_rows(workspace_id, _read(session, row))

@@ -18,6 +18,7 @@ def saving_input(
     multiline: bool = False,
     placeholder: rx.Var | str = "",
     element_id: rx.Var | str | None = None,
+    unsure: rx.Var | bool = False,
     **props,
 ) -> rx.Component:
     """An uncontrolled input: typing is never slowed by a round trip to the server.
@@ -27,6 +28,10 @@ def saving_input(
     """
     component = rx.text_area if multiline else rx.input
     extra = {"id": element_id} if element_id is not None else {}
+    # Fields the importer guessed at get an amber frame until the person edits them.
+    props.setdefault("color_scheme", rx.cond(unsure, "amber", "gray"))
+    props.setdefault("variant", rx.cond(unsure, "soft", "surface"))
+    props.setdefault("title", rx.cond(unsure, "The importer was not sure about this: please check it.", ""))
     return component(
         default_value=value,
         on_change=lambda text: save(text).debounce(SAVE_DELAY_MS),

@@ -72,6 +72,7 @@ def _contact_card() -> rx.Component:
                 EditorState.contact[key],
                 lambda text, key=key: EditorState.set_contact_field(key, text),
                 key=f"contact-{key}-{EditorState.revision}",
+                unsure=EditorState.contact_unsure[key],
             ),
         )
         for key, label in CONTACT_FIELDS
@@ -130,6 +131,7 @@ def _entry_field(entry: EntryView, field: FieldView) -> rx.Component:
             key=f"{entry.id}-{field.key}-{EditorState.revision}",
             multiline=multiline,
             placeholder=field.placeholder,
+            unsure=field.unsure,
         )
 
     return labelled(field.label, rx.cond(field.kind == "long", control(True), control(False)))
@@ -155,6 +157,7 @@ def _bullet_row(bullet: BulletView) -> rx.Component:
             multiline=True,
             rows="2",
             element_id=f"bullet-{bullet.id}",
+            unsure=bullet.unsure,
             opacity=rx.cond(bullet.hidden, "0.5", "1"),
         ),
         rx.vstack(
@@ -314,6 +317,18 @@ def _toolbar() -> rx.Component:
 def _editor() -> rx.Component:
     return rx.vstack(
         _toolbar(),
+        rx.cond(
+            EditorState.unsure_count > 0,
+            rx.callout(
+                EditorState.unsure_count,
+                " fields from your file are highlighted in amber: the importer was not sure of them. "
+                "Check them; editing a field clears its highlight.",
+                icon="info",
+                color_scheme="amber",
+                width="100%",
+                id="unsure-notice",
+            ),
+        ),
         rx.cond(
             EditorState.save_message != "",
             rx.callout(EditorState.save_message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"),

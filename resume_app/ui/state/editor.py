@@ -14,7 +14,7 @@ import reflex as rx
 from resume_app.core import editing, json_resume
 from resume_app.core.dates import display_date
 from resume_app.core.errors import InputError
-from resume_app.core.model import Entry, Resume
+from resume_app.core.model import LOW_CONFIDENCE, Entry, Resume, confidence_key
 from resume_app.core.sections import SECTION_ORDER, SECTION_SPECS
 from resume_app.parsing.importer import import_resume
 from resume_app.storage import repository
@@ -33,6 +33,8 @@ class FieldView:
     value: str = ""
     kind: str = "text"
     placeholder: str = ""
+    # The importer was not sure of this value: the editor asks the person to check it.
+    unsure: bool = False
 
 
 @dataclass
@@ -41,6 +43,7 @@ class BulletView:
     text: str = ""
     hidden: bool = False
     number: int = 0
+    unsure: bool = False
 
 
 @dataclass
@@ -86,7 +89,11 @@ def _field_text(value: Any) -> str:
     return ", ".join(value) if isinstance(value, list) else str(value or "")
 
 
-def _entry_view(kind: str, entry: Entry) -> EntryView:
+def _unsure(resume: Resume, item_id: str, field_name: str) -> bool:
+    return resume.confidence.get(confidence_key(item_id, field_name), 1.0) < LOW_CONFIDENCE
+
+
+def _entry_view(resume: Resume, kind: str, entry: Entry) -> EntryView:
     spec = SECTION_SPECS[kind]
     fields = []
     for field_spec in spec.fields:
@@ -95,7 +102,14 @@ def _entry_view(kind: str, entry: Entry) -> EntryView:
         if field_spec.json_key == "endDate":
             placeholder = "empty = Present"
         fields.append(
-            FieldView(field_spec.json_key, field_spec.label, _field_text(value), field_spec.kind, placeholder)
+            FieldView(
+                field_spec.json_key,
+                field_spec.label,
+                _field_text(value),
+                field_spec.kind,
+                placeholder,
+                _unsure(resume, entry.id, field_spec.json_key),
+            )
         )
     names = [entry.title, entry.organization]
     heading = " at ".join(name for name in names if name) or f"New {spec.heading.lower()} entry"
@@ -109,7 +123,10 @@ def _entry_view(kind: str, entry: Entry) -> EntryView:
         hidden=entry.hidden,
         fields=fields,
         has_bullets=spec.bullets_key is not None or bool(entry.bullets),
-        bullets=[BulletView(b.id, b.text, b.hidden, number) for number, b in enumerate(entry.bullets, start=1)],
+        bullets=[
+            BulletView(b.id, b.text, b.hidden, number, _unsure(resume, b.id, "text"))
+            for number, b in enumerate(entry.bullets, start=1)
+        ],
     )
 
 
@@ -119,6 +136,9 @@ class EditorState(WorkspaceState):
     loaded: bool = False
     title: str = ""
     contact: dict[str, str] = {}
+    contact_unsure: dict[str, bool] = {}
+    # How many fields the importer was unsure of: the page asks to check them.
+    unsure_count: int = 0
     profiles: list[ProfileView] = []
     sections: list[SectionView] = []
     missing_sections: list[str] = []
@@ -146,6 +166,8 @@ class EditorState(WorkspaceState):
             "country_code": contact.location.country_code,
             "summary": resume.summary,
         }
+        self.contact_unsure = {key: _unsure(resume, "contact", key) for key in self.contact}
+        self.unsure_count = sum(1 for value in resume.confidence.values() if value < LOW_CONFIDENCE)
         self.profiles = [
             ProfileView(index, profile.network, profile.username, profile.url)
             for index, profile in enumerate(contact.profiles)
@@ -157,7 +179,7 @@ class EditorState(WorkspaceState):
                 heading=SECTION_SPECS[section.kind].heading,
                 hidden=section.hidden,
                 is_skills=section.kind == "skills",
-                entry_views=[_entry_view(section.kind, entry) for entry in section.entries],
+                entry_views=[_entry_view(resume, section.kind, entry) for entry in section.entries],
                 skill_views=[
                     SkillView(skill.id, skill.name, skill.level, ", ".join(skill.keywords), skill.hidden)
                     for skill in section.skills

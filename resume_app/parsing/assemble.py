@@ -1,0 +1,97 @@
+"""Lines -> core.Resume: sections, then entries, skills and contact, with a confidence per field."""
+
+from __future__ import annotations
+
+import re
+
+from resume_app.core.model import Bullet, Entry, Resume, confidence_key
+from resume_app.core.sections import SECTION_SPECS
+from resume_app.parsing.contact import extract_contact
+from resume_app.parsing.entries import ParsedEntry, parse_entries
+from resume_app.parsing.errors import LOOKS_LIKE_POSTING, NOT_A_RESUME, ParseError
+from resume_app.parsing.lines import Line, join_wrapped
+from resume_app.parsing.sections import Section, split_sections
+from resume_app.parsing.skills import parse_skills
+
+# Headings of job postings: a document led by these is a posting, not a resume.
+_POSTING_HEADINGS = re.compile(
+    r"^\s*(responsibilities|requirements|qualifications|what you'll do|what you will do|about the role|"
+    r"about the job|job description|who you are|benefits|what we offer|preferred qualifications|"
+    r"minimum qualifications|key responsibilities|your role|the role|perks)\b",
+    re.IGNORECASE,
+)
+
+# Entry fields by the Entry attribute the parser fills, and their JSON Resume key per section.
+_ENTRY_FIELDS = ("title", "organization", "location", "start_date", "end_date")
+
+
+def _json_key(kind: str, attribute: str) -> str:
+    spec = SECTION_SPECS[kind].field_for_attribute(attribute)
+    return spec.json_key if spec else {"start_date": "startDate", "end_date": "endDate"}.get(attribute, attribute)
+
+
+def _to_entry(kind: str, parsed: ParsedEntry, confidence: dict[str, float]) -> Entry:
+    entry = Entry(
+        title=parsed.title,
+        organization=parsed.organization,
+        location=parsed.location,
+        start_date=parsed.start_date,
+        end_date=parsed.end_date,
+        summary=parsed.summary,
+        details=dict(parsed.details),
+        bullets=[Bullet(text=text) for text in parsed.bullets],
+    )
+    # Map the parser's field names onto the JSON Resume keys the editor shows.
+    names = {"title": "title", "organization": "organization", "institution": "organization", "studyType": "title"}
+    for name, value in parsed.confidence.items():
+        attribute = names.get(name)
+        key = _json_key(kind, attribute) if attribute else name
+        confidence[confidence_key(entry.id, key)] = value
+    for attribute in _ENTRY_FIELDS:
+        key = _json_key(kind, attribute)
+        if getattr(entry, attribute) and confidence_key(entry.id, key) not in confidence:
+            confidence[confidence_key(entry.id, key)] = 0.75
+    return entry
+
+
+def _paragraph(lines: list[Line]) -> str:
+    text = ""
+    for line in lines:
+        text = join_wrapped(text, line.text.replace("\t", " "))
+    return " ".join(text.split())
+
+
+def _check_is_resume(lines: list[Line], sections: list[Section], resume: Resume) -> None:
+    posting_headings = sum(1 for line in lines if _POSTING_HEADINGS.match(line.text) and len(line.text.split()) <= 5)
+    resume_sections = {section.kind for section in sections} & {"work", "education", "skills", "projects"}
+    has_contact = bool(resume.contact.email or resume.contact.phone)
+    if posting_headings >= 2 and posting_headings > len(resume_sections):
+        raise ParseError(LOOKS_LIKE_POSTING)
+    if not resume_sections and not (has_contact and resume.entries()):
+        raise ParseError(NOT_A_RESUME)
+
+
+def assemble(lines: list[Line]) -> Resume:
+    header, sections = split_sections(lines)
+    resume = Resume()
+    guess = extract_contact(header, lines)
+    resume.contact = guess.contact
+    for name, value in guess.confidence.items():
+        resume.confidence[confidence_key("contact", name)] = value
+    summaries = [line for line in header if False]
+    for section in sections:
+        if section.kind == "summary":
+            summaries += section.lines
+        elif section.kind == "skills":
+            resume.ensure_section("skills").skills += parse_skills(section.lines)
+        elif section.kind in SECTION_SPECS:
+            target = resume.ensure_section(section.kind)
+            for parsed in parse_entries(section.kind, section.lines):
+                if parsed.title or parsed.organization or parsed.bullets:
+                    target.entries.append(_to_entry(section.kind, parsed, resume.confidence))
+    if summaries:
+        resume.summary = _paragraph(summaries)
+        resume.confidence[confidence_key("contact", "summary")] = 0.8
+    _check_is_resume(lines, sections, resume)
+    resume.title = resume.contact.name or "Imported resume"
+    return resume

@@ -1,0 +1,130 @@
+"""Lines -> the contact block: name, headline, email, phone, links, location.
+
+Templates put contact details at the top, in a sidebar or (Reactive-Resume's
+ditto) last in the text layer, so email, phone and links are looked for in the
+whole first page; the name is the largest name-shaped line there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from resume_app.core.model import Contact, Location, Profile
+from resume_app.parsing.lines import Line
+from resume_app.parsing.sections import heading_kind
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+# 7 to 15 digits in groups: "(555) 123-4567", "+1-123-456-7890", "(+82) 10-9030-1843", "206.555.0149".
+PHONE = re.compile(r"(?<![\w/])(?:\(?\+?\d{1,3}\)?[\s.-]?)?(?:\(?\d{2,4}\)?[\s.-]?){1,3}\d{3,4}(?![\w/])")
+URL = re.compile(
+    r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|io|dev|me|co|ai|app|edu|info|xyz|tech|page|site|us|uk|de|in)"
+    r"(?:/[^\s|,;]*)?",
+    re.IGNORECASE,
+)
+_NETWORKS = {
+    "linkedin.com": "LinkedIn",
+    "github.com": "GitHub",
+    "gitlab.com": "GitLab",
+    "stackoverflow.com": "StackOverflow",
+    "twitter.com": "Twitter",
+    "x.com": "X",
+    "behance.net": "Behance",
+    "dribbble.com": "Dribbble",
+    "medium.com": "Medium",
+}
+# "City, ST" or "City, State 12345" or "City, Country".
+LOCATION = re.compile(
+    r"\b([A-Z][A-Za-zÀ-ÿ.'-]+(?: [A-Z][A-Za-zÀ-ÿ.'-]+){0,3}), ([A-Z]{2}|[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)(?: (\d{5}))?\b"
+)
+_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][A-Za-zÀ-ÿ'’.-]*$|^[A-ZÀ-Þ]\.$")
+
+
+@dataclass
+class ContactGuess:
+    contact: Contact
+    # Field name -> how sure we are (0..1).
+    confidence: dict[str, float] = field(default_factory=dict)
+
+
+def looks_like_name(text: str) -> bool:
+    words = text.replace("\t", " ").split()
+    if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in text) or "@" in text:
+        return False
+    if heading_kind(text) is not None:
+        return False
+    return all(_NAME_WORD.match(word) or word.isupper() for word in words)
+
+
+def _name(lines: list[Line]) -> tuple[str, float]:
+    first_page = [line for line in lines if line.page == lines[0].page] if lines else []
+    candidates = [line for line in first_page[:60] if looks_like_name(line.text)]
+    if not candidates:
+        return "", 0.0
+    sizes = {line.size for line in candidates}
+    if len(sizes) > 1:
+        best = max(candidates, key=lambda line: (line.size, -first_page.index(line)))
+        confidence = 0.95
+    else:
+        best = candidates[0]
+        confidence = 0.9 if first_page.index(best) <= 2 else 0.6
+    name = " ".join(best.text.split())
+    # "JOHN SMITH" -> "John Smith": people write their name in caps for looks.
+    if name.isupper():
+        name = name.title()
+    return name, confidence
+
+
+def _phone(text: str) -> str:
+    for match in PHONE.finditer(text):
+        candidate = match.group(0).strip()
+        digits = re.sub(r"\D", "", candidate)
+        # A year range ("2019 - 2021") is not a phone number.
+        if 7 <= len(digits) <= 15 and not re.fullmatch(r"(19|20)\d\d\s*[-–]\s*(19|20)\d\d", candidate):
+            return candidate
+    return ""
+
+
+def _links(text: str, email: str) -> tuple[str, list[Profile]]:
+    website = ""
+    profiles: list[Profile] = []
+    for match in URL.finditer(text):
+        url = match.group(0).rstrip(".)")
+        if email and url in email:
+            continue
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE).split("/")[0].lower()
+        network = next((name for domain, name in _NETWORKS.items() if host.endswith(domain)), None)
+        if network:
+            path = [part for part in re.sub(r"^(?:https?://)?[^/]+", "", url).split("/") if part]
+            username = path[-1] if path else ""
+            if not any(profile.network == network for profile in profiles):
+                profiles.append(Profile(network=network, username=username, url=url))
+        elif not website and "@" not in url:
+            website = url
+    return website, profiles
+
+
+def extract_contact(header: list[Line], lines: list[Line]) -> ContactGuess:
+    """Contact details from the header lines (before the first heading) and the first page."""
+    contact = Contact()
+    confidence: dict[str, float] = {}
+    contact.name, confidence["name"] = _name(lines)
+    first_page = [line for line in lines if lines and line.page == lines[0].page]
+    search_text = "\n".join(line.text for line in (header or first_page[:15]))
+    page_text = "\n".join(line.text for line in first_page)
+    email = EMAIL.search(search_text) or EMAIL.search(page_text)
+    if email:
+        contact.email, confidence["email"] = email.group(0), 0.95
+    phone = _phone(search_text.replace(contact.email, " ")) or _phone(page_text.replace(contact.email, " "))
+    if phone:
+        contact.phone, confidence["phone"] = phone, 0.85
+    contact.url, contact.profiles = _links(search_text, contact.email)
+    if contact.url:
+        confidence["url"] = 0.8
+    location = LOCATION.search(search_text.replace(contact.name, " "))
+    if location:
+        contact.location = Location(
+            city=location.group(1), region=location.group(2), postal_code=location.group(3) or ""
+        )
+        confidence["city"] = 0.7
+    return ContactGuess(contact, confidence)

@@ -1,0 +1,377 @@
+"""A section's lines -> its entries: title, organization, location, dates, bullets.
+
+An entry is a block of header lines (who, where, when) followed by its bullets.
+Bullets are list items, or lines starting with a glyph; a line that carries on
+the previous bullet (indented under its text, or starting in lower case) is
+joined to it. Which header part is the position and which the company is told
+by the words in them ("Engineer", "Inc."), then by the order templates use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from resume_app.parsing.contact import LOCATION
+from resume_app.parsing.dates import DateRange, find_date_ranges
+from resume_app.parsing.lines import Line, join_wrapped, strip_bullet
+
+_TITLE_WORDS = frozenset(
+    [
+        "engineer",
+        "developer",
+        "manager",
+        "analyst",
+        "intern",
+        "internship",
+        "assistant",
+        "director",
+        "specialist",
+        "coordinator",
+        "consultant",
+        "accountant",
+        "lead",
+        "scientist",
+        "designer",
+        "officer",
+        "administrator",
+        "technician",
+        "associate",
+        "representative",
+        "researcher",
+        "founder",
+        "co-founder",
+        "cofounder",
+        "cto",
+        "ceo",
+        "cfo",
+        "coo",
+        "vp",
+        "president",
+        "head",
+        "teacher",
+        "nurse",
+        "advisor",
+        "architect",
+        "programmer",
+        "supervisor",
+        "clerk",
+        "agent",
+        "executive",
+        "partner",
+        "fellow",
+        "instructor",
+        "tutor",
+        "editor",
+        "writer",
+        "support",
+        "receptionist",
+        "secretary",
+        "cashier",
+        "member",
+        "volunteer",
+        "chair",
+        "student",
+        "trainee",
+        "apprentice",
+        "principal",
+        "staff",
+        "senior",
+        "junior",
+        "sr",
+        "jr",
+        "owner",
+        "bookkeeper",
+        "auditor",
+        "controller",
+        "professor",
+        "lecturer",
+        "postdoc",
+        "postdoctoral",
+        "advisor",
+        "counselor",
+        "therapist",
+        "physician",
+        "assistant",
+        "pharmacist",
+        "operator",
+        "driver",
+        "mechanic",
+        "electrician",
+        "chef",
+        "cook",
+        "server",
+        "bartender",
+        "marketer",
+        "strategist",
+        "planner",
+        "producer",
+        "recruiter",
+        "generalist",
+        "buyer",
+        "merchandiser",
+        "scrum",
+        "product",
+        "sde",
+        "swe",
+        "devops",
+        "sre",
+    ]
+)
+_ORG_WORDS = frozenset(
+    [
+        "inc",
+        "inc.",
+        "llc",
+        "ltd",
+        "ltd.",
+        "corp",
+        "corp.",
+        "corporation",
+        "company",
+        "co",
+        "co.",
+        "university",
+        "college",
+        "institute",
+        "school",
+        "academy",
+        "labs",
+        "lab",
+        "technologies",
+        "technology",
+        "group",
+        "bank",
+        "research",
+        "systems",
+        "solutions",
+        "services",
+        "foundation",
+        "agency",
+        "hospital",
+        "clinic",
+        "studio",
+        "studios",
+        "partners",
+        "capital",
+        "management",
+        "financial",
+        "consulting",
+        "ai",
+        "software",
+        "network",
+        "networks",
+        "health",
+        "healthcare",
+        "international",
+        "global",
+        "holdings",
+        "enterprises",
+        "industries",
+        "media",
+        "center",
+        "centre",
+        "department",
+        "association",
+        "society",
+        "council",
+        "organization",
+        "organisation",
+        "gmbh",
+        "s.a.",
+        "plc",
+    ]
+)
+_DEGREE_WORDS = re.compile(
+    r"\b(bachelor|master|doctor|ph\.?\s?d|mba|b\.?\s?s\.?c?|m\.?\s?s\.?c?|b\.?\s?a|m\.?\s?a|b\.?\s?eng|m\.?\s?eng|"
+    r"associate|diploma|certificate|degree|high school|ged|bs|ba|ms|ma|phd|btech|mtech|b\.tech|m\.tech)\b",
+    re.IGNORECASE,
+)
+_INSTITUTION_WORDS = re.compile(
+    r"\b(university|college|institute|school|academy|polytechnic|universidad|universit)", re.I
+)
+_PART_SEPARATORS = re.compile(r"\t+| \| | · | • | – | — | -- | at (?=[A-Z])|,\s+(?=[A-Z])")
+_REMOTE = re.compile(r"^(remote|hybrid|on-?site)\b", re.IGNORECASE)
+_TIME_SPAN = re.compile(r"^\d+\s+(years?|months?|yrs?|mos?)(\s+\d+\s+(months?|mos?))?$", re.IGNORECASE)
+_GPA = re.compile(r"\b(?:gpa|cgpa|grade)\s*[:\-]?\s*(\d+(?:[.,]\d+)?)(?:\s*/\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
+
+
+@dataclass
+class ParsedEntry:
+    title: str = ""
+    organization: str = ""
+    location: str = ""
+    start_date: str = ""
+    end_date: str = ""
+    summary: str = ""
+    details: dict[str, str] = field(default_factory=dict)
+    bullets: list[str] = field(default_factory=list)
+    # Field name -> how sure the parser is (0..1).
+    confidence: dict[str, float] = field(default_factory=dict)
+    header_lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Block:
+    header: list[Line] = field(default_factory=list)
+    bullets: list[list[Line]] = field(default_factory=list)
+    paragraph: list[Line] = field(default_factory=list)
+
+
+def _is_continuation(line: Line, previous: Line, bullet_text_x: float) -> bool:
+    """Does `line` carry on the bullet in `previous` (a wrapped line)?"""
+    if line.bullet or line.source != previous.source:
+        return False
+    if line.x0 and bullet_text_x:
+        return line.x0 >= bullet_text_x - 2 and line.gap_before < line.size * 2.2 if line.size else True
+    text = line.text.strip()
+    return bool(text) and (text[0].islower() or text[0] in "(&,") and not find_date_ranges(text)
+
+
+def group_blocks(lines: list[Line]) -> list[_Block]:
+    blocks: list[_Block] = []
+    current = _Block()
+    bullet_text_x = 0.0
+    for line in lines:
+        if not line.text.strip():
+            continue
+        if line.bullet:
+            current.bullets.append([line])
+            spans = line.spans
+            bullet_text_x = spans[1].x0 if len(spans) > 1 else line.x0 + line.size
+            continue
+        if current.bullets and _is_continuation(line, current.bullets[-1][-1], bullet_text_x):
+            current.bullets[-1].append(line)
+            continue
+        if current.bullets or (current.header and _starts_new_entry(line, current)):
+            blocks.append(current)
+            current = _Block()
+        current.header.append(line)
+    if current.header or current.bullets:
+        blocks.append(current)
+    return blocks
+
+
+def _starts_new_entry(line: Line, block: _Block) -> bool:
+    """A header line after a complete header (it already has dates and a title) opens the next entry."""
+    has_dates = any(find_date_ranges(header.text) for header in block.header)
+    return has_dates and bool(find_date_ranges(line.text)) and len(block.header) >= 2
+
+
+def _bullet_text(lines: list[Line]) -> str:
+    text, _ = strip_bullet(lines[0].text)
+    for line in lines[1:]:
+        text = join_wrapped(text, line.text)
+    return " ".join(text.replace("\t", " ").split())
+
+
+def _parts(header: list[Line]) -> list[str]:
+    parts = []
+    for line in header:
+        parts += [part.strip(" ,|·•-–—") for part in _PART_SEPARATORS.split(line.text)]
+    return [part for part in parts if part]
+
+
+def _take_dates(header: list[Line]) -> tuple[DateRange | None, list[Line]]:
+    """The entry's date range, and the header lines with the dates cut out."""
+    for index, line in enumerate(header):
+        ranges = find_date_ranges(line.text)
+        if ranges:
+            best = max(ranges, key=lambda found: (found.confidence, found.finish - found.begin))
+            rest = (line.text[: best.begin] + "\t" + line.text[best.finish :]).strip(" \t,|·–—-:")
+            trimmed = list(header)
+            trimmed[index] = Line(**{**line.__dict__, "text": rest})
+            return best, trimmed
+    return None, header
+
+
+def _word_set(text: str) -> set[str]:
+    return {word.strip(",.()").lower() for word in text.split()}
+
+
+def _title_score(part: str) -> float:
+    words = _word_set(part)
+    return len(words & _TITLE_WORDS) - len(words & _ORG_WORDS) * 1.5
+
+
+def _is_location(part: str) -> bool:
+    return bool(_REMOTE.match(part) or LOCATION.fullmatch(part))
+
+
+def parse_entry(kind: str, block: _Block) -> ParsedEntry:
+    entry = ParsedEntry(header_lines=[line.text for line in block.header])
+    dates, header = _take_dates(block.header)
+    if dates:
+        entry.start_date, entry.end_date = dates.start, dates.end
+        entry.confidence["startDate"] = entry.confidence["endDate"] = dates.confidence
+    parts = [part for part in _parts(header) if not _TIME_SPAN.match(part)]
+    # Locations first: "San Francisco, CA" would otherwise be read as a company.
+    locations = [part for part in parts if _is_location(part)]
+    joined = "\t".join(line.text for line in header)
+    if not locations:
+        match = LOCATION.search(joined)
+        if match:
+            locations = [match.group(0)]
+            parts = [part for part in parts if part not in match.group(0)]
+    if locations:
+        entry.location = locations[0]
+    names = [part for part in parts if part not in locations]
+    if kind == "education":
+        _fill_education(entry, names)
+    else:
+        _fill_title_and_organization(kind, entry, names)
+    entry.bullets = [_bullet_text(lines) for lines in block.bullets]
+    return entry
+
+
+def _fill_title_and_organization(kind: str, entry: ParsedEntry, names: list[str]) -> None:
+    if not names:
+        return
+    if kind in ("projects", "awards", "certificates", "publications", "languages", "interests", "references"):
+        entry.title, entry.confidence["title"] = names[0], 0.8
+        if len(names) > 1:
+            entry.organization = names[1]
+        return
+    if len(names) == 1:
+        entry.title, entry.confidence["title"] = names[0], 0.5
+        return
+    first, second = names[0], names[1]
+    scores = (_title_score(first), _title_score(second))
+    if scores[0] == scores[1]:
+        # No word tells them apart: most templates put the position first.
+        entry.title, entry.organization = first, second
+        entry.confidence["title"] = entry.confidence["organization"] = 0.55
+    else:
+        entry.title, entry.organization = (first, second) if scores[0] > scores[1] else (second, first)
+        entry.confidence["title"] = entry.confidence["organization"] = 0.85
+    extra = [name for name in names[2:] if name not in (entry.title, entry.organization)]
+    if extra and not entry.location and len(extra[0].split()) <= 3:
+        entry.location = extra[0]
+
+
+def _fill_education(entry: ParsedEntry, names: list[str]) -> None:
+    for name in names:
+        gpa = _GPA.search(name)
+        if gpa:
+            entry.details["score"] = gpa.group(1)
+            name = name[: gpa.start()].strip(" ,;:|")
+            if not name:
+                continue
+        if not entry.organization and _INSTITUTION_WORDS.search(name):
+            entry.organization = name
+            entry.confidence["institution"] = 0.9
+        elif not entry.title and _DEGREE_WORDS.search(name):
+            # "Bachelor of Science in Computer Science" -> degree and field of study.
+            pieces = re.split(r"\s+in\s+|,\s+", name, maxsplit=1)
+            entry.title = pieces[0].strip()
+            if len(pieces) > 1:
+                entry.details["area"] = pieces[1].strip()
+            entry.confidence["studyType"] = 0.8
+    leftovers = [name for name in names if name not in (entry.organization, entry.title)]
+    if not entry.organization and leftovers:
+        entry.organization = leftovers[0]
+        entry.confidence["institution"] = 0.5
+
+
+def parse_entries(kind: str, lines: list[Line]) -> list[ParsedEntry]:
+    return [parse_entry(kind, block) for block in group_blocks(lines)]

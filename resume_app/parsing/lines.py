@@ -1,0 +1,74 @@
+"""The common currency of the parser: lines of text with their typography.
+
+pdf.py and docx.py produce Lines; every later step (sections, entries, contact)
+reads only Lines, so a resume parses the same way whichever file it came in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Glyphs people and templates put before bullets.
+BULLET_GLYPHS = "•●◦○▪▫■□◆◇►▶▸‣⁃∙·–—-*✓✔➢➤→"
+_LEADING_BULLET = re.compile(rf"^\s*[{re.escape(BULLET_GLYPHS)}]\s+|^\s*[{re.escape('•●◦○▪▫■□◆◇►▶▸‣⁃∙·✓✔➢➤→')}]\s*")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]")
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+@dataclass
+class Line:
+    text: str
+    page: int = 0
+    # Position in points from the page's top-left (PDF); zero for DOCX.
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+    # A list item: a glyph in the text, or Word list numbering.
+    bullet: bool = False
+    level: int = 0
+    style: str = ""
+    # Where in the document: body, table, header, footer or textbox.
+    source: str = "body"
+    # Vertical distance from the previous line's top (PDF), to see paragraph breaks.
+    gap_before: float = 0.0
+    spans: list = field(default_factory=list, repr=False)
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def clean_text(text: str) -> str:
+    """Plain text as a person reads it: ligatures spelt out, icons and odd spaces gone."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _PRIVATE_USE.sub(" ", text)
+    text = text.replace("\u00ad", "-").replace("\x00", "")
+    text = "".join(ch for ch in text if ch == "\t" or unicodedata.category(ch)[0] != "C")
+    return "\t".join(_SPACES.sub(" ", part).strip() for part in text.split("\t")).strip("\t ")
+
+
+def strip_bullet(text: str) -> tuple[str, bool]:
+    """The text without a leading bullet glyph, and whether there was one."""
+    match = _LEADING_BULLET.match(text)
+    if not match:
+        return text, False
+    return text[match.end() :].strip(), True
+
+
+def join_wrapped(first: str, second: str) -> str:
+    """Join a line wrapped onto the next, undoing a hyphenation at the break.
+
+    "submis-" + "sions" -> "submissions", but "cross-" + "device" keeps its hyphen
+    when the whole word reads better with it is impossible to know; we keep a hard
+    hyphen when the next part starts with a capital or the first part is short.
+    """
+    first, second = first.rstrip(), second.lstrip()
+    if not first:
+        return second
+    if first.endswith("-") and len(first) > 1 and first[-2].isalpha() and second[:1].islower():
+        return first[:-1] + second
+    return f"{first} {second}"

@@ -1,0 +1,93 @@
+"""PDF bytes -> Lines, refusing files that can't or shouldn't be read.
+
+The layout work (content stream, glyph positions, columns) is in pdf_layout.py;
+this module opens the file safely and turns its lines into parsing.lines.Line.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from pypdf import PdfReader
+from pypdf import PasswordType
+
+from resume_app.parsing import pdf_layout
+from resume_app.parsing.errors import (
+    DAMAGED_PDF,
+    ENCRYPTED_PDF,
+    MAX_PAGES,
+    NO_TEXT_LAYER,
+    TOO_MANY_PAGES,
+    ParseError,
+)
+from resume_app.parsing.lines import Line, clean_text, strip_bullet
+
+log = logging.getLogger(__name__)
+# pypdf logs every harmless repair ("Ignoring wrong pointing object"); keep the app's log readable.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+# Fewer letters than this on every page together: nothing to read, a scan or a picture.
+MIN_TEXT_CHARACTERS = 40
+
+
+def _open(data: bytes) -> PdfReader:
+    # A file cut short loses its cross-reference table and trailer at the end.
+    if b"%%EOF" not in data[-4096:]:
+        raise ParseError(DAMAGED_PDF)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            # Many PDFs are encrypted with an empty password ("no password to open"): read those.
+            if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+                raise ParseError(ENCRYPTED_PDF)
+        page_count = len(reader.pages)
+    except ParseError:
+        raise
+    except Exception as error:  # pypdf raises many types for broken files
+        log.info("unreadable PDF: %s", error)
+        raise ParseError(DAMAGED_PDF) from None
+    if page_count == 0:
+        raise ParseError(DAMAGED_PDF)
+    if page_count > MAX_PAGES:
+        raise ParseError(TOO_MANY_PAGES)
+    return reader
+
+
+def read_pdf(data: bytes) -> list[Line]:
+    """The PDF's lines in reading order, or ParseError with a sentence for the user."""
+    reader = _open(data)
+    try:
+        pages = pdf_layout.read_pdf_lines(reader)
+    except ParseError:
+        raise
+    except Exception as error:
+        log.warning("PDF layout failed: %s", error, exc_info=True)
+        raise ParseError(DAMAGED_PDF) from None
+    lines: list[Line] = []
+    for page in pages:
+        previous = None
+        for layout_line in page.lines:
+            text = clean_text(layout_line.text)
+            if not text:
+                continue
+            _, has_glyph = strip_bullet(text)
+            same_block = previous is not None and previous.block == layout_line.block
+            lines.append(
+                Line(
+                    text=text,
+                    page=page.number,
+                    x0=layout_line.x0,
+                    x1=layout_line.x1,
+                    top=layout_line.y,
+                    size=layout_line.size,
+                    bold=layout_line.bold,
+                    bullet=has_glyph,
+                    gap_before=layout_line.y - previous.y if same_block else 0.0,
+                    spans=layout_line.spans,
+                )
+            )
+            previous = layout_line
+    if sum(len(line.text) for line in lines) < MIN_TEXT_CHARACTERS:
+        raise ParseError(NO_TEXT_LAYER)
+    return lines

@@ -1,0 +1,137 @@
+"""Lines -> the resume's sections, by heading wording and typography.
+
+A heading is a short line on its own that names a section ("Work History",
+"TECHNICAL SKILLS", "E X P E R I E N C E"). Wording decides the kind; typography
+(bold, capitals, a larger size than the body) lets an unknown heading still
+start a section of its own, so its lines don't leak into the one before.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from resume_app.parsing.lines import Line
+
+# Heading words -> JSON Resume section. Checked in order: the first match wins, so
+# "Volunteer Experience" is volunteer before "experience" makes it work.
+_HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("volunteer", ("volunteer", "community involvement", "campus involvement", "involvement", "community service")),
+    ("projects", ("project",)),
+    ("education", ("education", "academic background", "academics", "qualifications academic", "schooling")),
+    (
+        "skills",
+        (
+            "skill",
+            "competenc",
+            "technologies",
+            "technical proficienc",
+            "tools",
+            "expertise",
+            "strengths",
+            "tech stack",
+            "proficiencies",
+        ),
+    ),
+    ("certificates", ("certificat", "licens", "credential")),
+    ("awards", ("award", "honor", "honour", "achievement", "distinction", "scholarship")),
+    ("publications", ("publication", "papers", "research output")),
+    ("languages", ("language",)),
+    ("interests", ("interest", "hobbies", "hobby")),
+    ("references", ("reference",)),
+    (
+        "work",
+        (
+            "experience",
+            "employment",
+            "work history",
+            "career history",
+            "professional history",
+            "positions",
+            "internships",
+            "internship",
+            "leadership",
+        ),
+    ),
+    ("summary", ("summary", "profile", "objective", "about me", "about", "overview", "personal statement")),
+)
+# Headings of sections we keep out of the structured resume (talks, patents...).
+_OTHER_HEADINGS = ("patent", "talk", "presentation", "conference", "course", "activities", "additional", "misc")
+_MAX_HEADING_WORDS = 5
+_LETTER_SPACED = re.compile(r"^(?:\w ){2,}\w$")
+
+
+@dataclass
+class Section:
+    kind: str  # a JSON Resume key, "summary", or "other"
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+
+
+def _normalised(text: str) -> str:
+    text = text.strip().strip(":").strip()
+    if _LETTER_SPACED.match(text):
+        text = text.replace(" ", "")
+    return re.sub(r"[^a-z& ]+", " ", text.lower()).strip()
+
+
+def heading_kind(text: str) -> str | None:
+    """The section a heading's wording names, "other" for a known non-resume heading, else None."""
+    words = _normalised(text)
+    if not words or len(words.split()) > _MAX_HEADING_WORDS:
+        return None
+    for kind, stems in _HEADING_WORDS:
+        if any(stem in words for stem in stems):
+            return kind
+    if any(stem in words for stem in _OTHER_HEADINGS):
+        return "other"
+    return None
+
+
+def body_font_size(lines: list[Line]) -> float:
+    sizes = [round(line.size, 1) for line in lines if line.size]
+    return statistics.mode(sizes) if sizes else 0.0
+
+
+def _looks_like_heading(line: Line, body_size: float) -> bool:
+    """Typography alone: short, on its own, and set apart (caps, bold or larger)."""
+    text = line.text.strip()
+    if line.bullet or not text or "\t" in text or len(text.split()) > _MAX_HEADING_WORDS or text.endswith((".", ",")):
+        return False
+    if any(ch.isdigit() for ch in text) or "@" in text:
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    all_caps = len(letters) >= 3 and all(ch.isupper() for ch in letters)
+    larger = bool(body_size and line.size >= body_size * 1.15)
+    return all_caps or larger or (line.bold and line.style.lower().startswith("heading"))
+
+
+def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
+    """The lines before the first heading (name and contact), and the sections after it."""
+    body_size = body_font_size(lines)
+    header: list[Line] = []
+    sections: list[Section] = []
+    for line in lines:
+        kind = heading_kind(line.text) if not line.bullet else None
+        if kind is not None and (_looks_like_heading(line, body_size) or _is_heading_shaped(line, body_size)):
+            sections.append(Section(kind, line.text.strip()))
+        elif kind is None and sections and _looks_like_heading(line, body_size) and _is_section_break(line):
+            sections.append(Section("other", line.text.strip()))
+        elif sections:
+            sections[-1].lines.append(line)
+        else:
+            header.append(line)
+    return header, sections
+
+
+def _is_heading_shaped(line: Line, body_size: float) -> bool:
+    """A line that is only a known heading phrase counts even in plain body type ("Experience")."""
+    text = line.text.strip().rstrip(":")
+    return 0 < len(text.split()) <= 3 and text[:1].isupper() and line.size >= body_size * 0.95
+
+
+def _is_section_break(line: Line) -> bool:
+    # An unknown all-caps or large line only starts a section when it is a Word heading style
+    # or clearly bigger, so a company name in capitals does not cut an entry in two.
+    return line.style.lower().startswith("heading") or line.size > 0

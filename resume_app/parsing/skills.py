@@ -1,0 +1,54 @@
+"""Skills section lines -> skills: "Languages: Python, Go" is a group with keywords;
+a plain list ("Python, SQL, Excel" or one skill a line) gives one skill each."""
+
+from __future__ import annotations
+
+import re
+
+from resume_app.core.model import Skill
+from resume_app.parsing.lines import Line, strip_bullet
+
+_LABEL = re.compile(r"^([^:]{1,40}):\s*(.+)$")
+# Commas and semicolons split items; so do bullets and pipes templates use as separators.
+_ITEM_SEPARATORS = re.compile(r"\s*(?:[,;|•·●▪]|\t+|\s{3,})\s*")
+# "and" before the last item of a list: "Word, PowerPoint, and basic Excel".
+_LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
+
+
+def _items(text: str) -> list[str]:
+    items = []
+    for raw in _ITEM_SEPARATORS.split(text):
+        item = _LEADING_AND.sub("", raw.strip(" .")).strip()
+        if item:
+            items.append(item)
+    return items
+
+
+def _split_outside_brackets(text: str) -> str:
+    # Commas inside brackets belong to one item: "SQL (PostgreSQL, MySQL)".
+    depth = 0
+    out = []
+    for ch in text:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        out.append("\u0001" if ch == "," and depth > 0 else ch)
+    return "".join(out)
+
+
+def parse_skills(lines: list[Line]) -> list[Skill]:
+    skills: list[Skill] = []
+    for line in lines:
+        text, _ = strip_bullet(line.text.strip())
+        if not text:
+            continue
+        protected = _split_outside_brackets(text)
+        label = _LABEL.match(protected)
+        if label:
+            keywords = [item.replace("\u0001", ",") for item in _items(label.group(2))]
+            skills.append(Skill(name=label.group(1).strip(), keywords=keywords))
+        elif skills and skills[-1].keywords and protected[:1].islower():
+            # A wrapped line of the previous group's keywords.
+            skills[-1].keywords += [item.replace("\u0001", ",") for item in _items(protected)]
+        else:
+            skills += [Skill(name=item.replace("\u0001", ",")) for item in _items(protected)]
+    return skills
