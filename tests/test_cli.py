@@ -28,7 +28,8 @@ def test_export_json_gives_the_same_document(path, tmp_path):
     [
         (b"{broken", "bad.json", "This is not valid JSON"),
         (b'{"basics": {"name": ""}}', "noname.json", "The resume has no name"),
-        (b"%PDF-1.4 nothing", "resume.txt", "is not a file this app can read"),
+        (b"%PDF-1.4 nothing", "resume.pdf", "This PDF is damaged or incomplete"),
+        (b"MZ\x90 binary junk", "resume.exe", "is not a PDF, DOCX or JSON Resume file"),
         (None, "missing.json", "does not exist"),
     ],
 )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from resume_app.core.model import Contact, Location, Profile
 from resume_app.parsing.lines import Line
+from resume_app.parsing.location import find_place
 from resume_app.parsing.sections import heading_kind
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -33,10 +34,6 @@ _NETWORKS = {
     "dribbble.com": "Dribbble",
     "medium.com": "Medium",
 }
-# "City, ST" or "City, State 12345" or "City, Country".
-LOCATION = re.compile(
-    r"\b([A-Z][A-Za-zÀ-ÿ.'-]+(?: [A-Z][A-Za-zÀ-ÿ.'-]+){0,3}), ([A-Z]{2}|[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)(?: (\d{5}))?\b"
-)
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][A-Za-zÀ-ÿ'’.-]*$|^[A-ZÀ-Þ]\.$")
 
 
@@ -121,7 +118,7 @@ def extract_contact(header: list[Line], lines: list[Line]) -> ContactGuess:
     contact.url, contact.profiles = _links(search_text, contact.email)
     if contact.url:
         confidence["url"] = 0.8
-    location = LOCATION.search(search_text.replace(contact.name, " "))
+    location = find_place(search_text.replace(contact.name, " "))
     if location:
         contact.location = Location(
             city=location.group(1), region=location.group(2), postal_code=location.group(3) or ""

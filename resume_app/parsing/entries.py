@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from resume_app.parsing.contact import LOCATION
 from resume_app.parsing.dates import DateRange, find_date_ranges
 from resume_app.parsing.lines import Line, join_wrapped, strip_bullet
+from resume_app.parsing.location import find_place, is_place
 
 _TITLE_WORDS = frozenset(
     [
@@ -191,7 +191,6 @@ _INSTITUTION_WORDS = re.compile(
     r"\b(university|college|institute|school|academy|polytechnic|universidad|universit)", re.I
 )
 _PART_SEPARATORS = re.compile(r"\t+| \| | · | • | – | — | -- | at (?=[A-Z])|,\s+(?=[A-Z])")
-_REMOTE = re.compile(r"^(remote|hybrid|on-?site)\b", re.IGNORECASE)
 _TIME_SPAN = re.compile(r"^\d+\s+(years?|months?|yrs?|mos?)(\s+\d+\s+(months?|mos?))?$", re.IGNORECASE)
 _GPA = re.compile(r"\b(?:gpa|cgpa|grade)\s*[:\-]?\s*(\d+(?:[.,]\d+)?)(?:\s*/\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
 
@@ -294,10 +293,6 @@ def _title_score(part: str) -> float:
     return len(words & _TITLE_WORDS) - len(words & _ORG_WORDS) * 1.5
 
 
-def _is_location(part: str) -> bool:
-    return bool(_REMOTE.match(part) or LOCATION.fullmatch(part))
-
-
 def parse_entry(kind: str, block: _Block) -> ParsedEntry:
     entry = ParsedEntry(header_lines=[line.text for line in block.header])
     dates, header = _take_dates(block.header)
@@ -306,10 +301,10 @@ def parse_entry(kind: str, block: _Block) -> ParsedEntry:
         entry.confidence["startDate"] = entry.confidence["endDate"] = dates.confidence
     parts = [part for part in _parts(header) if not _TIME_SPAN.match(part)]
     # Locations first: "San Francisco, CA" would otherwise be read as a company.
-    locations = [part for part in parts if _is_location(part)]
+    locations = [part for part in parts if is_place(part)]
     joined = "\t".join(line.text for line in header)
     if not locations:
-        match = LOCATION.search(joined)
+        match = find_place(joined)
         if match:
             locations = [match.group(0)]
             parts = [part for part in parts if part not in match.group(0)]

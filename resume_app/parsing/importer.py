@@ -6,6 +6,7 @@ from resume_app.core import json_resume
 from resume_app.core.model import Resume
 from resume_app.parsing import filetype
 from resume_app.parsing.assemble import assemble
+from resume_app.parsing.docx import read_docx
 from resume_app.parsing.pdf import read_pdf
 
 SUPPORTED = "PDF, DOCX or JSON Resume"
@@ -20,6 +21,4 @@ def import_resume(filename: str, data: bytes) -> Resume:
         return resume
     if kind == filetype.PDF:
         return assemble(read_pdf(data))
-    from resume_app.parsing.docx import read_docx
-
     return assemble(read_docx(data))

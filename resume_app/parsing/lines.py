@@ -27,6 +27,8 @@ class Line:
     top: float = 0.0
     size: float = 0.0
     bold: bool = False
+    # Set in capitals by formatting (Word's "All caps"), whatever the letters typed.
+    caps: bool = False
     # A list item: a glyph in the text, or Word list numbering.
     bullet: bool = False
     level: int = 0

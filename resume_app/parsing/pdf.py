@@ -9,8 +9,7 @@ from __future__ import annotations
 import io
 import logging
 
-from pypdf import PdfReader
-from pypdf import PasswordType
+from pypdf import PasswordType, PdfReader
 
 from resume_app.parsing import pdf_layout
 from resume_app.parsing.errors import (
@@ -37,10 +36,9 @@ def _open(data: bytes) -> PdfReader:
         raise ParseError(DAMAGED_PDF)
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            # Many PDFs are encrypted with an empty password ("no password to open"): read those.
-            if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-                raise ParseError(ENCRYPTED_PDF)
+        # Many PDFs are encrypted with an empty password ("no password to open"): read those.
+        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+            raise ParseError(ENCRYPTED_PDF)
         page_count = len(reader.pages)
     except ParseError:
         raise

@@ -67,7 +67,7 @@ EXPECTED_MESSAGES = {
     "empty_name.json": "The resume has no name",
     "empty.json": "This file is empty.",
     "huge.json": "too large for a resume",
-    "resume.exe": "is not a file this app can read",
+    "resume.exe": "is not a PDF, DOCX or JSON Resume file",
 }
 
 
