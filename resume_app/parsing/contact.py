@@ -16,8 +16,10 @@ from resume_app.parsing.location import find_place
 from resume_app.parsing.sections import heading_kind
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-# 7 to 15 digits in groups: "(555) 123-4567", "+1-123-456-7890", "(+82) 10-9030-1843", "206.555.0149".
-PHONE = re.compile(r"(?<![\w/])(?:\(?\+?\d{1,3}\)?[\s.-]?)?(?:\(?\d{2,4}\)?[\s.-]?){1,3}\d{3,4}(?![\w/])")
+# A phone number is a stretch of digits, spaces and ()+-. between the separators of a
+# contact line: "(555) 123-4567", "+1-123-456-7890", "(+82) 10-9030-1843", "206.555.0149".
+_CONTACT_SEPARATORS = re.compile(r"\t|\s{2,}|\s[|•·,;/]\s|[|•·]|\n")
+_PHONE_CHARACTERS = re.compile(r"^(?:(?:phone|tel|mobile|cell|ph)\.?:?\s*)?([+(]?[\d][\d\s().+-]{5,}\d)$", re.I)
 URL = re.compile(
     r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|io|dev|me|co|ai|app|edu|info|xyz|tech|page|site|us|uk|de|in)"
     r"(?:/[^\s|,;]*)?",
@@ -55,7 +57,8 @@ def looks_like_name(text: str) -> bool:
 
 def _name(lines: list[Line]) -> tuple[str, float]:
     first_page = [line for line in lines if line.page == lines[0].page] if lines else []
-    candidates = [line for line in first_page[:60] if looks_like_name(line.text)]
+    # The name may share its line with contact details: "Sourabh Bajaj \t Email: ...".
+    candidates = [line for line in first_page[:60] if looks_like_name(line.text.split("\t")[0])]
     if not candidates:
         return "", 0.0
     sizes = {line.size for line in candidates}
@@ -65,7 +68,7 @@ def _name(lines: list[Line]) -> tuple[str, float]:
     else:
         best = candidates[0]
         confidence = 0.9 if first_page.index(best) <= 2 else 0.6
-    name = " ".join(best.text.split())
+    name = " ".join(best.text.split("\t")[0].split())
     # "JOHN SMITH" -> "John Smith": people write their name in caps for looks.
     if name.isupper():
         name = name.title()
@@ -73,10 +76,13 @@ def _name(lines: list[Line]) -> tuple[str, float]:
 
 
 def _phone(text: str) -> str:
-    for match in PHONE.finditer(text):
-        candidate = match.group(0).strip()
+    for segment in _CONTACT_SEPARATORS.split(text):
+        match = _PHONE_CHARACTERS.match(segment.strip())
+        if not match:
+            continue
+        candidate = match.group(1)
         digits = re.sub(r"\D", "", candidate)
-        # A year range ("2019 - 2021") is not a phone number.
+        # A year range ("2019 - 2021") or a postal code is not a phone number.
         if 7 <= len(digits) <= 15 and not re.fullmatch(r"(19|20)\d\d\s*[-–]\s*(19|20)\d\d", candidate):
             return candidate
     return ""

@@ -349,7 +349,8 @@ def _main_document_name(rels_raw: bytes) -> str | None:
         rtype = rel.get("Type")
         if rtype == _REL_OFFICE_DOC_STRICT:  # python-docx cannot read Strict OOXML
             raise DocxRejected(
-                "This document is saved in Strict Open XML format; please save it as a regular .docx and upload it again."
+                "This document is saved in Strict Open XML format; "
+                "please save it as a regular .docx and upload it again."
             )
         if rtype == RT.OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
             return rel.get("Target", "").lstrip("/")

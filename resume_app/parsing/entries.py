@@ -190,6 +190,7 @@ _DEGREE_WORDS = re.compile(
 _INSTITUTION_WORDS = re.compile(
     r"\b(university|college|institute|school|academy|polytechnic|universidad|universit)", re.I
 )
+_COLUMN_SEPARATORS = re.compile(r"\s*\t+\s*| \| ")
 _PART_SEPARATORS = re.compile(r"\t+| \| | · | • | – | — | -- | at (?=[A-Z])|,\s+(?=[A-Z])")
 _TIME_SPAN = re.compile(r"^\d+\s+(years?|months?|yrs?|mos?)(\s+\d+\s+(months?|mos?))?$", re.IGNORECASE)
 _GPA = re.compile(r"\b(?:gpa|cgpa|grade)\s*[:\-]?\s*(\d+(?:[.,]\d+)?)(?:\s*/\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
@@ -214,32 +215,91 @@ class ParsedEntry:
 class _Block:
     header: list[Line] = field(default_factory=list)
     bullets: list[list[Line]] = field(default_factory=list)
-    paragraph: list[Line] = field(default_factory=list)
+    # Dates and places found beside the bullets (a right-hand column sharing their baselines).
+    side: list[str] = field(default_factory=list)
 
 
-def _is_continuation(line: Line, previous: Line, bullet_text_x: float) -> bool:
+def _is_continuation(line: Line, previous: Line, text_x: float) -> bool:
     """Does `line` carry on the bullet in `previous` (a wrapped line)?"""
     if line.bullet or line.source != previous.source:
         return False
-    if line.x0 and bullet_text_x:
-        return line.x0 >= bullet_text_x - 2 and line.gap_before < line.size * 2.2 if line.size else True
+    if line.x0 and text_x:
+        close = not line.size or line.gap_before < line.size * 2.2
+        return line.x0 >= text_x - 2 and close
     text = line.text.strip()
     return bool(text) and (text[0].islower() or text[0] in "(&,") and not find_date_ranges(text)
 
 
+def _mark_unglyphed_bullets(lines: list[Line]) -> None:
+    """Bullets drawn as shapes (browser-made PDFs) leave indented text with no glyph:
+    an indented line after a wider gap than a wrapped line's starts a bullet."""
+    positioned = [line for line in lines if line.x0]
+    # Where bullets have glyphs, indented lines without one are wrapped bullet text.
+    if not positioned or any(line.bullet for line in positioned):
+        return
+    base_x = (
+        min(line.x0 for line in positioned if not line.bullet) if any(not line.bullet for line in positioned) else 0
+    )
+    indented = [line for line in positioned if not line.bullet and line.x0 >= base_x + 8 and line.size]
+    wrap_gaps = [line.gap_before for previous, line in zip(indented, indented[1:], strict=False) if line.gap_before > 0]
+    if not indented or not wrap_gaps:
+        return
+    wrap_gap = min(wrap_gaps)
+    previous_indented = False
+    for line in positioned:
+        is_indented = line in indented and not find_date_ranges(line.text)
+        if is_indented and not (previous_indented and 0 < line.gap_before <= wrap_gap * 1.12):
+            line.bullet = True
+        previous_indented = is_indented or (line.bullet and previous_indented)
+
+
+def _side_fields(line: Line) -> tuple[Line, list[str]]:
+    """Split dates or places that share a bullet's baseline (a right-hand date column) off it."""
+    fields = [field.strip() for field in line.text.split("\t")]
+    if len(fields) < 2:
+        return line, []
+    side = []
+    while len(fields) > 1 and (find_date_ranges(fields[-1]) or is_place(fields[-1]) or _TIME_SPAN.match(fields[-1])):
+        side.insert(0, fields.pop())
+    if not side:
+        return line, []
+    return Line(**{**line.__dict__, "text": " ".join(fields)}), side
+
+
+def _demote_outer_bullets(lines: list[Line]) -> None:
+    """Nested lists (sb2nov: "• Google", then "◦ TensorFlow: ...") use the outer level for
+    entries: a glyph line with sub-bullets further right is a header, not a bullet."""
+    glyph_lines = [line for line in lines if line.x0 and line.bullet and strip_bullet(line.text)[1]]
+    levels = sorted({round(line.x0) for line in glyph_lines})
+    if len(levels) < 2 or levels[-1] - levels[0] < 8:
+        return
+    outer = [line for line in glyph_lines if round(line.x0) == levels[0]]
+    # Entry lines carry a second column (place or dates); nested achievement bullets don't.
+    if sum("\t" in line.text for line in outer) * 2 < len(outer):
+        return
+    for line in outer:
+        line.bullet = False
+        line.text = strip_bullet(line.text)[0]
+
+
 def group_blocks(lines: list[Line]) -> list[_Block]:
+    _demote_outer_bullets(lines)
+    _mark_unglyphed_bullets(lines)
     blocks: list[_Block] = []
     current = _Block()
-    bullet_text_x = 0.0
-    for line in lines:
-        if not line.text.strip():
+    text_x = 0.0
+    for raw in lines:
+        if not raw.text.strip():
             continue
+        line, side = _side_fields(raw) if raw.x0 else (raw, [])
+        if side:
+            current.side.extend(side)
         if line.bullet:
             current.bullets.append([line])
-            spans = line.spans
-            bullet_text_x = spans[1].x0 if len(spans) > 1 else line.x0 + line.size
+            has_glyph = strip_bullet(line.text)[1]
+            text_x = line.x0 + (0.5 * line.size if has_glyph else 0.0)
             continue
-        if current.bullets and _is_continuation(line, current.bullets[-1][-1], bullet_text_x):
+        if current.bullets and _is_continuation(line, current.bullets[-1][-1], text_x):
             current.bullets[-1].append(line)
             continue
         if current.bullets or (current.header and _starts_new_entry(line, current)):
@@ -265,9 +325,13 @@ def _bullet_text(lines: list[Line]) -> str:
 
 
 def _parts(header: list[Line]) -> list[str]:
+    """The pieces of the header lines. A line laid out in columns (tabs) splits only at
+    its columns, so "Omnious. Co., Ltd." stays one name."""
     parts = []
     for line in header:
-        parts += [part.strip(" ,|·•-–—") for part in _PART_SEPARATORS.split(line.text)]
+        text = strip_bullet(line.text)[0]
+        separators = _COLUMN_SEPARATORS if "\t" in text else _PART_SEPARATORS
+        parts += [part.strip(" ,|·•-–—") for part in separators.split(text)]
     return [part for part in parts if part]
 
 
@@ -295,7 +359,8 @@ def _title_score(part: str) -> float:
 
 def parse_entry(kind: str, block: _Block) -> ParsedEntry:
     entry = ParsedEntry(header_lines=[line.text for line in block.header])
-    dates, header = _take_dates(block.header)
+    side_lines = [Line(text=text) for text in block.side]
+    dates, header = _take_dates(block.header + side_lines)
     if dates:
         entry.start_date, entry.end_date = dates.start, dates.end
         entry.confidence["startDate"] = entry.confidence["endDate"] = dates.confidence

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 from pypdf import PasswordType, PdfReader
 
@@ -88,4 +89,32 @@ def read_pdf(data: bytes) -> list[Line]:
             previous = layout_line
     if sum(len(line.text) for line in lines) < MIN_TEXT_CHARACTERS:
         raise ParseError(NO_TEXT_LAYER)
-    return lines
+    return _without_running_heads(lines, {page.number: page.height for page in pages})
+
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d+(?:\s*(?:/|of)\s*\d+)?$", re.IGNORECASE)
+
+
+def _without_running_heads(lines: list[Line], heights: dict[int, float]) -> list[Line]:
+    """Drop page headers and footers: page numbers, and lines near the top or bottom
+    edge that come back on other pages ("Jane Doe - Page 2", "February 10, 2026 ... 1")."""
+    if len(heights) < 2:
+        return [line for line in lines if not _PAGE_NUMBER.match(line.text)]
+
+    def at_edge(line: Line) -> bool:
+        height = heights.get(line.page, 792.0)
+        return line.top < height * 0.08 or line.top > height * 0.92
+
+    def shape(line: Line) -> str:
+        return _DIGITS.sub("#", line.text.lower())
+
+    pages_by_shape: dict[str, set[int]] = {}
+    for line in lines:
+        if at_edge(line):
+            pages_by_shape.setdefault(shape(line), set()).add(line.page)
+    return [
+        line
+        for line in lines
+        if not _PAGE_NUMBER.match(line.text) and not (at_edge(line) and len(pages_by_shape[shape(line)]) > 1)
+    ]
