@@ -274,8 +274,12 @@ def _demote_outer_bullets(lines: list[Line]) -> None:
     if len(levels) < 2 or levels[-1] - levels[0] < 8:
         return
     outer = [line for line in glyph_lines if round(line.x0) == levels[0]]
-    # Entry lines carry a second column (place or dates); nested achievement bullets don't.
-    if sum("\t" in line.text for line in outer) * 2 < len(outer):
+    inner = [line for line in glyph_lines if round(line.x0) != levels[0]]
+    inner_size = max((line.size for line in inner), default=0.0)
+    # Entry lines are set apart (bold or larger); an outer achievement bullet with
+    # nested details (RenderCV "Published research ...") is set like its children.
+    set_apart = [line for line in outer if line.bold or line.size > inner_size + 0.5]
+    if len(set_apart) * 2 < len(outer):
         return
     for line in outer:
         line.bullet = False
@@ -292,20 +296,18 @@ def group_blocks(lines: list[Line]) -> list[_Block]:
         if not raw.text.strip():
             continue
         line, side = _side_fields(raw) if raw.x0 else (raw, [])
-        if side:
-            current.side.extend(side)
         if line.bullet:
             current.bullets.append([line])
             has_glyph = strip_bullet(line.text)[1]
             text_x = line.x0 + (0.5 * line.size if has_glyph else 0.0)
-            continue
-        if current.bullets and _is_continuation(line, current.bullets[-1][-1], text_x):
+        elif current.bullets and _is_continuation(line, current.bullets[-1][-1], text_x):
             current.bullets[-1].append(line)
-            continue
-        if current.bullets or (current.header and _starts_new_entry(line, current)):
-            blocks.append(current)
-            current = _Block()
-        current.header.append(line)
+        else:
+            if current.bullets or (current.header and _starts_new_entry(line, current)):
+                blocks.append(current)
+                current = _Block()
+            current.header.append(line)
+        current.side.extend(side)
     if current.header or current.bullets:
         blocks.append(current)
     return blocks
@@ -409,7 +411,21 @@ def _fill_title_and_organization(kind: str, entry: ParsedEntry, names: list[str]
         entry.location = extra[0]
 
 
+_LEADING_DEGREE = re.compile(
+    r"^(Ph\.?\s?D\.?|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|M\.?A\.?|MBA|B\.?Eng|M\.?Eng|BTech|MTech|A\.?A\.?S?)\s+(.+)$"
+)
+
+
 def _fill_education(entry: ParsedEntry, names: list[str]) -> None:
+    # "PhD Princeton University": a degree abbreviation in front of the institution.
+    split_names = []
+    for name in names:
+        leading = _LEADING_DEGREE.match(name)
+        if leading and _INSTITUTION_WORDS.search(leading.group(2)):
+            split_names += [leading.group(1), leading.group(2)]
+        else:
+            split_names.append(name)
+    names = split_names
     for name in names:
         gpa = _GPA.search(name)
         if gpa:
