@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from resume_app.parsing.dates import DateRange, find_date_ranges
 from resume_app.parsing.lines import Line, join_wrapped, strip_bullet
-from resume_app.parsing.location import find_place, is_place
+from resume_app.parsing.location import is_place
 
 _TITLE_WORDS = frozenset(
     [
@@ -142,7 +142,6 @@ _ORG_WORDS = frozenset(
         "technology",
         "group",
         "bank",
-        "research",
         "systems",
         "solutions",
         "services",
@@ -158,7 +157,6 @@ _ORG_WORDS = frozenset(
         "financial",
         "consulting",
         "ai",
-        "software",
         "network",
         "networks",
         "health",
@@ -230,6 +228,20 @@ def _is_continuation(line: Line, previous: Line, text_x: float) -> bool:
     return bool(text) and (text[0].islower() or text[0] in "(&,") and not find_date_ranges(text)
 
 
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$", re.IGNORECASE)
+
+
+def _content_x(line: Line) -> float:
+    """Where a line's text column starts: after a date label column ("Jan 2019 - Present \t Acme")."""
+    fields = line.text.split("\t")
+    if len(fields) > 1 and find_date_ranges(fields[0]) and line.spans:
+        spans = sorted(line.spans, key=lambda span: span.x0)
+        for previous, span in zip(spans, spans[1:], strict=False):
+            if span.x0 - previous.x1 > 2 * (line.size or 10):
+                return span.x0
+    return line.x0
+
+
 def _mark_unglyphed_bullets(lines: list[Line]) -> None:
     """Bullets drawn as shapes (browser-made PDFs) leave indented text with no glyph:
     an indented line after a wider gap than a wrapped line's starts a bullet."""
@@ -237,20 +249,30 @@ def _mark_unglyphed_bullets(lines: list[Line]) -> None:
     # Where bullets have glyphs, indented lines without one are wrapped bullet text.
     if not positioned or any(line.bullet for line in positioned):
         return
-    base_x = (
-        min(line.x0 for line in positioned if not line.bullet) if any(not line.bullet for line in positioned) else 0
-    )
-    indented = [line for line in positioned if not line.bullet and line.x0 >= base_x + 8 and line.size]
-    wrap_gaps = [line.gap_before for previous, line in zip(indented, indented[1:], strict=False) if line.gap_before > 0]
-    if not indented or not wrap_gaps:
+    starts = [_content_x(line) for line in positioned if not _URL_ONLY.match(line.text)]
+    base_x = min(starts) if starts else 0.0
+
+    def is_body(line: Line) -> bool:
+        text = line.text
+        return (
+            line.x0 >= base_x + 8
+            and bool(line.size)
+            and "\t" not in text
+            and not _URL_ONLY.match(text)
+            and not find_date_ranges(text)
+        )
+
+    body = [line for line in positioned if is_body(line)]
+    wrap_gaps = [line.gap_before for previous, line in zip(body, body[1:], strict=False) if line.gap_before > 0]
+    if not body or not wrap_gaps:
         return
     wrap_gap = min(wrap_gaps)
-    previous_indented = False
+    previous_body = False
     for line in positioned:
-        is_indented = line in indented and not find_date_ranges(line.text)
-        if is_indented and not (previous_indented and 0 < line.gap_before <= wrap_gap * 1.12):
+        in_body = line in body
+        if in_body and not (previous_body and 0 < line.gap_before <= wrap_gap * 1.12):
             line.bullet = True
-        previous_indented = is_indented or (line.bullet and previous_indented)
+        previous_body = in_body
 
 
 def _side_fields(line: Line) -> tuple[Line, list[str]]:
@@ -350,6 +372,20 @@ def _take_dates(header: list[Line]) -> tuple[DateRange | None, list[Line]]:
     return None, header
 
 
+def _join_places(parts: list[str]) -> list[str]:
+    """Put back a place that comma splitting cut in two: "New Orleans", "LA" -> "New Orleans, LA"."""
+    joined: list[str] = []
+    index = 0
+    while index < len(parts):
+        if index + 1 < len(parts) and not is_place(parts[index]) and is_place(f"{parts[index]}, {parts[index + 1]}"):
+            joined.append(f"{parts[index]}, {parts[index + 1]}")
+            index += 2
+        else:
+            joined.append(parts[index])
+            index += 1
+    return joined
+
+
 def _word_set(text: str) -> set[str]:
     return {word.strip(",.()").lower() for word in text.split()}
 
@@ -367,14 +403,12 @@ def parse_entry(kind: str, block: _Block) -> ParsedEntry:
         entry.start_date, entry.end_date = dates.start, dates.end
         entry.confidence["startDate"] = entry.confidence["endDate"] = dates.confidence
     parts = [part for part in _parts(header) if not _TIME_SPAN.match(part)]
-    # Locations first: "San Francisco, CA" would otherwise be read as a company.
+    urls = [part for part in parts if _URL_ONLY.match(part)]
+    if urls:
+        entry.details["url"] = urls[0]
+    parts = _join_places([part for part in parts if part not in urls])
+    # Places first: "San Francisco, CA" would otherwise be read as a company.
     locations = [part for part in parts if is_place(part)]
-    joined = "\t".join(line.text for line in header)
-    if not locations:
-        match = find_place(joined)
-        if match:
-            locations = [match.group(0)]
-            parts = [part for part in parts if part not in match.group(0)]
     if locations:
         entry.location = locations[0]
     names = [part for part in parts if part not in locations]
