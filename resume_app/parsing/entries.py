@@ -237,9 +237,21 @@ def _content_x(line: Line) -> float:
     if len(fields) > 1 and find_date_ranges(fields[0]) and line.spans:
         spans = sorted(line.spans, key=lambda span: span.x0)
         for previous, span in zip(spans, spans[1:], strict=False):
-            if span.x0 - previous.x1 > 2 * (line.size or 10):
+            if span.x0 - previous.x1 > (line.size or 10):
                 return span.x0
     return line.x0
+
+
+def _wrap_limit(gaps: list[float], size: float) -> float:
+    """The largest line gap that still means "same item": wrapped lines sit one line-height
+    apart, list items further. Two clusters of gaps split between them; with one cluster
+    (every item on one line, or one long item) decide in ems."""
+    ordered = sorted(gaps)
+    jumps = [(after / before, before, after) for before, after in zip(ordered, ordered[1:], strict=False) if before]
+    ratio, below, above = max(jumps, default=(1.0, 0.0, 0.0))
+    if ratio > 1.15:
+        return (below * above) ** 0.5
+    return 1.9 * size
 
 
 def _mark_unglyphed_bullets(lines: list[Line]) -> None:
@@ -266,11 +278,11 @@ def _mark_unglyphed_bullets(lines: list[Line]) -> None:
     wrap_gaps = [line.gap_before for previous, line in zip(body, body[1:], strict=False) if line.gap_before > 0]
     if not body or not wrap_gaps:
         return
-    wrap_gap = min(wrap_gaps)
+    wrap_limit = _wrap_limit(wrap_gaps, max(line.size for line in body))
     previous_body = False
     for line in positioned:
         in_body = line in body
-        if in_body and not (previous_body and 0 < line.gap_before <= wrap_gap * 1.12):
+        if in_body and not (previous_body and 0 < line.gap_before <= wrap_limit):
             line.bullet = True
         previous_body = in_body
 

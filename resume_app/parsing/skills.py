@@ -35,14 +35,44 @@ def _split_outside_brackets(text: str) -> str:
     return "".join(out)
 
 
+_LEVELS = frozenset(
+    [
+        "beginner",
+        "elementary",
+        "novice",
+        "basic",
+        "intermediate",
+        "competent",
+        "proficient",
+        "advanced",
+        "expert",
+        "master",
+        "fluent",
+        "native",
+    ]
+)
+
+
 def parse_skills(lines: list[Line]) -> list[Skill]:
     skills: list[Skill] = []
+    # The last skill came from a line holding one name only: a list on the next line
+    # ("Web Technologies" / "Advanced" / "HTML5, JavaScript") gives its keywords.
+    awaiting_keywords = False
     for line in lines:
         text, _ = strip_bullet(line.text.strip())
         if not text:
             continue
+        if text.lower() in _LEVELS and skills:
+            skills[-1].level = text
+            continue
         protected = _split_outside_brackets(text)
         label = _LABEL.match(protected)
+        items = [item.replace("\u0001", ",") for item in _items(protected)]
+        if awaiting_keywords and not label and len(items) > 1:
+            skills[-1].keywords = items
+            awaiting_keywords = False
+            continue
+        awaiting_keywords = not label and len(items) == 1
         if label:
             keywords = [item.replace("\u0001", ",") for item in _items(label.group(2))]
             skills.append(Skill(name=label.group(1).strip(), keywords=keywords))
