@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from resume_app.parsing.dates import DateRange, find_date_ranges
 from resume_app.parsing.lines import Line, join_wrapped, strip_bullet
-from resume_app.parsing.location import is_place
+from resume_app.parsing.location import is_place, is_region
 
 _TITLE_WORDS = frozenset(
     [
@@ -189,7 +189,7 @@ _INSTITUTION_WORDS = re.compile(
     r"\b(university|college|institute|school|academy|polytechnic|universidad|universit)", re.I
 )
 _COLUMN_SEPARATORS = re.compile(r"\s*\t+\s*| \| ")
-_PART_SEPARATORS = re.compile(r"\t+| \| | · | • | – | — | -- | at (?=[A-Z])|,\s+(?=[A-Z])")
+_PART_SEPARATORS = re.compile(r"\t+|\s*\|\s*| · | • | – | — | -- | at (?=[A-Z])|,\s+(?=[A-Z])")
 _TIME_SPAN = re.compile(r"^\d+\s+(years?|months?|yrs?|mos?)(\s+\d+\s+(months?|mos?))?$", re.IGNORECASE)
 _GPA = re.compile(r"\b(?:gpa|cgpa|grade)\s*[:\-]?\s*(\d+(?:[.,]\d+)?)(?:\s*/\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
 
@@ -389,7 +389,8 @@ def _join_places(parts: list[str]) -> list[str]:
     joined: list[str] = []
     index = 0
     while index < len(parts):
-        if index + 1 < len(parts) and not is_place(parts[index]) and is_place(f"{parts[index]}, {parts[index + 1]}"):
+        pair = f"{parts[index]}, {parts[index + 1]}" if index + 1 < len(parts) else ""
+        if pair and not is_place(parts[index]) and is_region(parts[index + 1]) and is_place(pair):
             joined.append(f"{parts[index]}, {parts[index + 1]}")
             index += 2
         else:
@@ -462,6 +463,11 @@ _LEADING_DEGREE = re.compile(
 )
 
 
+_AREA_LABELS = frozenset({"major", "field", "field of study", "concentration", "area"})
+# Labels whose text is not a name ("Expected Graduation: May 2018" once its date is taken).
+_SKIPPED_LABELS = frozenset({"minor", "expected graduation", "graduation", "expected", "graduated"})
+
+
 def _fill_education(entry: ParsedEntry, names: list[str]) -> None:
     # "PhD Princeton University": a degree abbreviation in front of the institution.
     split_names = []
@@ -471,7 +477,14 @@ def _fill_education(entry: ParsedEntry, names: list[str]) -> None:
             split_names += [leading.group(1), leading.group(2)]
         else:
             split_names.append(name)
-    names = split_names
+    names = []
+    for name in split_names:
+        label, _, value = name.partition(":")
+        label = label.strip().lower()
+        if value and label in _AREA_LABELS:
+            entry.details["area"] = value.strip()
+        elif label not in _SKIPPED_LABELS:
+            names.append(name)
     for name in names:
         gpa = _GPA.search(name)
         if gpa:

@@ -147,6 +147,14 @@ PLACE = re.compile(rf"\b(?:{_CITY}, )?({_CITY}), ([A-Z]{{2}}|{_REGIONS})(?: (\d{
 _REMOTE = re.compile(r"^(remote|hybrid|on-?site)\b", re.IGNORECASE)
 
 
+_REGION = re.compile(rf"(?:[A-Z]{{2}}|{_REGIONS})")
+
+
+def is_region(text: str) -> bool:
+    """A state, province or country on its own: "CA", "Ohio", "Türkiye"."""
+    return bool(_REGION.fullmatch(text.strip()))
+
+
 def is_place(text: str) -> bool:
     text = text.strip()
     return bool(_REMOTE.match(text) or PLACE.fullmatch(text))
