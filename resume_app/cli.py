@@ -26,6 +26,25 @@ def _read_resume(path: str):
     return import_resume(file.name, file.read_bytes())
 
 
+def _summary(resume) -> str:
+    """A few lines a person can read: who, and each section's entries."""
+    contact = resume.contact
+    lines = [contact.name or "(no name found)", " | ".join(v for v in (contact.email, contact.phone, contact.url) if v)]
+    for section in resume.sections:
+        lines.append(f"\n{section.kind.upper()}")
+        for entry in section.entries:
+            dates = f"{entry.start_date or '?'} - {entry.end_date or 'present'}" if entry.start_date else ""
+            lines.append(f"  {' | '.join(v for v in (entry.title, entry.organization, entry.location, dates) if v)}")
+            lines += [f"    - {bullet.text}" for bullet in entry.bullets]
+        lines += [f"  {skill.name}: {', '.join(skill.keywords)}".rstrip(": ") for skill in section.skills]
+    return "\n".join(lines)
+
+
+def _parse(args: argparse.Namespace) -> None:
+    resume = _read_resume(args.file)
+    print(json_resume.dumps(resume) if args.json else _summary(resume))
+
+
 def _export(args: argparse.Namespace) -> None:
     resume = _read_resume(args.resume)
     output = Path(args.output)
@@ -37,8 +56,13 @@ def _export(args: argparse.Namespace) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="resume-app", description="Tailor a resume to a job posting, locally.")
     commands = parser.add_subparsers(dest="command", required=True)
+    parse = commands.add_parser("parse", help="read a resume (PDF, DOCX or JSON Resume) and print its structure")
+    parse.add_argument("file", help="the resume file")
+    parse.add_argument("--json", action="store_true", help="print JSON Resume")
+    parse.set_defaults(run=_parse)
+
     export = commands.add_parser("export", help="write a resume as another format")
-    export.add_argument("resume", help="the resume: a JSON Resume .json file")
+    export.add_argument("resume", help="the resume: PDF, DOCX or JSON Resume .json")
     export.add_argument("-o", "--output", required=True, help="the file to write (.json)")
     export.set_defaults(run=_export)
     return parser

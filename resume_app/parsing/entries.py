@@ -188,8 +188,10 @@ _DEGREE_WORDS = re.compile(
 _INSTITUTION_WORDS = re.compile(
     r"\b(university|college|institute|school|academy|polytechnic|universidad|universit)", re.I
 )
-_COLUMN_SEPARATORS = re.compile(r"\s*\t+\s*| \| ")
-_PART_SEPARATORS = re.compile(r"\t+|\s*\|\s*| · | • | – | — | -- | at (?=[A-Z])|,\s+(?=[A-Z])")
+# Between the pieces of an entry line: columns, pipes, dots, dashes, " at ".
+_PART_SEPARATORS = re.compile(r"\s*\t+\s*|\s*\|\s*| · | • | – | — | -- | at (?=[A-Z])")
+_COMMA = re.compile(r",\s+(?=[A-Z(])")
+_LEGAL_SUFFIX = re.compile(r"^(?:Ltd|Inc|LLC|LLP|Co|Corp|GmbH|PLC|S\.?A|AG|BV|Pty|Limited)\.?$", re.IGNORECASE)
 _TIME_SPAN = re.compile(r"^\d+\s+(years?|months?|yrs?|mos?)(\s+\d+\s+(months?|mos?))?$", re.IGNORECASE)
 _GPA = re.compile(r"\b(?:gpa|cgpa|grade)\s*[:\-]?\s*(\d+(?:[.,]\d+)?)(?:\s*/\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
 
@@ -304,6 +306,12 @@ def _demote_outer_bullets(lines: list[Line]) -> None:
     """Nested lists (sb2nov: "• Google", then "◦ TensorFlow: ...") use the outer level for
     entries: a glyph line with sub-bullets further right is a header, not a bullet."""
     glyph_lines = [line for line in lines if line.x0 and line.bullet and strip_bullet(line.text)[1]]
+    # A bold glyph line with a second column ("• Georgia Tech \t Atlanta, GA") heads an entry.
+    for line in glyph_lines:
+        if line.bold and "\t" in line.text:
+            line.bullet = False
+            line.text = strip_bullet(line.text)[0]
+    glyph_lines = [line for line in glyph_lines if line.bullet]
     levels = sorted({round(line.x0) for line in glyph_lines})
     if len(levels) < 2 or levels[-1] - levels[0] < 8:
         return
@@ -329,28 +337,30 @@ def group_blocks(lines: list[Line]) -> list[_Block]:
     for raw in lines:
         if not raw.text.strip():
             continue
+        # Dates or places on a bullet's baseline belong to the entry (a right-hand column).
         line, side = _side_fields(raw) if raw.x0 else (raw, [])
         if line.bullet:
             current.bullets.append([line])
             has_glyph = strip_bullet(line.text)[1]
             text_x = line.x0 + (0.5 * line.size if has_glyph else 0.0)
+            current.side.extend(side)
         elif current.bullets and _is_continuation(line, current.bullets[-1][-1], text_x):
             current.bullets[-1].append(line)
+            current.side.extend(side)
         else:
-            if current.bullets or (current.header and _starts_new_entry(line, current)):
+            if current.bullets or (current.header and _starts_new_entry(raw, current)):
                 blocks.append(current)
                 current = _Block()
-            current.header.append(line)
-        current.side.extend(side)
+            current.header.append(raw)
     if current.header or current.bullets:
         blocks.append(current)
     return blocks
 
 
 def _starts_new_entry(line: Line, block: _Block) -> bool:
-    """A header line after a complete header (it already has dates and a title) opens the next entry."""
+    """A second dated line opens the next entry: bullet-less lists ("Member, Delta Sigma Pi  2016 - Present")."""
     has_dates = any(find_date_ranges(header.text) for header in block.header)
-    return has_dates and bool(find_date_ranges(line.text)) and len(block.header) >= 2
+    return has_dates and bool(find_date_ranges(line.text))
 
 
 def _bullet_text(lines: list[Line]) -> str:
@@ -360,14 +370,42 @@ def _bullet_text(lines: list[Line]) -> str:
     return " ".join(text.replace("\t", " ").split())
 
 
+def _distinctive(piece: str) -> bool:
+    """Does this piece say what it is (a title, an organization, a school, a place)?"""
+    words = _word_set(piece)
+    return bool(
+        words & _TITLE_WORDS
+        or words & _ORG_WORDS
+        or _INSTITUTION_WORDS.search(piece)
+        or _DEGREE_WORDS.search(piece)
+        or is_place(piece)
+        or is_region(piece)
+    )
+
+
+def _split_commas(text: str) -> list[str]:
+    """Split at commas, but keep names that contain one: "Omnious. Co., Ltd.",
+    "R.O.K Cyber Command, MND" (neither side says what it is) stay whole."""
+    pieces: list[str] = []
+    split = _COMMA.split(text)
+    for index, piece in enumerate(split):
+        # "Cleveland" before "Ohio" is a city, whatever came before it.
+        is_city = index + 1 < len(split) and is_region(split[index + 1])
+        plain = not (_distinctive(pieces[-1]) or _distinctive(piece)) if pieces else False
+        if pieces and (_LEGAL_SUFFIX.match(piece) or (plain and not is_city)):
+            pieces[-1] = f"{pieces[-1]}, {piece}"
+        else:
+            pieces.append(piece)
+    return pieces
+
+
 def _parts(header: list[Line]) -> list[str]:
-    """The pieces of the header lines. A line laid out in columns (tabs) splits only at
-    its columns, so "Omnious. Co., Ltd." stays one name."""
+    """The pieces of the header lines: "Nexus AI, Co-Founder & CTO \t San Francisco, CA"
+    -> Nexus AI / Co-Founder & CTO / San Francisco / CA (places are joined back later)."""
     parts = []
     for line in header:
-        text = strip_bullet(line.text)[0]
-        separators = _COLUMN_SEPARATORS if "\t" in text else _PART_SEPARATORS
-        parts += [part.strip(" ,|·•-–—") for part in separators.split(text)]
+        for column in _PART_SEPARATORS.split(strip_bullet(line.text)[0]):
+            parts += [piece.strip(" ,|·•-–—") for piece in _split_commas(column)]
     return [part for part in parts if part]
 
 
@@ -508,5 +546,25 @@ def _fill_education(entry: ParsedEntry, names: list[str]) -> None:
         entry.confidence["institution"] = 0.5
 
 
+# Sections whose bulleted lines are whole entries ("• Certified Public Accountant (CPA)").
+_LIST_KINDS = frozenset({"certificates", "awards", "languages", "interests", "references", "publications"})
+_LABELLED = re.compile(r"^([^:]{2,60}):\s+(.{10,})$")
+
+
 def parse_entries(kind: str, lines: list[Line]) -> list[ParsedEntry]:
-    return [parse_entry(kind, block) for block in group_blocks(lines)]
+    entries = []
+    for block in group_blocks(lines):
+        bullets = [_bullet_text(bullet) for bullet in block.bullets]
+        labelled = [_LABELLED.match(text) for text in bullets]
+        # A list of "Name: what it is" with no entry line above is one entry per item
+        # (projects, awards, certificates written as a bulleted list).
+        if not block.header and bullets and kind != "work" and all(labelled):
+            entries += [
+                ParsedEntry(title=match.group(1).strip(), summary=match.group(2).strip(), confidence={"title": 0.7})
+                for match in labelled
+            ]
+        elif not block.header and bullets and kind in _LIST_KINDS:
+            entries += [ParsedEntry(title=text, confidence={"title": 0.7}) for text in bullets]
+        else:
+            entries.append(parse_entry(kind, block))
+    return entries

@@ -53,7 +53,28 @@ _LEVELS = frozenset(
 )
 
 
+def _transpose_grids(lines: list[Line]) -> list[Line]:
+    """Skills laid out as a grid (names row, levels row, keywords row, in tab columns)
+    read column by column, so each column's name, level and keywords stay together."""
+    result: list[Line] = []
+    index = 0
+    while index < len(lines):
+        columns = lines[index].text.count("\t") + 1
+        end = index
+        while end < len(lines) and lines[end].text.count("\t") + 1 == columns:
+            end += 1
+        if columns > 1 and end - index > 1:
+            rows = [line.text.split("\t") for line in lines[index:end]]
+            result += [Line(text=row[column].strip()) for column in range(columns) for row in rows]
+            index = end
+        else:
+            result.append(lines[index])
+            index += 1
+    return result
+
+
 def parse_skills(lines: list[Line]) -> list[Skill]:
+    lines = _transpose_grids(lines)
     skills: list[Skill] = []
     # The last skill came from a line holding one name only: a list on the next line
     # ("Web Technologies" / "Advanced" / "HTML5, JavaScript") gives its keywords.
