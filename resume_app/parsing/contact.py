@@ -19,7 +19,7 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # A phone number is a stretch of digits, spaces and ()+-. between the separators of a
 # contact line: "(555) 123-4567", "+1-123-456-7890", "(+82) 10-9030-1843", "206.555.0149".
 _CONTACT_SEPARATORS = re.compile(r"\t|\s{2,}|\s[|•·,;/]\s|[|•·]|\n")
-_PHONE_CHARACTERS = re.compile(r"^(?:(?:phone|tel|mobile|cell|ph)\.?:?\s*)?([+(]?[\d][\d\s().+-]{5,}\d)$", re.I)
+_PHONE_CHARACTERS = re.compile(r"^(?:(?:phone|tel|mobile|cell|ph)\.?:?\s*)?([+(]{0,2}[\d][\d\s().+-]{5,}\d)$", re.I)
 URL = re.compile(
     r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|io|dev|me|co|ai|app|edu|info|xyz|tech|page|site|us|uk|de|in)"
     r"(?:/[^\s|,;]*)?",

@@ -303,7 +303,7 @@ def _toolbar() -> rx.Component:
         save_indicator(),
         rx.button(rx.icon("download"), "JSON Resume", on_click=EditorState.download_json, variant="soft"),
         rx.upload.root(
-            rx.button(rx.icon("upload"), "Import as new", variant="soft", color_scheme="gray"),
+            rx.button(rx.icon("upload"), "Import another file", variant="soft", color_scheme="gray"),
             id=IMPORT_UPLOAD_ID,
             multiple=False,
             on_drop=EditorState.import_file(rx.upload_files(upload_id=IMPORT_UPLOAD_ID)),

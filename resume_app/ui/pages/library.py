@@ -82,29 +82,62 @@ def _delete_dialog() -> rx.Component:
     )
 
 
+def _import_zone() -> rx.Component:
+    """Drop or choose the resume you have; it is read in memory and opened in the editor."""
+    return rx.upload.root(
+        rx.box(
+            rx.cond(
+                LibraryState.importing,
+                rx.hstack(rx.spinner(size="3"), rx.text("Reading your resume..."), align="center", spacing="3"),
+                rx.hstack(
+                    rx.icon("upload", size=28, color="var(--accent-9)"),
+                    rx.vstack(
+                        rx.text("Import the resume you have", weight="bold"),
+                        rx.text(
+                            "Drop a PDF, DOCX or JSON Resume file here, or click to choose one (up to 10 MB).",
+                            size="2",
+                            color_scheme="gray",
+                        ),
+                        spacing="0",
+                    ),
+                    align="center",
+                    spacing="4",
+                ),
+            ),
+            id="import-status",
+            data_importing=LibraryState.importing,
+            padding="1.25em",
+            border="2px dashed var(--gray-7)",
+            border_radius="var(--radius-3)",
+            width="100%",
+            cursor="pointer",
+        ),
+        id=IMPORT_UPLOAD_ID,
+        multiple=False,
+        disabled=LibraryState.importing,
+        on_drop=LibraryState.import_file(rx.upload_files(upload_id=IMPORT_UPLOAD_ID)),
+        width="100%",
+    )
+
+
 def library_page() -> rx.Component:
     return page_shell(
         rx.hstack(
             rx.heading("Your resumes", size="7"),
             rx.spacer(),
             rx.button(rx.icon("plus"), "New resume", on_click=LibraryState.new_resume),
-            rx.upload.root(
-                rx.button(rx.icon("upload"), "Import JSON Resume", variant="soft"),
-                id=IMPORT_UPLOAD_ID,
-                multiple=False,
-                on_drop=LibraryState.import_file(rx.upload_files(upload_id=IMPORT_UPLOAD_ID)),
-            ),
             width="100%",
             align="center",
             spacing="3",
         ),
+        _import_zone(),
         rx.cond(
             LibraryState.message != "",
             rx.callout(LibraryState.message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"),
         ),
         rx.cond(
             LibraryState.loaded & (LibraryState.resumes.length() == 0),
-            rx.text("No resumes yet. Start a new one or import a JSON Resume file.", color_scheme="gray"),
+            rx.text("No resumes yet. Start a new one or import the resume you have.", color_scheme="gray"),
         ),
         rx.vstack(rx.foreach(LibraryState.resumes, _resume_row), width="100%", spacing="3", id="resume-list"),
         _rename_dialog(),

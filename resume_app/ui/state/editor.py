@@ -16,9 +16,8 @@ from resume_app.core.dates import display_date
 from resume_app.core.errors import InputError
 from resume_app.core.model import LOW_CONFIDENCE, Entry, Resume, confidence_key
 from resume_app.core.sections import SECTION_ORDER, SECTION_SPECS
-from resume_app.parsing.importer import import_resume
 from resume_app.storage import repository
-from resume_app.ui.state.uploads import read_single_upload
+from resume_app.ui.state.uploads import import_upload
 from resume_app.ui.state.workspace import WorkspaceState
 
 log = logging.getLogger(__name__)
@@ -337,15 +336,13 @@ class EditorState(WorkspaceState):
     @rx.event
     async def import_file(self, files: list[rx.UploadFile]):
         """Import a file as a new resume in the library and open it; this one stays as it is."""
+        self.save_status, self.save_message = SAVING, ""
+        yield
         try:
-            filename, data = await read_single_upload(files)
-            resume = import_resume(filename, data)
+            resume = await import_upload(files)
         except InputError as error:
             self.save_status, self.save_message = FAILED, str(error)
             return
-        except Exception:
-            log.exception("import failed")
-            self.save_status, self.save_message = FAILED, "This file could not be read as a resume."
-            return
         repository.create_resume(self.workspace_id(), resume)
-        return rx.redirect(f"/resume/{resume.id}")
+        self.save_status = SAVED
+        yield rx.redirect(f"/resume/{resume.id}")

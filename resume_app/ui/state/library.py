@@ -8,9 +8,8 @@ import reflex as rx
 
 from resume_app.core.errors import InputError
 from resume_app.core.model import Resume
-from resume_app.parsing.importer import import_resume
 from resume_app.storage import repository
-from resume_app.ui.state.uploads import read_single_upload
+from resume_app.ui.state.uploads import import_upload
 from resume_app.ui.state.workspace import WorkspaceState
 
 log = logging.getLogger(__name__)
@@ -41,6 +40,8 @@ class LibraryState(WorkspaceState):
     resumes: list[ResumeCard] = []
     loaded: bool = False
     message: str = ""
+    # A file is being read: the page shows progress instead of the drop zone's prompt.
+    importing: bool = False
     # The resume a rename or delete dialog is about.
     target_id: str = ""
     target_title: str = ""
@@ -64,7 +65,7 @@ class LibraryState(WorkspaceState):
 
     @rx.event
     def load(self):
-        self.message = ""
+        self.message, self.importing = "", False
         self._refresh()
 
     @rx.event
@@ -74,19 +75,16 @@ class LibraryState(WorkspaceState):
 
     @rx.event
     async def import_file(self, files: list[rx.UploadFile]):
+        self.importing, self.message = True, ""
+        yield
         try:
-            filename, data = await read_single_upload(files)
-            resume = import_resume(filename, data)
+            resume = await import_upload(files)
         except InputError as error:
-            self.message = str(error)
-            return
-        except Exception:
-            log.exception("import failed")
-            self.message = "This file could not be read as a resume."
+            self.importing, self.message = False, str(error)
             return
         repository.create_resume(self.workspace_id(), resume)
-        self.message = ""
-        return rx.redirect(f"/resume/{resume.id}")
+        self.importing = False
+        yield rx.redirect(f"/resume/{resume.id}")
 
     @rx.event
     def duplicate(self, resume_id: str):

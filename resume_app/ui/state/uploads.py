@@ -1,12 +1,19 @@
-"""Reading an uploaded file into memory, never onto disk in a public folder."""
+"""Reading an uploaded resume: in memory, never onto disk in a public folder."""
 
 from __future__ import annotations
+
+import asyncio
+import logging
 
 import reflex as rx
 
 from resume_app.core.errors import InputError
+from resume_app.core.model import Resume
+from resume_app.parsing.errors import MAX_FILE_BYTES, TOO_LARGE
+from resume_app.parsing.importer import import_resume
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+log = logging.getLogger(__name__)
+UNREADABLE = "This file could not be read as a resume; try a PDF or DOCX exported from the original."
 
 
 async def read_single_upload(files: list[rx.UploadFile]) -> tuple[str, bytes]:
@@ -16,9 +23,24 @@ async def read_single_upload(files: list[rx.UploadFile]) -> tuple[str, bytes]:
     if len(files) > 1:
         raise InputError("Upload one file at a time.")
     upload = files[0]
-    if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
-        raise InputError(f"This file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB, too large for a resume.")
-    data = await upload.read(MAX_UPLOAD_BYTES + 1)
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise InputError(f"This file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB, too large for a resume.")
+    if upload.size is not None and upload.size > MAX_FILE_BYTES:
+        raise InputError(TOO_LARGE)
+    data = await upload.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(TOO_LARGE)
     return upload.name or upload.filename or "upload", data
+
+
+async def import_upload(files: list[rx.UploadFile]) -> Resume:
+    """Parse the uploaded resume off the event loop, so other people's pages stay responsive.
+
+    Raises InputError with one sentence for the user; never anything else.
+    """
+    filename, data = await read_single_upload(files)
+    try:
+        return await asyncio.to_thread(import_resume, filename, data)
+    except InputError:
+        raise
+    except Exception:
+        log.exception("importing %s failed", filename)
+        raise InputError(UNREADABLE) from None

@@ -1,0 +1,165 @@
+"""The parser's steps on text and on documents the tests write themselves, in layouts the
+corpus doesn't have, so the rules are checked for resumes in general."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.shared import Inches, Pt
+
+from resume_app.parsing.contact import extract_contact
+from resume_app.parsing.dates import find_date_ranges
+from resume_app.parsing.importer import import_resume
+from resume_app.parsing.lines import Line, clean_text, join_wrapped
+from resume_app.parsing.sections import heading_kind
+from resume_app.parsing.skills import parse_skills
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Jan 2020 – Present", "2020-01", ""),
+        ("01/2020 - 03/2022", "2020-01", "2022-03"),
+        ("2019–2021", "2019", "2021"),
+        ("Summer 2018", "2018", "2018"),
+        ("Mar. 2021 to Current", "2021-03", ""),
+        ("September 2015 — June 2019", "2015-09", "2019-06"),
+        ("Analyst   Aug 2016 -- Dec 2018", "2016-08", "2018-12"),
+        ("2020-04 – 2021-11", "2020-04", "2021-11"),
+    ],
+)
+def test_date_ranges_in_all_common_forms(text, start, end):
+    found = find_date_ranges(text)
+    assert (found[0].start, found[0].end) == (start, end)
+
+
+def test_numbers_that_are_not_dates_are_ignored():
+    assert find_date_ranges("GPA 3.8/4.0, top 5% of 1200 students") == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("WORK HISTORY", "work"),
+        ("Professional Experience", "work"),
+        ("E X P E R I E N C E", "work"),
+        ("Technical Skills", "skills"),
+        ("Core Competencies", "skills"),
+        ("Volunteer Experience", "volunteer"),
+        ("Licenses & Certifications", "certificates"),
+        ("Education:", "education"),
+        ("Professional Summary", "summary"),
+        ("Honors and Awards", "awards"),
+    ],
+)
+def test_section_headings_by_wording(heading, kind):
+    assert heading_kind(heading) == kind
+
+
+def test_a_sentence_is_not_a_heading():
+    assert heading_kind("Led a team of five engineers to ship the new billing experience") is None
+
+
+def test_text_cleanup_spells_out_ligatures_and_drops_icons():
+    assert clean_text("ﬁnance \uf0e0 oﬃce\u00a0work") == "finance office work"
+    assert join_wrapped("improved submis-", "sions by 20%") == "improved submissions by 20%"
+
+
+def test_contact_details_in_one_line_with_separators():
+    lines = [
+        Line("Maria Gonzalez", size=20),
+        Line(
+            "Austin, TX 78701 | +1 (512) 555-0199 | maria.g@example.org | linkedin.com/in/mariag | mariag.dev", size=10
+        ),
+    ]
+    contact = extract_contact(lines, lines).contact
+    assert contact.name == "Maria Gonzalez"
+    assert contact.email == "maria.g@example.org"
+    assert contact.phone == "+1 (512) 555-0199"
+    assert contact.location.city == "Austin" and contact.location.region == "TX"
+    assert contact.profiles[0].network == "LinkedIn" and contact.profiles[0].username == "mariag"
+    assert contact.url == "mariag.dev"
+
+
+def test_skills_with_groups_and_plain_lists():
+    skills = parse_skills(
+        [Line("Languages: Python, SQL (PostgreSQL, MySQL), and Go"), Line("Excel, Tableau, Power BI")]
+    )
+    assert (skills[0].name, skills[0].keywords) == ("Languages", ["Python", "SQL (PostgreSQL, MySQL)", "Go"])
+    assert [skill.name for skill in skills[1:]] == ["Excel", "Tableau", "Power BI"]
+
+
+def _written_resume() -> bytes:
+    """A resume as Word users write it: Heading styles, tab-aligned dates, List Bullet paragraphs."""
+    document = docx.Document()
+    document.add_paragraph("Priya Raman", style="Title")
+    document.add_paragraph("Chicago, IL • (312) 555-0147 • priya.raman@example.com")
+    document.add_heading("Professional Summary", level=1)
+    document.add_paragraph("Data analyst who turns messy operational data into decisions.")
+    document.add_heading("Work History", level=1)
+
+    def job(title_and_company: str, dates: str, bullets: list[str]) -> None:
+        line = document.add_paragraph()
+        line.paragraph_format.tab_stops.add_tab_stop(Inches(6.5), WD_TAB_ALIGNMENT.RIGHT)
+        line.add_run(title_and_company).bold = True
+        line.add_run(f"\t{dates}")
+        for text in bullets:
+            document.add_paragraph(text, style="List Bullet")
+
+    job(
+        "Senior Data Analyst, Globex Corporation",
+        "03/2019 – Present",
+        ["Built a churn model that cut cancellations by 12%", "Automated 40 weekly reports with Python and SQL"],
+    )
+    job("Operations Analyst, Initech LLC", "06/2016 – 02/2019", ["Reduced shipping errors by 30% across 3 warehouses"])
+    document.add_heading("Education", level=1)
+    degree = document.add_paragraph()
+    degree.add_run("University of Illinois Chicago").bold = True
+    degree.add_run("\t2012 – 2016")
+    document.add_paragraph("Bachelor of Science in Statistics")
+    document.add_heading("Skills", level=1)
+    document.add_paragraph("Languages: Python, SQL, R")
+    document.add_paragraph("Tools: Tableau, dbt, Airflow")
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = run.font.size or Pt(11)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_word_resume_written_by_the_test_parses_into_its_structure():
+    resume = import_resume("priya.docx", _written_resume())
+    assert resume.contact.name == "Priya Raman"
+    assert resume.contact.email == "priya.raman@example.com"
+    assert resume.contact.phone == "(312) 555-0147"
+    assert resume.summary == "Data analyst who turns messy operational data into decisions."
+    jobs = resume.section("work").entries
+    assert [(job.title, job.organization, job.start_date, job.end_date) for job in jobs] == [
+        ("Senior Data Analyst", "Globex Corporation", "2019-03", ""),
+        ("Operations Analyst", "Initech LLC", "2016-06", "2019-02"),
+    ]
+    assert [bullet.text for bullet in jobs[0].bullets] == [
+        "Built a churn model that cut cancellations by 12%",
+        "Automated 40 weekly reports with Python and SQL",
+    ]
+    school = resume.section("education").entries[0]
+    assert (school.organization, school.title, school.details.get("area")) == (
+        "University of Illinois Chicago",
+        "Bachelor of Science",
+        "Statistics",
+    )
+    assert (school.start_date, school.end_date) == ("2012", "2016")
+    skills = {skill.name: skill.keywords for skill in resume.section("skills").skills}
+    assert skills == {"Languages": ["Python", "SQL", "R"], "Tools": ["Tableau", "dbt", "Airflow"]}
+
+
+def test_every_imported_field_carries_a_confidence():
+    resume = import_resume("priya.docx", _written_resume())
+    job = resume.section("work").entries[0]
+    assert 0 < resume.confidence[f"{job.id}.position"] <= 1
+    assert 0 < resume.confidence[f"{job.id}.startDate"] <= 1
+    assert 0 < resume.confidence["contact.name"] <= 1
