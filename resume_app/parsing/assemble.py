@@ -30,7 +30,15 @@ def _json_key(kind: str, attribute: str) -> str:
     return spec.json_key if spec else {"start_date": "startDate", "end_date": "endDate"}.get(attribute, attribute)
 
 
+# Sections whose entries have one date ("2019"), not a range.
+_SINGLE_DATE_KEYS = {"certificates": "date", "awards": "date", "publications": "releaseDate"}
+
+
 def _to_entry(kind: str, parsed: ParsedEntry, confidence: dict[str, float]) -> Entry:
+    date_key = _SINGLE_DATE_KEYS.get(kind)
+    if date_key and parsed.start_date and parsed.start_date == parsed.end_date:
+        parsed.details[date_key] = parsed.start_date
+        parsed.start_date = parsed.end_date = ""
     entry = Entry(
         title=parsed.title,
         organization=parsed.organization,
@@ -74,11 +82,13 @@ def _check_is_resume(lines: list[Line], sections: list[Section], resume: Resume)
 def assemble(lines: list[Line]) -> Resume:
     header, sections = split_sections(lines)
     resume = Resume()
-    guess = extract_contact(header, lines)
+    # A "Profiles" or "Contact" section (a sidebar) holds what a header usually does.
+    contact_lines = header + [line for section in sections if section.kind == "contact" for line in section.lines]
+    guess = extract_contact(contact_lines, lines)
     resume.contact = guess.contact
     for name, value in guess.confidence.items():
         resume.confidence[confidence_key("contact", name)] = value
-    summaries = [line for line in header if False]
+    summaries: list[Line] = []
     for section in sections:
         if section.kind == "summary":
             summaries += section.lines

@@ -14,6 +14,7 @@ from resume_app.core.model import Contact, Location, Profile
 from resume_app.parsing.lines import Line
 from resume_app.parsing.location import find_place
 from resume_app.parsing.sections import heading_kind
+from resume_app.parsing.vocabulary import TITLE_WORDS
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # A phone number is a stretch of digits, spaces and ()+-. between the separators of a
@@ -50,25 +51,29 @@ def looks_like_name(text: str) -> bool:
     words = text.replace("\t", " ").split()
     if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in text) or "@" in text:
         return False
-    if heading_kind(text) is not None:
+    if heading_kind(text) is not None or {word.lower() for word in words} & TITLE_WORDS:
         return False
     return all(_NAME_WORD.match(word) or word.isupper() for word in words)
 
 
 def _name(lines: list[Line]) -> tuple[str, float]:
     first_page = [line for line in lines if line.page == lines[0].page] if lines else []
-    # The name may share its line with contact details: "Sourabh Bajaj \t Email: ...".
-    candidates = [line for line in first_page[:60] if looks_like_name(line.text.split("\t")[0])]
+    # The name may share its line with other text: "Sourabh Bajaj \t Email: ...".
+    candidates = [
+        (index, line, field)
+        for index, line in enumerate(first_page[:60])
+        for field in line.text.split("\t")
+        if looks_like_name(field)
+    ]
     if not candidates:
         return "", 0.0
-    sizes = {line.size for line in candidates}
-    if len(sizes) > 1:
-        best = max(candidates, key=lambda line: (line.size, -first_page.index(line)))
+    if len({line.size for _, line, _ in candidates}) > 1:
+        index, best, field = max(candidates, key=lambda candidate: (candidate[1].size, -candidate[0]))
         confidence = 0.95
     else:
-        best = candidates[0]
-        confidence = 0.9 if first_page.index(best) <= 2 else 0.6
-    name = " ".join(best.text.split("\t")[0].split())
+        index, best, field = candidates[0]
+        confidence = 0.9 if index <= 2 else 0.6
+    name = " ".join(field.split())
     # "JOHN SMITH" -> "John Smith": people write their name in caps for looks.
     if name.isupper():
         name = name.title()
@@ -107,6 +112,25 @@ def _links(text: str, email: str) -> tuple[str, list[Profile]]:
     return website, profiles
 
 
+def _named_profiles(lines: list[Line], known: list[Profile]) -> list[Profile]:
+    """Profiles shown as a network name beside a username ("johndoe" / "LinkedIn"), as
+    sidebars do when the link itself is hidden behind an icon."""
+    networks = {name.lower(): name for name in _NETWORKS.values()}
+    texts = [line.text.strip() for line in lines]
+    found = list(known)
+    for index, text in enumerate(texts):
+        network = networks.get(text.lower())
+        if not network or any(profile.network == network for profile in found):
+            continue
+        neighbours = [texts[i] for i in (index - 1, index + 1) if 0 <= i < len(texts)]
+        username = next(
+            (word for word in neighbours if re.fullmatch(r"@?[\w.-]{2,40}", word) and word.lower() not in networks),
+            "",
+        )
+        found.append(Profile(network=network, username=username.lstrip("@")))
+    return found
+
+
 def extract_contact(header: list[Line], lines: list[Line]) -> ContactGuess:
     """Contact details from the header lines (before the first heading) and the first page."""
     contact = Contact()
@@ -122,6 +146,7 @@ def extract_contact(header: list[Line], lines: list[Line]) -> ContactGuess:
     if phone:
         contact.phone, confidence["phone"] = phone, 0.85
     contact.url, contact.profiles = _links(search_text, contact.email)
+    contact.profiles = _named_profiles(header, contact.profiles)
     if contact.url:
         confidence["url"] = 0.8
     location = find_place(search_text.replace(contact.name, " "))

@@ -15,171 +15,8 @@ from dataclasses import dataclass, field
 from resume_app.parsing.dates import DateRange, find_date_ranges
 from resume_app.parsing.lines import Line, join_wrapped, strip_bullet
 from resume_app.parsing.location import is_place, is_region
+from resume_app.parsing.vocabulary import ORG_WORDS, TITLE_WORDS
 
-_TITLE_WORDS = frozenset(
-    [
-        "engineer",
-        "developer",
-        "manager",
-        "analyst",
-        "intern",
-        "internship",
-        "assistant",
-        "director",
-        "specialist",
-        "coordinator",
-        "consultant",
-        "accountant",
-        "lead",
-        "scientist",
-        "designer",
-        "officer",
-        "administrator",
-        "technician",
-        "associate",
-        "representative",
-        "researcher",
-        "founder",
-        "co-founder",
-        "cofounder",
-        "cto",
-        "ceo",
-        "cfo",
-        "coo",
-        "vp",
-        "president",
-        "head",
-        "teacher",
-        "nurse",
-        "advisor",
-        "architect",
-        "programmer",
-        "supervisor",
-        "clerk",
-        "agent",
-        "executive",
-        "partner",
-        "fellow",
-        "instructor",
-        "tutor",
-        "editor",
-        "writer",
-        "support",
-        "receptionist",
-        "secretary",
-        "cashier",
-        "member",
-        "volunteer",
-        "chair",
-        "student",
-        "trainee",
-        "apprentice",
-        "principal",
-        "staff",
-        "senior",
-        "junior",
-        "sr",
-        "jr",
-        "owner",
-        "bookkeeper",
-        "auditor",
-        "controller",
-        "professor",
-        "lecturer",
-        "postdoc",
-        "postdoctoral",
-        "advisor",
-        "counselor",
-        "therapist",
-        "physician",
-        "assistant",
-        "pharmacist",
-        "operator",
-        "driver",
-        "mechanic",
-        "electrician",
-        "chef",
-        "cook",
-        "server",
-        "bartender",
-        "marketer",
-        "strategist",
-        "planner",
-        "producer",
-        "recruiter",
-        "generalist",
-        "buyer",
-        "merchandiser",
-        "scrum",
-        "product",
-        "sde",
-        "swe",
-        "devops",
-        "sre",
-    ]
-)
-_ORG_WORDS = frozenset(
-    [
-        "inc",
-        "inc.",
-        "llc",
-        "ltd",
-        "ltd.",
-        "corp",
-        "corp.",
-        "corporation",
-        "company",
-        "co",
-        "co.",
-        "university",
-        "college",
-        "institute",
-        "school",
-        "academy",
-        "labs",
-        "lab",
-        "technologies",
-        "technology",
-        "group",
-        "bank",
-        "systems",
-        "solutions",
-        "services",
-        "foundation",
-        "agency",
-        "hospital",
-        "clinic",
-        "studio",
-        "studios",
-        "partners",
-        "capital",
-        "management",
-        "financial",
-        "consulting",
-        "ai",
-        "network",
-        "networks",
-        "health",
-        "healthcare",
-        "international",
-        "global",
-        "holdings",
-        "enterprises",
-        "industries",
-        "media",
-        "center",
-        "centre",
-        "department",
-        "association",
-        "society",
-        "council",
-        "organization",
-        "organisation",
-        "gmbh",
-        "s.a.",
-        "plc",
-    ]
-)
 _DEGREE_WORDS = re.compile(
     r"\b(bachelor|master|doctor|ph\.?\s?d|mba|b\.?\s?s\.?c?|m\.?\s?s\.?c?|b\.?\s?a|m\.?\s?a|b\.?\s?eng|m\.?\s?eng|"
     r"associate|diploma|certificate|degree|high school|ged|bs|ba|ms|ma|phd|btech|mtech|b\.tech|m\.tech)\b",
@@ -263,6 +100,14 @@ def _mark_unglyphed_bullets(lines: list[Line]) -> None:
     # Where bullets have glyphs, indented lines without one are wrapped bullet text.
     if not positioned or any(line.bullet for line in positioned):
         return
+    # Centred text (a sidebar) starts at a different x on every line: no indentation to read.
+    centres = [(line.x0 + line.x1) / 2 for line in positioned]
+    if (
+        len(positioned) > 2
+        and max(centres) - min(centres) < 6
+        and max(line.x0 for line in positioned) - min(line.x0 for line in positioned) > 12
+    ):
+        return
     starts = [_content_x(line) for line in positioned if not _URL_ONLY.match(line.text)]
     base_x = min(starts) if starts else 0.0
 
@@ -328,7 +173,7 @@ def _demote_outer_bullets(lines: list[Line]) -> None:
         line.text = strip_bullet(line.text)[0]
 
 
-def group_blocks(lines: list[Line]) -> list[_Block]:
+def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
     _demote_outer_bullets(lines)
     _mark_unglyphed_bullets(lines)
     blocks: list[_Block] = []
@@ -348,7 +193,7 @@ def group_blocks(lines: list[Line]) -> list[_Block]:
             current.bullets[-1].append(line)
             current.side.extend(side)
         else:
-            if current.bullets or (current.header and _starts_new_entry(raw, current)):
+            if current.bullets or (current.header and _starts_new_entry(raw, current, kind)):
                 blocks.append(current)
                 current = _Block()
             current.header.append(raw)
@@ -357,10 +202,35 @@ def group_blocks(lines: list[Line]) -> list[_Block]:
     return blocks
 
 
-def _starts_new_entry(line: Line, block: _Block) -> bool:
-    """A second dated line opens the next entry: bullet-less lists ("Member, Delta Sigma Pi  2016 - Present")."""
+def _is_date_only(text: str) -> bool:
+    ranges = find_date_ranges(text)
+    return bool(ranges) and not (text[: ranges[0].begin] + text[ranges[0].finish :]).strip(" ,|·-–—:\t")
+
+
+def _is_sentence(text: str) -> bool:
+    """Prose (a description), not a name: many words, or a full stop at the end."""
+    words = text.split()
+    # A full stop after a lower-case word ends a sentence; after "Inc." it ends a name.
+    full_stop = bool(words) and words[-1].endswith(".") and not words[-1][:1].isupper()
+    return len(words) >= 12 or (len(words) >= 4 and full_stop) or text[:1].islower()
+
+
+def _starts_new_entry(line: Line, block: _Block, kind: str) -> bool:
+    """Does this header line open the next entry?
+
+    - a second dated line: bullet-less lists ("Member, Delta Sigma Pi  2016 - Present");
+    - in lists of certificates, awards and the like, a name after an entry that ended
+      with its date on a line of its own ("AWS Certified Developer" / "Amazon" / "2019");
+    - a name after a description paragraph.
+    """
     has_dates = any(find_date_ranges(header.text) for header in block.header)
-    return has_dates and bool(find_date_ranges(line.text))
+    if has_dates and find_date_ranges(line.text):
+        return True
+    last = block.header[-1].text
+    if _is_sentence(line.text):
+        return False
+    ended_by_date = kind in _LIST_KINDS and _is_date_only(last) and len(block.header) >= 2
+    return ended_by_date or (_is_sentence(last) and last.rstrip().endswith("."))
 
 
 def _bullet_text(lines: list[Line]) -> str:
@@ -374,8 +244,8 @@ def _distinctive(piece: str) -> bool:
     """Does this piece say what it is (a title, an organization, a school, a place)?"""
     words = _word_set(piece)
     return bool(
-        words & _TITLE_WORDS
-        or words & _ORG_WORDS
+        words & TITLE_WORDS
+        or words & ORG_WORDS
         or _INSTITUTION_WORDS.search(piece)
         or _DEGREE_WORDS.search(piece)
         or is_place(piece)
@@ -443,7 +313,7 @@ def _word_set(text: str) -> set[str]:
 
 def _title_score(part: str) -> float:
     words = _word_set(part)
-    return len(words & _TITLE_WORDS) - len(words & _ORG_WORDS) * 1.5
+    return len(words & TITLE_WORDS) - len(words & ORG_WORDS) * 1.5
 
 
 def parse_entry(kind: str, block: _Block) -> ParsedEntry:
@@ -453,6 +323,24 @@ def parse_entry(kind: str, block: _Block) -> ParsedEntry:
     if dates:
         entry.start_date, entry.end_date = dates.start, dates.end
         entry.confidence["startDate"] = entry.confidence["endDate"] = dates.confidence
+
+    # Prose under the entry's names is its description, not more names.
+    def is_prose(index: int) -> bool:
+        text = header[index].text
+        following = header[index + 1].text if index + 1 < len(header) else ""
+        if _URL_ONLY.match(text):
+            return False
+        # A line that wraps into a lower-case line is the start of a paragraph.
+        wraps = following[:1].islower() and not _URL_ONLY.match(following)
+        return _is_sentence(text) or wraps
+
+    first_prose = next((i for i in range(1, len(header)) if is_prose(i)), len(header))
+    if first_prose < len(header):
+        description = ""
+        for line in header[first_prose:]:
+            description = join_wrapped(description, line.text.replace("\t", " "))
+        entry.summary = " ".join(description.split())
+        header = header[:first_prose]
     parts = [part for part in _parts(header) if not _TIME_SPAN.match(part)]
     urls = [part for part in parts if _URL_ONLY.match(part)]
     if urls:
@@ -476,7 +364,9 @@ def _fill_title_and_organization(kind: str, entry: ParsedEntry, names: list[str]
         return
     if kind in ("projects", "awards", "certificates", "publications", "languages", "interests", "references"):
         entry.title, entry.confidence["title"] = names[0], 0.8
-        if len(names) > 1:
+        if len(names) > 1 and kind == "projects" and _title_score(names[1]) > 0:
+            entry.details["roles"] = [names[1]]  # "Project Lead": the person's role in it
+        elif len(names) > 1:
             entry.organization = names[1]
         return
     if len(names) == 1:
@@ -553,7 +443,7 @@ _LABELLED = re.compile(r"^([^:]{2,60}):\s+(.{10,})$")
 
 def parse_entries(kind: str, lines: list[Line]) -> list[ParsedEntry]:
     entries = []
-    for block in group_blocks(lines):
+    for block in group_blocks(lines, kind):
         bullets = [_bullet_text(bullet) for bullet in block.bullets]
         labelled = [_LABELLED.match(text) for text in bullets]
         # A list of "Name: what it is" with no entry line above is one entry per item

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from resume_app.parsing.vocabulary import english_words
+
 # Glyphs people and templates put before bullets.
 BULLET_GLYPHS = "•●◦○▪▫■□◆◇►▶▸‣⁃∙·–—-*✓✔➢➤→"
 _LEADING_BULLET = re.compile(rf"^\s*[{re.escape(BULLET_GLYPHS)}]\s+|^\s*[{re.escape('•●◦○▪▫■□◆◇►▶▸‣⁃∙·✓✔➢➤→')}]\s*")
@@ -61,16 +63,25 @@ def strip_bullet(text: str) -> tuple[str, bool]:
     return text[match.end() :].strip(), True
 
 
+_WORD_BEFORE_HYPHEN = re.compile(r"([A-Za-z]+)-$")
+_WORD_AFTER = re.compile(r"^([A-Za-z]+)")
+
+
 def join_wrapped(first: str, second: str) -> str:
     """Join a line wrapped onto the next, undoing a hyphenation at the break.
 
-    "submis-" + "sions" -> "submissions", but "cross-" + "device" keeps its hyphen
-    when the whole word reads better with it is impossible to know; we keep a hard
-    hyphen when the next part starts with a capital or the first part is short.
+    "submis-" + "sions" -> "submissions" (typesetters hyphenate words), but "cross-" +
+    "device" -> "cross-device" (a hyphen the writer typed): when the two halves are
+    words of their own and the joined word is not, the hyphen was the writer's.
     """
     first, second = first.rstrip(), second.lstrip()
     if not first:
         return second
-    if first.endswith("-") and len(first) > 1 and first[-2].isalpha() and second[:1].islower():
+    before, after = _WORD_BEFORE_HYPHEN.search(first), _WORD_AFTER.match(second)
+    if before and after and second[:1].islower():
+        head, tail = before.group(1).lower(), after.group(1).lower()
+        words = english_words()
+        if head + tail not in words and head in words and tail in words:
+            return first + second
         return first[:-1] + second
     return f"{first} {second}"

@@ -93,7 +93,8 @@ def read_pdf(data: bytes) -> list[Line]:
 
 
 _DIGITS = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d+(?:\s*(?:/|of)\s*\d+)?$", re.IGNORECASE)
+# "3", "Page 2", "2 / 3", "Page 1 of 2"; four digits would be a year.
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re.IGNORECASE)
 
 
 def _without_running_heads(lines: list[Line], heights: dict[int, float]) -> list[Line]:

@@ -17,6 +17,10 @@ from resume_app.parsing.lines import Line
 # Heading words -> JSON Resume section. Checked in order: the first match wins, so
 # "Volunteer Experience" is volunteer before "experience" makes it work.
 _HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "contact",
+        ("profiles", "contact", "personal information", "personal details", "social", "links", "online presence"),
+    ),
     ("volunteer", ("volunteer", "community involvement", "campus involvement", "involvement", "community service")),
     ("projects", ("project",)),
     ("education", ("education", "academic background", "academics", "qualifications academic", "schooling")),
@@ -55,6 +59,104 @@ _HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("summary", ("summary", "profile", "objective", "about me", "about", "overview", "personal statement")),
+)
+# Every word that appears in section headings. A line in body type counts as a heading
+# only when all its words are heading words: "Experience", "Technical Skills", but not
+# "Web Technologies" (a skill group) or "Project Lead" (a role).
+_HEADING_VOCABULARY = frozenset(
+    [
+        "experience",
+        "experiences",
+        "work",
+        "professional",
+        "relevant",
+        "employment",
+        "history",
+        "career",
+        "internships",
+        "internship",
+        "leadership",
+        "skills",
+        "skill",
+        "technical",
+        "core",
+        "competencies",
+        "competency",
+        "key",
+        "tools",
+        "technologies",
+        "technology",
+        "expertise",
+        "strengths",
+        "proficiencies",
+        "education",
+        "academic",
+        "academics",
+        "background",
+        "qualifications",
+        "projects",
+        "project",
+        "personal",
+        "selected",
+        "certifications",
+        "certificates",
+        "certification",
+        "licenses",
+        "licences",
+        "credentials",
+        "awards",
+        "honors",
+        "honours",
+        "achievements",
+        "distinctions",
+        "scholarships",
+        "publications",
+        "papers",
+        "research",
+        "languages",
+        "language",
+        "interests",
+        "hobbies",
+        "references",
+        "volunteer",
+        "volunteering",
+        "community",
+        "involvement",
+        "campus",
+        "service",
+        "summary",
+        "profile",
+        "profiles",
+        "objective",
+        "career",
+        "about",
+        "me",
+        "overview",
+        "statement",
+        "contact",
+        "information",
+        "details",
+        "social",
+        "links",
+        "and",
+        "&",
+        "other",
+        "additional",
+        "activities",
+        "extracurricular",
+        "patents",
+        "talks",
+        "presentations",
+        "courses",
+        "coursework",
+        "significant",
+        "training",
+        "highlights",
+        "teaching",
+        "military",
+        "affiliations",
+        "memberships",
+    ]
 )
 # Headings of sections we keep out of the structured resume (talks, patents...).
 _OTHER_HEADINGS = ("patent", "talk", "presentation", "conference", "course", "activities", "additional", "misc")
@@ -107,6 +209,11 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     return all_caps or larger or (line.bold and line.style.lower().startswith("heading"))
 
 
+def is_heading_phrase(text: str) -> bool:
+    words = _normalised(text).split()
+    return bool(words) and all(word in _HEADING_VOCABULARY for word in words)
+
+
 def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
     """The lines before the first heading (name and contact), and the sections after it."""
     body_size = body_font_size(lines)
@@ -114,7 +221,16 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
     sections: list[Section] = []
     for line in lines:
         kind = heading_kind(line.text) if not line.bullet else None
-        if kind is not None and (_looks_like_heading(line, body_size) or _is_heading_shaped(line, body_size)):
+        current = sections[-1].kind if sections else None
+        # In body type, a heading phrase of the section we are in ("Tools" among skills)
+        # is a line of that section, not a new one.
+        plain_heading = (
+            kind is not None
+            and kind != current
+            and is_heading_phrase(line.text)
+            and _is_heading_shaped(line, body_size)
+        )
+        if kind is not None and (_looks_like_heading(line, body_size) or plain_heading):
             sections.append(Section(kind, line.text.strip()))
         elif kind is None and sections and _looks_like_heading(line, body_size) and _is_section_break(line):
             sections.append(Section("other", line.text.strip()))

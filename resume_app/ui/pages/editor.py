@@ -320,9 +320,7 @@ def _editor() -> rx.Component:
         rx.cond(
             EditorState.unsure_count > 0,
             rx.callout(
-                EditorState.unsure_count,
-                " fields from your file are highlighted in amber: the importer was not sure of them. "
-                "Check them; editing a field clears its highlight.",
+                EditorState.unsure_message,
                 icon="info",
                 color_scheme="amber",
                 width="100%",

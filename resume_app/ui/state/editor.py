@@ -138,6 +138,7 @@ class EditorState(WorkspaceState):
     contact_unsure: dict[str, bool] = {}
     # How many fields the importer was unsure of: the page asks to check them.
     unsure_count: int = 0
+    unsure_message: str = ""
     profiles: list[ProfileView] = []
     sections: list[SectionView] = []
     missing_sections: list[str] = []
@@ -167,6 +168,11 @@ class EditorState(WorkspaceState):
         }
         self.contact_unsure = {key: _unsure(resume, "contact", key) for key in self.contact}
         self.unsure_count = sum(1 for value in resume.confidence.values() if value < LOW_CONFIDENCE)
+        fields = "1 field" if self.unsure_count == 1 else f"{self.unsure_count} fields"
+        self.unsure_message = (
+            f"{fields} from your file are highlighted in amber: the importer was not sure of them. "
+            "Check them; editing a field clears its highlight."
+        )
         self.profiles = [
             ProfileView(index, profile.network, profile.username, profile.url)
             for index, profile in enumerate(contact.profiles)
