@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from tests.badfiles import BAD_FILES
 from tests.browser.helpers import edit
-from tests.corpus import CORPUS
+from tests.corpus import CORPUS, ROOT
 
 LIBRARY_UPLOAD = "#library_import input[type=file]"
 UNSURE = "The importer was not sure about this: please check it."
@@ -70,6 +70,9 @@ def test_every_bad_file_is_explained_and_changes_nothing(app_server, page, tmp_p
         assert app_server.is_serving(), case
     page.reload()
     expect(page.locator(".resume-card")).to_have_count(1)
+    # Uploads are read in memory: Reflex's public upload folder never gets a resume.
+    public = ROOT / "uploaded_files"
+    assert not public.exists() or not any(path.is_file() for path in public.rglob("*"))
 
 
 def _resume_with_an_unclear_entry() -> bytes:
