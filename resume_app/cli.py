@@ -6,6 +6,7 @@ Bad input ends with exit status 2 and one plain sentence on stderr, never a trac
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -45,6 +46,38 @@ def _parse(args: argparse.Namespace) -> None:
     print(json_resume.dumps(resume) if args.json else _summary(resume))
 
 
+MAX_POSTING_BYTES = 1024 * 1024
+
+
+def _read_posting(path: str) -> str:
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"{path} does not exist or is not a file.")
+    if file.stat().st_size > MAX_POSTING_BYTES:
+        raise InputError(f"{file.name} is larger than 1 MB, too large for a job posting.")
+    data = file.read_bytes()
+    if b"\0" in data[:4096]:
+        raise InputError(f"{file.name} is not a text file; save the posting as plain text.")
+    return data.decode("utf-8", errors="replace")
+
+
+def _rank(args: argparse.Namespace) -> None:
+    # Imported here: loading the model is only worth it for the commands that rank.
+    from resume_app.matching.embedder import shared_embedder
+    from resume_app.matching.ranker import rank
+    from resume_app.storage.vector_cache import DatabaseVectorCache
+
+    resume = _read_resume(args.resume)
+    ranking = rank(resume, _read_posting(args.job), shared_embedder(cache=DatabaseVectorCache()))
+    if args.json:
+        print(json.dumps(ranking.as_contract(), ensure_ascii=False, indent=2))
+        return
+    print(f"Match score: {ranking.match_score}/100")
+    for bullet in ranking.bullets[:15]:
+        print(f"{bullet.score:5.1f}  {bullet.text}\n       covers: {bullet.requirement}")
+    print(f"\nMissing keywords: {', '.join(ranking.keywords.missing_in_resume) or 'none'}")
+
+
 def _export(args: argparse.Namespace) -> None:
     resume = _read_resume(args.resume)
     output = Path(args.output)
@@ -60,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("file", help="the resume file")
     parse.add_argument("--json", action="store_true", help="print JSON Resume")
     parse.set_defaults(run=_parse)
+
+    rank = commands.add_parser("rank", help="rank a resume's bullets against a job posting")
+    rank.add_argument("resume", help="the resume: PDF, DOCX or JSON Resume .json")
+    rank.add_argument("job", help="the job posting as a text file")
+    rank.add_argument("--json", action="store_true", help="print the ranking as JSON")
+    rank.set_defaults(run=_rank)
 
     export = commands.add_parser("export", help="write a resume as another format")
     export.add_argument("resume", help="the resume: PDF, DOCX or JSON Resume .json")

@@ -36,20 +36,8 @@ def _split_outside_brackets(text: str) -> str:
 
 
 _LEVELS = frozenset(
-    [
-        "beginner",
-        "elementary",
-        "novice",
-        "basic",
-        "intermediate",
-        "competent",
-        "proficient",
-        "advanced",
-        "expert",
-        "master",
-        "fluent",
-        "native",
-    ]
+    """beginner elementary novice basic intermediate competent proficient advanced expert master fluent
+    native""".split()
 )
 
 

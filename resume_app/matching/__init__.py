@@ -1,0 +1,1 @@
+"""Matching a resume against a job posting: requirements, keywords, embeddings, ranking."""

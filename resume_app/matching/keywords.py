@@ -1,0 +1,216 @@
+"""Keywords of a posting, and which of them a text contains.
+
+A keyword is matched by stems, so "manage" finds "managed" and "management", and
+an acronym finds its expansion ("SRE" / "site reliability engineering"). Terms come
+from a small lexicon of multi-word skills and acronyms, from technical-looking
+tokens (C#, Node.js, Kubernetes: a capitalised word that is not plain English), and
+from content-word pairs the posting repeats ("financial statements").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import snowballstemmer
+
+from resume_app.parsing.vocabulary import english_words
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*(?:[./-][A-Za-z0-9+#]+)*[+#]*|\.[A-Za-z]+")
+_STEMMER = snowballstemmer.stemmer("english")
+
+# Acronym -> expansion. Either written form matches the keyword.
+ACRONYMS = {
+    "sre": "site reliability engineering",
+    "ci/cd": "continuous integration continuous delivery",
+    "ci": "continuous integration",
+    "cd": "continuous delivery",
+    "ml": "machine learning",
+    "ai": "artificial intelligence",
+    "nlp": "natural language processing",
+    "ap": "accounts payable",
+    "ar": "accounts receivable",
+    "gl": "general ledger",
+    "gaap": "generally accepted accounting principles",
+    "cpa": "certified public accountant",
+    "qa": "quality assurance",
+    "ux": "user experience",
+    "ui": "user interface",
+    "k8s": "kubernetes",
+    "aws": "amazon web services",
+    "gcp": "google cloud platform",
+    "erp": "enterprise resource planning",
+    "crm": "customer relationship management",
+    "ehr": "electronic health records",
+    "emr": "electronic medical records",
+    "etl": "extract transform load",
+    "bi": "business intelligence",
+    "kpi": "key performance indicators",
+    "oop": "object oriented programming",
+    "iac": "infrastructure as code",
+    "pm": "project management",
+    "sdlc": "software development life cycle",
+    "hr": "human resources",
+    "saas": "software as a service",
+    "api": "application programming interface",
+    "os": "operating system",
+    "ocr": "optical character recognition",
+}
+# Multi-word skills worth matching as one term.
+PHRASES = (
+    "machine learning",
+    "deep learning",
+    "data analysis",
+    "data engineering",
+    "data warehouse",
+    "data pipeline",
+    "project management",
+    "product management",
+    "customer service",
+    "accounts payable",
+    "accounts receivable",
+    "general ledger",
+    "financial statements",
+    "financial reporting",
+    "month end close",
+    "account reconciliation",
+    "tax returns",
+    "microsoft office",
+    "active directory",
+    "help desk",
+    "technical support",
+    "version control",
+    "unit testing",
+    "test automation",
+    "continuous integration",
+    "continuous delivery",
+    "infrastructure as code",
+    "site reliability engineering",
+    "web services",
+    "rest api",
+    "object oriented",
+    "full stack",
+    "front end",
+    "back end",
+    "user experience",
+    "agile",
+    "scrum",
+    "stakeholder management",
+    "root cause analysis",
+    "patient care",
+    "medical records",
+    "front desk",
+    "data entry",
+    "supply chain",
+    "social media",
+    "go to market",
+    "business intelligence",
+    "power bi",
+    "sql server",
+    "cloud computing",
+)
+_STOP = frozenset(
+    """a an the and or of for to in on at by with from as is are be this that these those we you our your
+    will can may must should would their they it its into across within about over under such other more
+    most any all each per via including include includes etc e.g i.e who what when where which while able
+    ability experience years year work working strong excellent good great knowledge skills skill team
+    teams job role position candidate candidates company responsibilities requirements qualifications
+    preferred required plus bonus including using use used new well also both either one two three""".split()
+)
+# Upper-case words that are not skills.
+_NOT_ACRONYMS = frozenset({"I", "A", "US", "USA", "EEO", "EOE", "OR", "AND", "THE", "TO", "OF", "IN", "LLC", "INC"})
+
+
+@dataclass(frozen=True)
+class Keyword:
+    term: str  # as shown to the person
+    forms: tuple[tuple[str, ...], ...]  # stem sequences that count as a mention
+    weight: float = 1.0
+
+
+@cache
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word.lower())
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def stems(text: str) -> list[str]:
+    return [stem(token) for token in tokens(text)]
+
+
+def _forms(term: str) -> tuple[tuple[str, ...], ...]:
+    forms = {tuple(stems(term))}
+    lowered = term.lower()
+    if lowered in ACRONYMS:
+        forms.add(tuple(stems(ACRONYMS[lowered])))
+    for acronym, expansion in ACRONYMS.items():
+        if lowered == expansion:
+            forms.add(tuple(stems(acronym)))
+    return tuple(sorted(form for form in forms if form))
+
+
+def _contains(haystack: list[str], needle: tuple[str, ...]) -> bool:
+    size = len(needle)
+    return any(tuple(haystack[i : i + size]) == needle for i in range(len(haystack) - size + 1))
+
+
+def _technical(token: str, at_sentence_start: bool) -> bool:
+    """C#, Node.js, .NET, AWS, Kubernetes: tokens that name a tool rather than say a word."""
+    if any(ch in token for ch in "+#./") or any(ch.isdigit() for ch in token):
+        return any(ch.isalpha() for ch in token) and len(token) > 1
+    if token.isupper() and 2 <= len(token) <= 6 and token not in _NOT_ACRONYMS:
+        return True
+    if token[:1].isupper() and token[1:].islower() and not at_sentence_start:
+        return token.lower() not in english_words() and len(token) > 2
+    return token[:1].isupper() and any(ch.isupper() for ch in token[1:])  # JavaScript, PostgreSQL
+
+
+def posting_keywords(texts: list[str], exclude: tuple[str, ...] = ()) -> list[Keyword]:
+    """The keywords of a posting's requirements, most mentioned first."""
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    excluded = {tuple(stems(text)) for text in exclude if text}
+    for text in texts:
+        words = tokens(text)
+        stemmed = [stem(word) for word in words]
+        for phrase in PHRASES:
+            if _contains(stemmed, tuple(stems(phrase))):
+                counts[phrase] += 1
+                shown.setdefault(phrase, phrase)
+        for index, word in enumerate(words):
+            start = index == 0 or words[index - 1].endswith((".", ":"))
+            if _technical(word, start):
+                key = word.lower()
+                counts[key] += 1
+                shown.setdefault(key, word)
+        content = [
+            (word.lower(), s)
+            for word, s in zip(words, stemmed, strict=True)
+            if word.lower() not in _STOP and word.isalpha()
+        ]
+        for (first, _), (second, _) in zip(content, content[1:], strict=False):
+            counts[f"{first} {second}"] += 0.5  # a pair counts when the posting repeats it
+            shown.setdefault(f"{first} {second}", f"{first} {second}")
+    keywords = []
+    for key, count in counts.most_common():
+        is_pair = " " in key and key not in PHRASES
+        if is_pair and count < 1.0:
+            continue
+        forms = _forms(shown[key])
+        if not forms or any(form in excluded for form in forms):
+            continue
+        if any(set(forms) & set(existing.forms) for existing in keywords):
+            continue
+        keywords.append(Keyword(term=shown[key], forms=forms, weight=min(1.0, 0.5 + 0.25 * count)))
+    return keywords
+
+
+def keywords_in(text: str, keywords: list[Keyword]) -> list[Keyword]:
+    """The keywords `text` mentions, by stem and acronym."""
+    stemmed = stems(text)
+    return [keyword for keyword in keywords if any(_contains(stemmed, form) for form in keyword.forms)]

@@ -1,0 +1,258 @@
+"""Rank every bullet of a resume against a job posting, and explain each match.
+
+A bullet's score (0-100) combines, with weights tuned on the graded development set
+only (../shared/corpus/labeled):
+- its best semantic match to one requirement of the posting (cosine of sentence
+  embeddings; required and responsibility items count more than preferred ones),
+- how close it is to the posting as a whole (the weighted centroid of its
+  requirements), which keeps a lucky one-sentence match in the wrong field down,
+- keyword evidence (posting terms the bullet names, by stem and acronym),
+- a small writing-quality term (action verb first, a number, not too long).
+
+The overall match score (0-100) is 70 % requirement coverage (each requirement's best
+bullet similarity, scaled, weighted by kind) and 30 % keyword coverage (share of the
+posting's keyword weight the resume mentions). See MATCH_WEIGHTS.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from resume_app.core.model import Resume
+from resume_app.matching.embedder import Embedder
+from resume_app.matching.keywords import Keyword, keywords_in, posting_keywords
+from resume_app.matching.requirements import PostingAnalysis, Requirement, analyze_posting
+
+# score = sum(weight * component), each component in 0..1.
+SCORE_WEIGHTS = {"semantic": 0.60, "context": 0.25, "keywords": 0.10, "quality": 0.05}
+# match score = 100 * sum(weight * coverage).
+MATCH_WEIGHTS = {"requirements": 0.70, "keywords": 0.30}
+KIND_WEIGHTS = {"required": 1.0, "responsibility": 0.9, "preferred": 0.6}
+# A bullet covers a requirement when their cosine reaches this (MiniLM: 0.45 reads as
+# "the same thing said differently"; checked on the development postings).
+COVER_THRESHOLD = 0.45
+# Cosine below which a requirement counts as not covered at all, and above which fully.
+COVERAGE_FLOOR, COVERAGE_CEILING = 0.25, 0.60
+# Bullets this similar to an already suggested one are near-duplicates.
+DUPLICATE_THRESHOLD = 0.88
+SUGGESTED_PER_ENTRY = 5
+
+_METRIC = re.compile(r"\d|%|\$")
+
+
+@dataclass(frozen=True)
+class RankedBullet:
+    id: str
+    entry: str
+    entry_id: str
+    text: str
+    score: float
+    requirement: str
+    keywords: tuple[str, ...]
+    covers: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RequirementCoverage:
+    text: str
+    kind: str
+    covered_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KeywordReport:
+    matched: tuple[str, ...]
+    missing_in_resume: tuple[str, ...]
+    missing_but_in_master: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Ranking:
+    match_score: int
+    requirements: tuple[RequirementCoverage, ...]
+    bullets: tuple[RankedBullet, ...]
+    keywords: KeywordReport
+    # Bullet ids suggested for the tailored version: the best, without near-duplicates.
+    suggested: tuple[str, ...] = ()
+    analysis: PostingAnalysis | None = field(default=None, repr=False)
+
+    def as_contract(self) -> dict:
+        """The `resume-app rank --json` document (../shared/DESIGN.md)."""
+        return {
+            "match_score": self.match_score,
+            "requirements": [
+                {"text": item.text, "kind": item.kind, "covered_by": list(item.covered_by)}
+                for item in self.requirements
+            ],
+            "bullets": [
+                {
+                    "id": bullet.id,
+                    "entry": bullet.entry,
+                    "text": bullet.text,
+                    "score": bullet.score,
+                    "requirement": bullet.requirement,
+                    "keywords": list(bullet.keywords),
+                }
+                for bullet in self.bullets
+            ],
+            "keywords": {
+                "matched": list(self.keywords.matched),
+                "missing_in_resume": list(self.keywords.missing_in_resume),
+                "missing_but_in_master": list(self.keywords.missing_but_in_master),
+            },
+        }
+
+
+def _quality(text: str) -> float:
+    words = text.split()
+    first = words[0].lower() if words else ""
+    starts_with_verb = first.endswith("ed") or first in _PRESENT_VERBS
+    score = 0.4 * starts_with_verb + 0.4 * bool(_METRIC.search(text)) + 0.2 * (5 <= len(words) <= 35)
+    return score
+
+
+_PRESENT_VERBS = frozenset(
+    """build lead led run ran drive drove own grew grow cut built made make manage design develop deliver
+    create launch ship write wrote teach taught sell sold win won set keep kept hold held""".split()
+)
+
+
+def _entry_label(title: str, organization: str) -> str:
+    return ", ".join(part for part in (title, organization) if part) or "Untitled entry"
+
+
+def _resume_text(resume: Resume, visible_only: bool) -> str:
+    parts = [resume.summary]
+    for section in resume.sections:
+        if visible_only and section.hidden:
+            continue
+        for entry in section.entries:
+            if visible_only and entry.hidden:
+                continue
+            parts += [entry.title, entry.organization]
+            parts += [bullet.text for bullet in entry.bullets if not (visible_only and bullet.hidden)]
+        parts += [" ".join([skill.name, *skill.keywords]) for skill in section.skills]
+    return "\n".join(part for part in parts if part)
+
+
+def rank(
+    resume: Resume,
+    posting: str | PostingAnalysis,
+    embedder: Embedder,
+    master: Resume | None = None,
+) -> Ranking:
+    """Rank `resume`'s bullets against the posting. `master` (default: the resume itself)
+    tells which missing keywords are somewhere in the person's bank of achievements."""
+    analysis = posting if isinstance(posting, PostingAnalysis) else analyze_posting(posting)
+    requirements: list[Requirement] = list(analysis.requirements)
+    keywords = posting_keywords([item.text for item in requirements], exclude=(analysis.company,))
+    entries = [(entry, bullet) for entry in resume.entries() for bullet in entry.bullets]
+    texts = [bullet.text for _, bullet in entries]
+    weights = np.array([KIND_WEIGHTS.get(item.kind, 1.0) for item in requirements], dtype=np.float32)
+
+    requirement_vectors = embedder.encode([item.text for item in requirements])
+    bullet_vectors = embedder.encode(texts)
+    similarity = bullet_vectors @ requirement_vectors.T if len(texts) and len(requirements) else None
+
+    ranked: list[RankedBullet] = []
+    if similarity is not None:
+        centroid = (weights[:, None] * requirement_vectors).sum(axis=0)
+        centroid /= np.linalg.norm(centroid) or 1.0
+        context = bullet_vectors @ centroid
+        weighted = similarity * (0.8 + 0.2 * weights)[None, :]
+        best = weighted.argmax(axis=1)
+        keyword_total = sum(keyword.weight for keyword in keywords) or 1.0
+        for index, ((entry, bullet), text) in enumerate(zip(entries, texts, strict=True)):
+            found = keywords_in(text, keywords)
+            components = {
+                "semantic": float(weighted[index, best[index]]),
+                "context": float(context[index]),
+                "keywords": min(1.0, 4 * sum(keyword.weight for keyword in found) / keyword_total),
+                "quality": _quality(text),
+            }
+            score = sum(SCORE_WEIGHTS[name] * value for name, value in components.items())
+            covers = tuple(int(j) for j in np.flatnonzero(similarity[index] >= COVER_THRESHOLD))
+            ranked.append(
+                RankedBullet(
+                    id=bullet.id,
+                    entry=_entry_label(entry.title, entry.organization),
+                    entry_id=entry.id,
+                    text=text,
+                    score=round(100 * max(0.0, score), 1),
+                    requirement=requirements[int(best[index])].text,
+                    keywords=tuple(keyword.term for keyword in found),
+                    covers=covers,
+                )
+            )
+    else:
+        ranked = [
+            RankedBullet(
+                bullet.id, _entry_label(entry.title, entry.organization), entry.id, bullet.text, 0.0, "", (), ()
+            )
+            for entry, bullet in entries
+        ]
+    order = sorted(range(len(ranked)), key=lambda i: -ranked[i].score)
+    ranked_sorted = tuple(ranked[i] for i in order)
+
+    coverage = tuple(
+        RequirementCoverage(
+            text=item.text,
+            kind=item.kind,
+            covered_by=tuple(bullet.id for bullet in ranked_sorted if j in bullet.covers),
+        )
+        for j, item in enumerate(requirements)
+    )
+    report = _keyword_report(keywords, resume, master or resume)
+    match = _match_score(similarity, weights, keywords, report)
+    suggested = _suggest(ranked_sorted, order, bullet_vectors)
+    return Ranking(match, coverage, ranked_sorted, report, suggested, analysis)
+
+
+def _keyword_report(keywords: list[Keyword], resume: Resume, master: Resume) -> KeywordReport:
+    in_version = {keyword.term for keyword in keywords_in(_resume_text(resume, visible_only=True), keywords)}
+    in_master = {keyword.term for keyword in keywords_in(_resume_text(master, visible_only=False), keywords)}
+    terms = [keyword.term for keyword in keywords]
+    return KeywordReport(
+        matched=tuple(term for term in terms if term in in_version),
+        missing_in_resume=tuple(term for term in terms if term not in in_version and term not in in_master),
+        missing_but_in_master=tuple(term for term in terms if term not in in_version and term in in_master),
+    )
+
+
+def _match_score(similarity, weights: np.ndarray, keywords: list[Keyword], report: KeywordReport) -> int:
+    if similarity is None or not len(weights):
+        requirement_part = 0.0
+    else:
+        best = similarity.max(axis=0)
+        scaled = np.clip((best - COVERAGE_FLOOR) / (COVERAGE_CEILING - COVERAGE_FLOOR), 0.0, 1.0)
+        requirement_part = float((scaled * weights).sum() / weights.sum())
+    total = sum(keyword.weight for keyword in keywords)
+    matched = sum(keyword.weight for keyword in keywords if keyword.term in report.matched)
+    keyword_part = matched / total if total else 0.0
+    score = MATCH_WEIGHTS["requirements"] * requirement_part + MATCH_WEIGHTS["keywords"] * keyword_part
+    return round(100 * score)
+
+
+def _suggest(ranked: tuple[RankedBullet, ...], order: list[int], vectors: np.ndarray) -> tuple[str, ...]:
+    """Best bullets per entry, skipping near-duplicates of ones already chosen, preferring
+    bullets that cover a requirement no chosen bullet covers yet."""
+    chosen: list[int] = []
+    per_entry: dict[str, int] = {}
+    covered: set[int] = set()
+    candidates = list(range(len(ranked)))
+    # Bullets that add a requirement come first among bullets of similar score.
+    candidates.sort(key=lambda i: -(ranked[i].score + 3.0 * bool(set(ranked[i].covers) - covered)))
+    for position in candidates:
+        bullet = ranked[position]
+        if per_entry.get(bullet.entry_id, 0) >= SUGGESTED_PER_ENTRY:
+            continue
+        vector = vectors[order[position]]
+        if any(float(vector @ vectors[order[other]]) >= DUPLICATE_THRESHOLD for other in chosen):
+            continue
+        chosen.append(position)
+        per_entry[bullet.entry_id] = per_entry.get(bullet.entry_id, 0) + 1
+        covered |= set(bullet.covers)
+    return tuple(ranked[position].id for position in sorted(chosen))
