@@ -219,11 +219,11 @@ def rank_with_ours(resume: Resume, posting_text: str) -> list[str]:
     or changes. Accepts a result with `.bullets` or ["bullets"] (the `rank --json` shape),
     or a plain list; each item a text, a dict with "text", or an object with `.text`.
     """
-    from resume_app.matching import rank
+    from resume_app.matching.embedder import shared_embedder
+    from resume_app.matching.ranker import rank
 
-    ranking = rank(resume, posting_text)
-    items = ranking["bullets"] if isinstance(ranking, dict) else getattr(ranking, "bullets", ranking)
-    return [_item_text(item) for item in items]
+    ranking = rank(resume, posting_text, shared_embedder())
+    return [bullet.text for bullet in ranking.bullets]
 
 
 def _item_text(item: Any) -> str:
@@ -237,7 +237,7 @@ def _item_text(item: Any) -> str:
 def ours_is_available() -> bool:
     """Whether the product ranker can be imported; prints one line when it cannot."""
     try:
-        from resume_app.matching import rank  # noqa: F401
+        from resume_app.matching.ranker import rank  # noqa: F401
     except ImportError as error:
         print(f"ours: not available yet ({error})")
         return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -210,7 +210,23 @@ def posting_keywords(texts: list[str], exclude: tuple[str, ...] = ()) -> list[Ke
     return keywords
 
 
+# Longest keyword form matched, in words ("site reliability engineering" is 3 stems).
+_MAX_FORM = 6
+
+
+@lru_cache(maxsize=8192)
+def _stem_ngrams(text: str) -> frozenset[tuple[str, ...]]:
+    """Every run of 1.._MAX_FORM stems in `text`: a keyword is mentioned when one of its
+    forms is in this set, so checking K keywords costs K lookups, not K scans."""
+    stemmed = stems(text)
+    return frozenset(
+        tuple(stemmed[start : start + size])
+        for size in range(1, _MAX_FORM + 1)
+        for start in range(len(stemmed) - size + 1)
+    )
+
+
 def keywords_in(text: str, keywords: list[Keyword]) -> list[Keyword]:
     """The keywords `text` mentions, by stem and acronym."""
-    stemmed = stems(text)
-    return [keyword for keyword in keywords if any(_contains(stemmed, form) for form in keyword.forms)]
+    grams = _stem_ngrams(text)
+    return [keyword for keyword in keywords if any(form in grams for form in keyword.forms)]

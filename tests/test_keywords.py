@@ -1,0 +1,39 @@
+"""Posting keywords: multi-word terms, acronyms with their expansions, stems."""
+
+from __future__ import annotations
+
+from resume_app.matching.keywords import keywords_in, posting_keywords
+
+
+def _terms(texts: list[str]) -> list[str]:
+    return [keyword.term for keyword in posting_keywords(texts)]
+
+
+def test_multi_word_terms_tools_and_acronyms_are_found():
+    terms = _terms(
+        [
+            "Experience with machine learning and accounts payable.",
+            "Hands-on Kubernetes, Terraform and C# in an SRE team.",
+        ]
+    )
+    for term in ("machine learning", "accounts payable", "Kubernetes", "Terraform", "C#", "SRE"):
+        assert term in terms
+
+
+def test_an_acronym_matches_its_expansion_and_back():
+    keywords = posting_keywords(["Our SRE practice and continuous integration"])
+    assert [k.term for k in keywords_in("Built the site reliability engineering on-call", keywords)] == ["SRE"]
+    assert "continuous integration" in [k.term for k in keywords_in("Set up CI for 40 services", keywords)]
+
+
+def test_stems_match_other_forms_of_a_word():
+    keywords = posting_keywords(["Strong project management and financial reporting"])
+    found = [k.term for k in keywords_in("Managed projects and reported financials monthly", keywords)]
+    assert "project management" not in found  # word order matters for a phrase...
+    found = [k.term for k in keywords_in("Led project managing for the financial report", keywords)]
+    assert "project management" in found and "financial reporting" in found  # ...word forms don't
+
+
+def test_the_company_name_is_not_a_keyword():
+    keywords = posting_keywords(["Join Globex to build Kubernetes platforms at Globex"], exclude=("Globex",))
+    assert "Globex" not in [keyword.term for keyword in keywords]
