@@ -78,12 +78,37 @@ def _rank(args: argparse.Namespace) -> None:
     print(f"\nMissing keywords: {', '.join(ranking.keywords.missing_in_resume) or 'none'}")
 
 
+def _write(resume, output: Path) -> None:
+    suffix = output.suffix.lower()
+    if suffix == ".json":
+        output.write_text(json_resume.dumps(resume), encoding="utf-8")
+    elif suffix == ".docx":
+        from resume_app.export.docx import resume_to_docx
+
+        output.write_bytes(resume_to_docx(resume))
+    else:
+        raise InputError(f"{output.name}: export writes .docx or .json (JSON Resume) files.")
+
+
 def _export(args: argparse.Namespace) -> None:
+    _write(_read_resume(args.resume), Path(args.output))
+
+
+def _tailor(args: argparse.Namespace) -> None:
+    from resume_app.matching.embedder import shared_embedder
+    from resume_app.matching.ranker import rank
+    from resume_app.storage.vector_cache import DatabaseVectorCache
+
     resume = _read_resume(args.resume)
-    output = Path(args.output)
-    if output.suffix.lower() != ".json":
-        raise InputError(f"{output.name}: export writes .json (JSON Resume) files.")
-    output.write_text(json_resume.dumps(resume), encoding="utf-8")
+    ranking = rank(resume, _read_posting(args.job), shared_embedder(cache=DatabaseVectorCache()))
+    chosen = set(ranking.suggested)
+    # The suggested bullets, best first within each job.
+    order = {bullet.id: position for position, bullet in enumerate(ranking.bullets)}
+    for entry in resume.entries():
+        for bullet in entry.bullets:
+            bullet.hidden = bullet.id not in chosen
+        entry.bullets.sort(key=lambda bullet: order.get(bullet.id, len(order)))
+    _write(resume, Path(args.output))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,8 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write a resume as another format")
     export.add_argument("resume", help="the resume: PDF, DOCX or JSON Resume .json")
-    export.add_argument("-o", "--output", required=True, help="the file to write (.json)")
+    export.add_argument("-o", "--output", required=True, help="the file to write (.docx or .json)")
     export.set_defaults(run=_export)
+
+    tailor = commands.add_parser("tailor", help="write the resume tailored to a posting: its best bullets, best first")
+    tailor.add_argument("resume", help="the resume: PDF, DOCX or JSON Resume .json")
+    tailor.add_argument("job", help="the job posting as a text file")
+    tailor.add_argument("-o", "--output", required=True, help="the file to write (.docx or .json)")
+    tailor.set_defaults(run=_tailor)
     return parser
 
 
