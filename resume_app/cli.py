@@ -86,8 +86,12 @@ def _write(resume, output: Path) -> None:
         from resume_app.export.docx import resume_to_docx
 
         output.write_bytes(resume_to_docx(resume))
+    elif suffix == ".pdf":
+        from resume_app.export.pdf import resume_to_pdf
+
+        output.write_bytes(resume_to_pdf(resume))
     else:
-        raise InputError(f"{output.name}: export writes .docx or .json (JSON Resume) files.")
+        raise InputError(f"{output.name}: export writes .docx, .pdf or .json (JSON Resume) files.")
 
 
 def _export(args: argparse.Namespace) -> None:
@@ -127,13 +131,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write a resume as another format")
     export.add_argument("resume", help="the resume: PDF, DOCX or JSON Resume .json")
-    export.add_argument("-o", "--output", required=True, help="the file to write (.docx or .json)")
+    export.add_argument("-o", "--output", required=True, help="the file to write (.docx, .pdf or .json)")
     export.set_defaults(run=_export)
 
     tailor = commands.add_parser("tailor", help="write the resume tailored to a posting: its best bullets, best first")
     tailor.add_argument("resume", help="the resume: PDF, DOCX or JSON Resume .json")
     tailor.add_argument("job", help="the job posting as a text file")
-    tailor.add_argument("-o", "--output", required=True, help="the file to write (.docx or .json)")
+    tailor.add_argument("-o", "--output", required=True, help="the file to write (.docx, .pdf or .json)")
     tailor.set_defaults(run=_tailor)
     return parser
 

@@ -18,6 +18,12 @@ if [ ! -x .venv/bin/python ]; then
 fi
 export PATH="$ROOT/.venv/bin:$PATH"
 
+# PDF export embeds DejaVu Sans from the system's fonts.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "setup: installing the DejaVu fonts for PDF export"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
+
 stamp_dir=.venv/.stamps
 mkdir -p "$stamp_dir"
 deps_hash="$(cat pyproject.toml | sha256sum | cut -c1-16)"

@@ -83,7 +83,7 @@ def resume_to_docx(resume: Resume, options: DocxOptions | None = None) -> bytes:
     name_run = name.add_run(plain(resume.contact.name))
     name_run.bold = True
     name_run.font.size = Pt(options.size + 7)
-    contact_line = " | ".join(part for part in _contact_parts(resume) if part)
+    contact_line = " | ".join(part for part in contact_parts(resume) if part)
     if contact_line:
         document.add_paragraph(contact_line)
     if resume.summary.strip() and _included("summary", options):
@@ -132,14 +132,14 @@ def _set_up_styles(document, options: DocxOptions) -> None:
     heading.paragraph_format.space_after = Pt(3)
 
 
-def _contact_parts(resume: Resume) -> list[str]:
+def contact_parts(resume: Resume) -> list[str]:
     contact = resume.contact
     place = ", ".join(part for part in (contact.location.city, contact.location.region) if part)
     profiles = [profile.url or f"{profile.network}: {profile.username}" for profile in contact.profiles]
     return [plain(part) for part in (place, contact.phone, contact.email, contact.url, *profiles) if part]
 
 
-def _dates(entry: Entry) -> str:
+def entry_dates(entry: Entry) -> str:
     if not entry.start_date and not entry.end_date:
         return ""
     if entry.start_date == entry.end_date:
@@ -159,7 +159,7 @@ def _entry(document, kind: str, entry: Entry, text_width) -> None:
     line.add_run(title or organization).bold = True
     if title and organization:
         line.add_run(f", {organization}")
-    dates = _dates(entry)
+    dates = entry_dates(entry)
     if dates:
         line.add_run(f"\t{dates}")
     details = [plain(entry.location)]

@@ -1,0 +1,159 @@
+"""core.Resume -> a text-based PDF with the DOCX's layout.
+
+Rendered with fpdf2: pure Python, maintained, installs from PyPI with no system
+libraries (WeasyPrint needs Pango; ReportLab would do too but is larger than this
+needs), and it embeds a TrueType font so any script in a name or bullet prints.
+The font is DejaVu Sans (or Liberation Sans) from the system's fonts, which the
+setup script installs. pypdf then sets the title and author and reads the text back
+in reading order.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from fpdf import FPDF
+from pypdf import PdfReader, PdfWriter
+
+from resume_app.core.errors import InputError
+from resume_app.core.model import Entry, Resume
+from resume_app.core.sections import SECTION_SPECS
+from resume_app.export.docx import DocxOptions, contact_parts, entry_dates, plain
+
+_FONT_FILES = (
+    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    (
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+    ),
+)
+PAGE_FORMATS = {"letter": "Letter", "a4": "A4"}
+POINTS_PER_INCH = 72
+
+
+def _font_files() -> tuple[str, str]:
+    for regular, bold in _FONT_FILES:
+        if Path(regular).exists() and Path(bold).exists():
+            return regular, bold
+    raise InputError("PDF export needs the DejaVu fonts; install them with: apt-get install fonts-dejavu-core.")
+
+
+class _ResumePdf(FPDF):
+    def __init__(self, options: DocxOptions):
+        super().__init__(orientation="portrait", unit="pt", format=PAGE_FORMATS[options.page])
+        margin = options.margins * POINTS_PER_INCH
+        self.set_margins(margin, margin, margin)
+        self.set_auto_page_break(True, margin)
+        regular, bold = _font_files()
+        self.add_font("Body", "", regular)
+        self.add_font("Body", "B", bold)
+        self.size = options.size
+        self.line = options.size * 1.35
+        self.add_page()
+
+    def text_line(self, text: str, bold: bool = False, size: float | None = None) -> None:
+        self.set_font("Body", "B" if bold else "", size or self.size)
+        self.multi_cell(0, self.line, text, new_x="LMARGIN", new_y="NEXT", align="L")
+
+    def heading(self, text: str) -> None:
+        self.ln(self.size * 0.6)
+        self.text_line(text, bold=True, size=self.size + 2)
+        y = self.get_y()
+        self.line_width = 0.5
+        self.line_between(y)
+        self.ln(self.size * 0.3)
+
+    def line_between(self, y: float) -> None:
+        self.set_draw_color(0, 0, 0)
+        super().line(self.l_margin, y, self.w - self.r_margin, y)
+
+    def entry_line(self, left_bold: str, left: str, right: str) -> None:
+        """ "Position, Company" on the left (wrapping if long) and the dates flush right."""
+        self.ln(self.size * 0.4)
+        width = self.w - self.l_margin - self.r_margin
+        self.set_font("Body", "", self.size)
+        right_width = self.get_string_width(right) + 2 if right else 0
+        # Keep two ems between the names and the dates, so they read as two columns.
+        room = width - right_width - (2 * self.size if right else 0)
+        start_y = self.get_y()
+        markup = f"**{left_bold.replace('*', '')}**{left.replace('*', '')}"
+        self.multi_cell(room, self.line, markup, markdown=True, align="L", new_x="LMARGIN", new_y="NEXT")
+        end_y = self.get_y()
+        if right:
+            self.set_xy(self.w - self.r_margin - right_width, start_y)
+            self.cell(right_width, self.line, right, align="R")
+        self.set_xy(self.l_margin, max(end_y, start_y + self.line))
+
+    def bullet(self, text: str) -> None:
+        self.set_font("Body", "", self.size)
+        indent = self.size * 1.2
+        self.cell(indent, self.line, "\u2022")
+        self.set_left_margin(self.l_margin + indent)
+        self.multi_cell(0, self.line, text, new_x="LMARGIN", new_y="NEXT", align="L")
+        self.set_left_margin(self.l_margin - indent)
+        self.set_x(self.l_margin)
+
+
+def resume_to_pdf(resume: Resume, options: DocxOptions | None = None) -> bytes:
+    options = options or DocxOptions()
+    options.check()
+    pdf = _ResumePdf(options)
+    pdf.text_line(plain(resume.contact.name), bold=True, size=options.size + 7)
+    contact_line = " | ".join(contact_parts(resume))
+    if contact_line:
+        pdf.text_line(contact_line)
+    if resume.summary.strip() and (options.sections is None or "summary" in options.sections):
+        pdf.heading("Summary")
+        pdf.text_line(plain(resume.summary))
+    for section in resume.sections:
+        if section.hidden or (options.sections is not None and section.kind not in options.sections):
+            continue
+        if section.kind == "skills":
+            skills = [skill for skill in section.skills if not skill.hidden]
+            if skills:
+                pdf.heading("Skills")
+                for skill in skills:
+                    if skill.keywords:
+                        pdf.text_line(f"{plain(skill.name)}: {', '.join(plain(word) for word in skill.keywords)}")
+                loose = [plain(skill.name) for skill in skills if not skill.keywords and skill.name]
+                if loose:
+                    pdf.text_line(", ".join(loose))
+            continue
+        entries = [entry for entry in section.entries if not entry.hidden]
+        if entries:
+            pdf.heading(SECTION_SPECS[section.kind].heading)
+            for entry in entries:
+                _entry(pdf, section.kind, entry)
+    return _with_metadata(bytes(pdf.output()), resume)
+
+
+def _entry(pdf: _ResumePdf, kind: str, entry: Entry) -> None:
+    title, organization = plain(entry.title), plain(entry.organization)
+    if kind == "education":
+        area = plain(str(entry.details.get("area", "")))
+        title = f"{title} in {area}" if title and area else title or area
+    pdf.entry_line(title or organization, f", {organization}" if title and organization else "", entry_dates(entry))
+    details = [plain(entry.location)]
+    if kind == "education" and entry.details.get("score"):
+        details.append(f"GPA: {plain(str(entry.details['score']))}")
+    if any(details):
+        pdf.text_line(" | ".join(part for part in details if part))
+    if entry.summary.strip():
+        pdf.text_line(plain(entry.summary))
+    for bullet in entry.bullets:
+        if not bullet.hidden and bullet.text.strip():
+            pdf.bullet(plain(bullet.text))
+
+
+def _with_metadata(data: bytes, resume: Resume) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    name = resume.contact.name.strip() or "Resume"
+    writer.add_metadata({"/Title": f"{name} - Resume", "/Author": name, "/Producer": "resume_app"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def page_count(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)
