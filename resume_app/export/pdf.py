@@ -68,6 +68,11 @@ class _ResumePdf(FPDF):
         self.set_draw_color(0, 0, 0)
         super().line(self.l_margin, y, self.w - self.r_margin, y)
 
+    def fits_one_line(self, left: str, right: str) -> bool:
+        self.set_font("Body", "B", self.size)
+        needed = self.get_string_width(left) + (self.get_string_width(right) + 2 * self.size if right else 0)
+        return needed <= self.w - self.l_margin - self.r_margin
+
     def entry_line(self, left_bold: str, left: str, right: str) -> None:
         """ "Position, Company" on the left (wrapping if long) and the dates flush right."""
         self.ln(self.size * 0.4)
@@ -133,8 +138,18 @@ def _entry(pdf: _ResumePdf, kind: str, entry: Entry) -> None:
     if kind == "education":
         area = plain(str(entry.details.get("area", "")))
         title = f"{title} in {area}" if title and area else title or area
-    pdf.entry_line(title or organization, f", {organization}" if title and organization else "", entry_dates(entry))
+    dates = entry_dates(entry)
     details = [plain(entry.location)]
+    if title and organization and not pdf.fits_one_line(f"{title}, {organization}", dates):
+        # Too long for one line with the dates: the organization (and, if need be, the
+        # dates) move to the next line, so no name is broken across lines.
+        fits = pdf.fits_one_line(title, dates)
+        pdf.entry_line(title, "", dates if fits else "")
+        details.insert(0, organization)
+        if not fits:
+            details.append(dates)
+    else:
+        pdf.entry_line(title or organization, f", {organization}" if title and organization else "", dates)
     if kind == "education" and entry.details.get("score"):
         details.append(f"GPA: {plain(str(entry.details['score']))}")
     if any(details):

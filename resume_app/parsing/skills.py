@@ -61,8 +61,21 @@ def _transpose_grids(lines: list[Line]) -> list[Line]:
     return result
 
 
+def _join_wrapped_lines(lines: list[Line]) -> list[Line]:
+    """A list wrapped onto the next line ("..., Attention to" / "detail, ...") is one list."""
+    joined: list[Line] = []
+    for line in lines:
+        text = line.text.strip()
+        previous = joined[-1].text.rstrip() if joined else ""
+        if previous and text[:1].islower() and not previous.endswith((",", ";", ":")) and not line.bullet:
+            joined[-1] = Line(**{**joined[-1].__dict__, "text": f"{previous} {text}"})
+        else:
+            joined.append(line)
+    return joined
+
+
 def parse_skills(lines: list[Line]) -> list[Skill]:
-    lines = _transpose_grids(lines)
+    lines = _join_wrapped_lines(_transpose_grids(lines))
     skills: list[Skill] = []
     # The last skill came from a line holding one name only: a list on the next line
     # ("Web Technologies" / "Advanced" / "HTML5, JavaScript") gives its keywords.
