@@ -34,7 +34,7 @@ def test_import_shows_the_resume_and_export_gives_it_back(app_server, page, tmp_
     page.screenshot(path=str(ARTIFACTS / "editor.png"))
 
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="JSON Resume").click()
+        page.get_by_role("button", name="Download JSON Resume").click()
     download = download_info.value
     assert download.suggested_filename.endswith(".json")
     saved = tmp_path / "downloaded.json"

@@ -301,7 +301,17 @@ def _toolbar() -> rx.Component:
         ),
         rx.spacer(),
         save_indicator(),
-        rx.button(rx.icon("download"), "JSON Resume", on_click=EditorState.download_json, variant="soft"),
+        rx.button(rx.icon("download"), "DOCX", on_click=EditorState.download("docx"), aria_label="Download DOCX"),
+        rx.button(
+            rx.icon("download"), "PDF", on_click=EditorState.download("pdf"), variant="soft", aria_label="Download PDF"
+        ),
+        rx.button(
+            rx.icon("download"),
+            "JSON Resume",
+            on_click=EditorState.download("json"),
+            variant="soft",
+            aria_label="Download JSON Resume",
+        ),
         rx.upload.root(
             rx.button(rx.icon("upload"), "Import another file", variant="soft", color_scheme="gray"),
             id=IMPORT_UPLOAD_ID,
@@ -326,6 +336,10 @@ def _editor() -> rx.Component:
                 width="100%",
                 id="unsure-notice",
             ),
+        ),
+        rx.cond(
+            EditorState.page_warning != "",
+            rx.callout(EditorState.page_warning, icon="info", color_scheme="amber", width="100%", id="page-warning"),
         ),
         rx.cond(
             EditorState.save_message != "",

@@ -4,6 +4,7 @@ The state keeps only ids and strings of what the page shows; the resume itself
 is read from and written to storage on each edit, in one transaction.
 """
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from resume_app.core.dates import display_date
 from resume_app.core.errors import InputError
 from resume_app.core.model import LOW_CONFIDENCE, Entry, Resume, confidence_key
 from resume_app.core.sections import SECTION_ORDER, SECTION_SPECS
+from resume_app.export.docx import resume_to_docx
+from resume_app.export.pdf import page_count, resume_to_pdf
 from resume_app.storage import repository
 from resume_app.ui.state.uploads import import_upload
 from resume_app.ui.state.workspace import WorkspaceState
@@ -129,6 +132,26 @@ def _entry_view(resume: Resume, kind: str, entry: Entry) -> EntryView:
     )
 
 
+MAX_PAGES = 2
+DOWNLOAD_TYPES = {
+    "json": "application/json",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def _render(resume: Resume, kind: str) -> tuple[bytes | str, int]:
+    """The file's contents and the resume's length in pages (as the PDF lays it out)."""
+    pdf = resume_to_pdf(resume)
+    if kind == "pdf":
+        return pdf, page_count(pdf)
+    if kind == "docx":
+        return resume_to_docx(resume), page_count(pdf)
+    if kind == "json":
+        return json_resume.dumps(resume), page_count(pdf)
+    raise InputError("Choose JSON Resume, DOCX or PDF.")
+
+
 class EditorState(WorkspaceState):
     resume_id: str = ""
     not_found: bool = False
@@ -144,6 +167,8 @@ class EditorState(WorkspaceState):
     missing_sections: list[str] = []
     save_status: str = SAVED
     save_message: str = ""
+    # Set by a download when the resume runs past two pages.
+    page_warning: str = ""
     # Committed saves since the page loaded: lets a watcher tell a new save from an old one.
     save_count: int = 0
     # Bumped on every full reload so uncontrolled inputs take the stored text again.
@@ -330,14 +355,20 @@ class EditorState(WorkspaceState):
     # JSON Resume in and out
 
     @rx.event
-    def download_json(self):
+    async def download(self, kind: str):
+        """Download the resume as JSON Resume, DOCX or PDF; warn when it runs past two pages."""
         try:
             resume = repository.get_resume(self.workspace_id(), self.resume_id)
+            # Rendering takes a moment: off the event loop, so other pages stay responsive.
+            data, pages = await asyncio.to_thread(_render, resume, kind)
         except InputError as error:
             self.save_status, self.save_message = FAILED, str(error)
             return
+        self.page_warning = (
+            f"This resume runs to {pages} pages; most recruiters read one or two." if pages > MAX_PAGES else ""
+        )
         filename = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in resume.title) or "resume"
-        return rx.download(data=json_resume.dumps(resume), filename=f"{filename}.json", mime_type="application/json")
+        yield rx.download(data=data, filename=f"{filename}.{kind}", mime_type=DOWNLOAD_TYPES[kind])
 
     @rx.event
     async def import_file(self, files: list[rx.UploadFile]):

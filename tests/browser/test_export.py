@@ -1,0 +1,44 @@
+"""Downloads from the editor: an ATS-safe DOCX, a PDF, and a warning past two pages."""
+
+from __future__ import annotations
+
+import io
+
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from tests.ats_lint import ats_problems
+from tests.corpus import CORPUS
+
+LIBRARY_UPLOAD = "#library_import input[type=file]"
+
+
+def _open(page, app_server, truth_name: str) -> None:
+    page.goto(app_server.url)
+    page.set_input_files(LIBRARY_UPLOAD, str(CORPUS / "truth" / f"{truth_name}.json"))
+    page.wait_for_url("**/resume/**", timeout=60_000)
+    expect(page.locator(".entry-card").first).to_be_visible()
+
+
+def test_docx_and_pdf_downloads(app_server, page, tmp_path):
+    _open(page, app_server, "soupboss_01_accountant")
+    with page.expect_download() as docx_download:
+        page.get_by_role("button", name="Download DOCX").click()
+    docx_path = tmp_path / "resume.docx"
+    docx_download.value.save_as(docx_path)
+    assert docx_download.value.suggested_filename.endswith(".docx")
+    assert ats_problems(docx_path.read_bytes()) == []
+    with page.expect_download() as pdf_download:
+        page.get_by_role("button", name="Download PDF").click()
+    pdf_path = tmp_path / "resume.pdf"
+    pdf_download.value.save_as(pdf_path)
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_path.read_bytes())).pages)
+    assert "Ebony Moore" in text and "Gilmore Financial" in text
+    expect(page.locator("#page-warning")).to_have_count(0)
+
+
+def test_a_long_resume_is_flagged_past_two_pages(app_server, page, tmp_path):
+    _open(page, app_server, "rendercv_classic")
+    with page.expect_download():
+        page.get_by_role("button", name="Download PDF").click()
+    expect(page.locator("#page-warning")).to_contain_text("pages; most recruiters read one or two")
