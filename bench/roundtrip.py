@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import scoring  # noqa: E402
 from resume_app.core import json_resume  # noqa: E402
-from resume_app.export.docx import plain, resume_to_docx  # noqa: E402
+from resume_app.export.docx import resume_to_docx  # noqa: E402
+from resume_app.export.layout import plain  # noqa: E402
 from resume_app.export.pdf import resume_to_pdf  # noqa: E402
 from resume_app.parsing.importer import import_resume  # noqa: E402
 

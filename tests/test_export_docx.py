@@ -14,7 +14,8 @@ import pytest
 from bench import scoring
 from resume_app.core import editing, json_resume
 from resume_app.core.errors import InputError
-from resume_app.export.docx import DocxOptions, plain, resume_to_docx
+from resume_app.export.docx import DocxOptions, resume_to_docx
+from resume_app.export.layout import plain
 from resume_app.parsing.importer import import_resume
 from tests.ats_lint import ats_problems
 from tests.corpus import CORPUS, TRUTH_FILES

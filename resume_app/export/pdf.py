@@ -17,9 +17,8 @@ from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
 from resume_app.core.errors import InputError
-from resume_app.core.model import Entry, Resume
-from resume_app.core.sections import SECTION_SPECS
-from resume_app.export.docx import DocxOptions, contact_parts, entry_dates, plain
+from resume_app.core.model import Resume
+from resume_app.export.layout import ExportOptions, layout
 
 _FONT_FILES = (
     ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
@@ -40,7 +39,7 @@ def _font_files() -> tuple[str, str]:
 
 
 class _ResumePdf(FPDF):
-    def __init__(self, options: DocxOptions):
+    def __init__(self, options: ExportOptions):
         super().__init__(orientation="portrait", unit="pt", format=PAGE_FORMATS[options.page])
         margin = options.margins * POINTS_PER_INCH
         self.set_margins(margin, margin, margin)
@@ -100,65 +99,34 @@ class _ResumePdf(FPDF):
         self.set_x(self.l_margin)
 
 
-def resume_to_pdf(resume: Resume, options: DocxOptions | None = None) -> bytes:
-    options = options or DocxOptions()
+def resume_to_pdf(resume: Resume, options: ExportOptions | None = None) -> bytes:
+    options = options or ExportOptions()
     options.check()
     pdf = _ResumePdf(options)
-    pdf.text_line(plain(resume.contact.name), bold=True, size=options.size + 7)
-    contact_line = " | ".join(contact_parts(resume))
-    if contact_line:
-        pdf.text_line(contact_line)
-    if resume.summary.strip() and (options.sections is None or "summary" in options.sections):
-        pdf.heading("Summary")
-        pdf.text_line(plain(resume.summary))
-    for section in resume.sections:
-        if section.hidden or (options.sections is not None and section.kind not in options.sections):
-            continue
-        if section.kind == "skills":
-            skills = [skill for skill in section.skills if not skill.hidden]
-            if skills:
-                pdf.heading("Skills")
-                for skill in skills:
-                    if skill.keywords:
-                        pdf.text_line(f"{plain(skill.name)}: {', '.join(plain(word) for word in skill.keywords)}")
-                loose = [plain(skill.name) for skill in skills if not skill.keywords and skill.name]
-                if loose:
-                    pdf.text_line(", ".join(loose))
-            continue
-        entries = [entry for entry in section.entries if not entry.hidden]
-        if entries:
-            pdf.heading(SECTION_SPECS[section.kind].heading)
-            for entry in entries:
-                _entry(pdf, section.kind, entry)
+    for block in layout(resume, options):
+        if block.kind == "name":
+            pdf.text_line(block.text, bold=True, size=options.size + 7)
+        elif block.kind == "heading":
+            pdf.heading(block.text)
+        elif block.kind == "entry":
+            _entry(pdf, block)
+        elif block.kind == "bullet":
+            pdf.bullet(block.text)
+        else:
+            pdf.text_line(block.text)
     return _with_metadata(bytes(pdf.output()), resume)
 
 
-def _entry(pdf: _ResumePdf, kind: str, entry: Entry) -> None:
-    title, organization = plain(entry.title), plain(entry.organization)
-    if kind == "education":
-        area = plain(str(entry.details.get("area", "")))
-        title = f"{title} in {area}" if title and area else title or area
-    dates = entry_dates(entry)
-    details = [plain(entry.location)]
-    if title and organization and not pdf.fits_one_line(f"{title}, {organization}", dates):
+def _entry(pdf: _ResumePdf, block) -> None:
+    title, organization, dates = block.text, block.organization, block.dates
+    if organization and not pdf.fits_one_line(f"{title}, {organization}", dates):
         # Too long for one line with the dates: the organization (and, if need be, the
-        # dates) move to the next line, so no name is broken across lines.
+        # dates) go on a line of their own, so no name is broken across lines.
         fits = pdf.fits_one_line(title, dates)
         pdf.entry_line(title, "", dates if fits else "")
-        details.insert(0, organization)
-        if not fits:
-            details.append(dates)
+        pdf.text_line(organization if fits else f"{organization} | {dates}")
     else:
-        pdf.entry_line(title or organization, f", {organization}" if title and organization else "", dates)
-    if kind == "education" and entry.details.get("score"):
-        details.append(f"GPA: {plain(str(entry.details['score']))}")
-    if any(details):
-        pdf.text_line(" | ".join(part for part in details if part))
-    if entry.summary.strip():
-        pdf.text_line(plain(entry.summary))
-    for bullet in entry.bullets:
-        if not bullet.hidden and bullet.text.strip():
-            pdf.bullet(plain(bullet.text))
+        pdf.entry_line(title, f", {organization}" if organization else "", dates)
 
 
 def _with_metadata(data: bytes, resume: Resume) -> bytes:

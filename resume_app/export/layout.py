@@ -1,0 +1,141 @@
+"""What an exported resume says, in order, whatever the file format.
+
+The DOCX and PDF writers both render this list of blocks, so the two files carry the
+same text in the same order and only typesetting differs. Hidden sections, entries
+and bullets are left out here, once; every string is in plain ASCII punctuation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from resume_app.core.dates import display_date
+from resume_app.core.errors import InputError
+from resume_app.core.model import Entry, Resume
+from resume_app.core.sections import SECTION_SPECS
+
+FONTS = ("Calibri", "Arial", "Georgia")
+PAGE_SIZES_INCHES = {"letter": (8.5, 11.0), "a4": (8.27, 11.69)}
+# Typographic characters an ATS may garble, and their plain ASCII forms.
+_ASCII = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2022": "-",
+        "\u00a0": " ",
+        "\u2026": "...",
+        "\u00b7": "|",
+    }
+)
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    font: str = "Calibri"
+    size: float = 11.0
+    margins: float = 0.75  # inches, all four sides
+    page: str = "letter"  # or "a4"
+    # JSON Resume keys of the sections to include (None: every visible section).
+    sections: frozenset[str] | None = field(default=None)
+
+    def check(self) -> None:
+        if self.font not in FONTS:
+            raise InputError(f"Choose one of these fonts: {', '.join(FONTS)}.")
+        if not 10 <= self.size <= 12:
+            raise InputError("Choose a font size from 10 to 12 points.")
+        if not 0.5 <= self.margins <= 1.5:
+            raise InputError("Choose margins from 0.5 to 1.5 inches.")
+        if self.page not in PAGE_SIZES_INCHES:
+            raise InputError("Choose Letter or A4 paper.")
+
+    def includes(self, kind: str) -> bool:
+        return self.sections is None or kind in self.sections
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line or paragraph of the resume.
+
+    kind: "name", "contact", "heading", "entry" (title in bold, then organization,
+    dates flush right), "line" (plain paragraph) or "bullet" (a list item).
+    """
+
+    kind: str
+    text: str
+    organization: str = ""
+    dates: str = ""
+
+
+def plain(text: str) -> str:
+    """The text in plain ASCII punctuation (letters with accents stay as they are)."""
+    return " ".join(text.translate(_ASCII).split())
+
+
+def contact_parts(resume: Resume) -> list[str]:
+    contact = resume.contact
+    place = ", ".join(part for part in (contact.location.city, contact.location.region) if part)
+    profiles = [profile.url or f"{profile.network}: {profile.username}" for profile in contact.profiles]
+    return [plain(part) for part in (place, contact.phone, contact.email, contact.url, *profiles) if part]
+
+
+def entry_dates(entry: Entry) -> str:
+    if not entry.start_date and not entry.end_date:
+        return ""
+    if entry.start_date == entry.end_date:
+        return display_date(entry.start_date)
+    return f"{display_date(entry.start_date, '')} - {display_date(entry.end_date)}".strip(" -")
+
+
+def _entry_blocks(kind: str, entry: Entry) -> list[Block]:
+    title, organization = plain(entry.title), plain(entry.organization)
+    if kind == "education":
+        area = plain(str(entry.details.get("area", "")))
+        title = f"{title} in {area}" if title and area else title or area
+    blocks = [Block("entry", title or organization, organization if title else "", entry_dates(entry))]
+    details = [plain(entry.location)]
+    if kind == "education" and entry.details.get("score"):
+        details.append(f"GPA: {plain(str(entry.details['score']))}")
+    if any(details):
+        blocks.append(Block("line", " | ".join(part for part in details if part)))
+    if entry.summary.strip():
+        blocks.append(Block("line", plain(entry.summary)))
+    blocks += [Block("bullet", plain(b.text)) for b in entry.bullets if not b.hidden and b.text.strip()]
+    return blocks
+
+
+def layout(resume: Resume, options: ExportOptions) -> list[Block]:
+    blocks = [Block("name", plain(resume.contact.name))]
+    if contact_parts(resume):
+        blocks.append(Block("contact", " | ".join(contact_parts(resume))))
+    if resume.summary.strip() and options.includes("summary"):
+        blocks += [Block("heading", "Summary"), Block("line", plain(resume.summary))]
+    for section in resume.sections:
+        if section.hidden or not options.includes(section.kind):
+            continue
+        if section.kind == "skills":
+            skills = [skill for skill in section.skills if not skill.hidden]
+            if not skills:
+                continue
+            blocks.append(Block("heading", "Skills"))
+            blocks += [
+                Block("line", f"{plain(skill.name)}: {', '.join(plain(word) for word in skill.keywords)}")
+                for skill in skills
+                if skill.keywords
+            ]
+            loose = [plain(skill.name) for skill in skills if not skill.keywords and skill.name]
+            if loose:
+                blocks.append(Block("line", ", ".join(loose)))
+            continue
+        entries = [entry for entry in section.entries if not entry.hidden]
+        if entries:
+            blocks.append(Block("heading", SECTION_SPECS[section.kind].heading))
+            for entry in entries:
+                blocks += _entry_blocks(section.kind, entry)
+    return blocks
