@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.ats_lint import ats_problems
+from tests.browser.helpers import edit
 from tests.corpus import CORPUS
 
 LIBRARY_UPLOAD = "#library_import input[type=file]"
@@ -42,3 +43,15 @@ def test_a_long_resume_is_flagged_past_two_pages(app_server, page, tmp_path):
     with page.expect_download():
         page.get_by_role("button", name="Download PDF").click()
     expect(page.locator("#page-warning")).to_contain_text("pages; most recruiters read one or two")
+
+
+def test_preview_shows_the_resume_as_exported_and_follows_edits(app_server, page):
+    _open(page, app_server, "soupboss_01_accountant")
+    page.get_by_role("button", name="Preview").click()
+    preview = page.locator("#export-preview")
+    expect(preview).to_contain_text("Ebony Moore")
+    expect(preview.locator(".preview-heading").first).to_have_text("Summary")
+    expect(preview).to_contain_text("Oct 2021 - Present")
+    bullet = page.locator(".bullet-row").first
+    edit(page, lambda: bullet.get_by_role("button", name="Hide bullet").click())
+    expect(preview).not_to_contain_text("Meet with clients to discuss their accounting needs")

@@ -14,6 +14,7 @@ from resume_app.ui.state.editor import (
     EditorState,
     EntryView,
     FieldView,
+    PreviewBlock,
     ProfileView,
     SectionView,
     SkillView,
@@ -292,6 +293,43 @@ def _section(section: SectionView) -> rx.Component:
     )
 
 
+def _preview_block(block: PreviewBlock) -> rx.Component:
+    return rx.match(
+        block.kind,
+        ("name", rx.text(block.text, weight="bold", size="6")),
+        ("contact", rx.text(block.text, size="2")),
+        ("heading", rx.text(block.text, weight="bold", size="4", margin_top="0.6em", class_name="preview-heading")),
+        (
+            "entry",
+            rx.hstack(
+                rx.text(rx.text.strong(block.text), rx.cond(block.organization != "", ", " + block.organization, "")),
+                rx.spacer(),
+                rx.text(block.dates),
+                width="100%",
+                margin_top="0.4em",
+                size="2",
+            ),
+        ),
+        ("bullet", rx.el.li(block.text, style={"margin_left": "1.2em", "font_size": "0.875rem"})),
+        rx.text(block.text, size="2"),
+    )
+
+
+def _preview() -> rx.Component:
+    """The resume as the DOCX and PDF will read: same text, same order (export.layout)."""
+    return rx.card(
+        rx.vstack(
+            rx.foreach(EditorState.preview, _preview_block),
+            spacing="1",
+            width="100%",
+            style={"font_family": "Calibri, Carlito, Arial, sans-serif", "color": "black"},
+        ),
+        id="export-preview",
+        width="100%",
+        style={"background": "white", "padding": "2.5em", "box_shadow": "0 1px 6px rgba(0,0,0,0.15)"},
+    )
+
+
 def _toolbar() -> rx.Component:
     return rx.hstack(
         rx.vstack(
@@ -301,6 +339,12 @@ def _toolbar() -> rx.Component:
         ),
         rx.spacer(),
         save_indicator(),
+        rx.button(
+            rx.icon("eye"),
+            rx.cond(EditorState.show_preview, "Hide preview", "Preview"),
+            on_click=EditorState.toggle_preview,
+            variant="outline",
+        ),
         rx.button(rx.icon("download"), "DOCX", on_click=EditorState.download("docx"), aria_label="Download DOCX"),
         rx.button(
             rx.icon("download"), "PDF", on_click=EditorState.download("pdf"), variant="soft", aria_label="Download PDF"
@@ -345,6 +389,7 @@ def _editor() -> rx.Component:
             EditorState.save_message != "",
             rx.callout(EditorState.save_message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"),
         ),
+        rx.cond(EditorState.show_preview, _preview()),
         _contact_card(),
         rx.foreach(EditorState.sections, _section),
         rx.cond(

@@ -18,6 +18,7 @@ from resume_app.core.errors import InputError
 from resume_app.core.model import LOW_CONFIDENCE, Entry, Resume, confidence_key
 from resume_app.core.sections import SECTION_ORDER, SECTION_SPECS
 from resume_app.export.docx import resume_to_docx
+from resume_app.export.layout import ExportOptions, layout
 from resume_app.export.pdf import page_count, resume_to_pdf
 from resume_app.storage import repository
 from resume_app.ui.state.uploads import import_upload
@@ -77,6 +78,14 @@ class SectionView:
     is_skills: bool = False
     entry_views: list[EntryView] = field(default_factory=list)
     skill_views: list[SkillView] = field(default_factory=list)
+
+
+@dataclass
+class PreviewBlock:
+    kind: str = ""
+    text: str = ""
+    organization: str = ""
+    dates: str = ""
 
 
 @dataclass
@@ -169,6 +178,9 @@ class EditorState(WorkspaceState):
     save_message: str = ""
     # Set by a download when the resume runs past two pages.
     page_warning: str = ""
+    # The resume as the export will read (export.layout), shown beside the editor.
+    preview: list[PreviewBlock] = []
+    show_preview: bool = False
     # Committed saves since the page loaded: lets a watcher tell a new save from an old one.
     save_count: int = 0
     # Bumped on every full reload so uncontrolled inputs take the stored text again.
@@ -217,6 +229,10 @@ class EditorState(WorkspaceState):
             )
             for section in resume.sections
         ]
+        self.preview = [
+            PreviewBlock(block.kind, block.text, block.organization, block.dates)
+            for block in layout(resume, ExportOptions())
+        ]
         present = {section.kind for section in resume.sections}
         self.missing_sections = [SECTION_SPECS[kind].heading for kind in SECTION_ORDER if kind not in present]
 
@@ -259,6 +275,10 @@ class EditorState(WorkspaceState):
         yield from self._apply(change)
         if self.save_status == SAVED:
             self._saved_text[field_key] = text
+
+    @rx.event
+    def toggle_preview(self):
+        self.show_preview = not self.show_preview
 
     # Contact and summary
 
