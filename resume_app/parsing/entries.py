@@ -26,7 +26,7 @@ _INSTITUTION_WORDS = re.compile(
     r"\b(university|college|institute|school|academy|polytechnic|universidad|universit)", re.I
 )
 # Between the pieces of an entry line: columns, pipes, dots, dashes, " at ".
-_PART_SEPARATORS = re.compile(r"\s*\t+\s*|\s*\|\s*| · | • | – | — | -- | at (?=[A-Z])")
+_PART_SEPARATORS = re.compile(r"\s*\t+\s*|\s*\|\s*| · | • | – | — | -- | - | at (?=[A-Z])")
 _COMMA = re.compile(r",\s+(?=[A-Z(])")
 _LEGAL_SUFFIX = re.compile(r"^(?:Ltd|Inc|LLC|LLP|Co|Corp|GmbH|PLC|S\.?A|AG|BV|Pty|Limited)\.?$", re.IGNORECASE)
 _TIME_SPAN = re.compile(r"^\d+\s+(years?|months?|yrs?|mos?)(\s+\d+\s+(months?|mos?))?$", re.IGNORECASE)
@@ -454,7 +454,8 @@ def parse_entries(kind: str, lines: list[Line]) -> list[ParsedEntry]:
                 for match in labelled
             ]
         elif not block.header and bullets and kind in _LIST_KINDS:
-            entries += [ParsedEntry(title=text, confidence={"title": 0.7}) for text in bullets]
+            # Each item is a one-line entry: "AWS Certified Developer - Amazon - 2019".
+            entries += [parse_entry(kind, _Block(header=[Line(text=text)])) for text in bullets]
         else:
             entries.append(parse_entry(kind, block))
     return entries

@@ -331,14 +331,23 @@ def _preview() -> rx.Component:
 
 
 def _toolbar() -> rx.Component:
-    return rx.hstack(
-        rx.vstack(
-            rx.link("← All resumes", href="/", size="2"),
+    return rx.vstack(
+        rx.link("← All resumes", href="/", size="2"),
+        rx.hstack(
             rx.heading(EditorState.title, size="6", id="resume-title"),
-            spacing="1",
+            rx.spacer(),
+            save_indicator(),
+            width="100%",
+            align="center",
         ),
-        rx.spacer(),
-        save_indicator(),
+        _actions(),
+        width="100%",
+        spacing="2",
+    )
+
+
+def _actions() -> rx.Component:
+    return rx.hstack(
         rx.button(
             rx.icon("eye"),
             rx.cond(EditorState.show_preview, "Hide preview", "Preview"),
@@ -364,7 +373,8 @@ def _toolbar() -> rx.Component:
         ),
         width="100%",
         align="center",
-        spacing="3",
+        spacing="2",
+        wrap="wrap",
     )
 
 
