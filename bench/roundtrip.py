@@ -29,14 +29,14 @@ TARGET = 0.98
 FORMATS = {"docx": resume_to_docx, "pdf": resume_to_pdf}
 
 
-def _plain_strings(value):
+def plain_strings(value):
     """The document as the export writes it: every string in plain punctuation."""
     if isinstance(value, str):
         return plain(value)
     if isinstance(value, list):
-        return [_plain_strings(item) for item in value]
+        return [plain_strings(item) for item in value]
     if isinstance(value, dict):
-        return {key: _plain_strings(item) for key, item in value.items()}
+        return {key: plain_strings(item) for key, item in value.items()}
     return value
 
 
@@ -46,7 +46,7 @@ def main() -> None:
     verbose = parser.parse_args().v
     totals = {name: {field: scoring.Counts() for field in scoring.FIELDS} for name in FORMATS}
     for path in sorted(TRUTH.glob("*.json")):
-        original = _plain_strings(json.loads(path.read_text(encoding="utf-8")))
+        original = plain_strings(json.loads(path.read_text(encoding="utf-8")))
         resume = json_resume.loads(path.read_bytes())
         for name, export in FORMATS.items():
             back = json_resume.to_json_resume(import_resume(f"resume.{name}", export(resume)))

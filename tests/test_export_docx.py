@@ -12,6 +12,7 @@ import docx
 import pytest
 
 from bench import scoring
+from bench.roundtrip import plain_strings
 from resume_app.core import editing, json_resume
 from resume_app.core.errors import InputError
 from resume_app.export.docx import DocxOptions, resume_to_docx
@@ -35,20 +36,11 @@ def test_every_export_passes_the_ats_lint(path):
 def test_export_reads_back_as_the_same_resume(path):
     truth = json.loads(path.read_text(encoding="utf-8"))
     back = json_resume.to_json_resume(import_resume("resume.docx", _exported(path)))
-    scores = scoring.score_document(back, _ascii_truth(truth))
+    scores = scoring.score_document(back, plain_strings(truth))
     total = sum((score.counts for score in scores.values()), scoring.Counts())
     assert total.f1 >= 0.9, {field: round(score.counts.f1, 2) for field, score in scores.items()}
     for field in ("name", "email", "position", "start", "end", "institution"):
         assert scores[field].counts.f1 == 1.0, field
-
-
-def _ascii_truth(truth: dict) -> dict:
-    """The export writes plain ASCII punctuation by rule: compare against that."""
-    return json.loads(plain_json(json.dumps(truth, ensure_ascii=False)))
-
-
-def plain_json(text: str) -> str:
-    return text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u2013": "-", "\u2014": "-"}))
 
 
 def test_a_tailored_version_exports_only_its_bullets_in_its_order():

@@ -135,3 +135,18 @@ class Resume:
 
     def bullets(self) -> list[Bullet]:
         return [bullet for entry in self.entries() for bullet in entry.bullets]
+
+    def text_parts(self, visible_only: bool) -> tuple[str, list[str]]:
+        """The resume's words outside bullets (name, summaries, titles, skills) as one text,
+        and its bullet texts; with `visible_only`, what hidden flags leave out is skipped."""
+        parts, bullets = [self.contact.name, self.summary], []
+        for section in self.sections:
+            if visible_only and section.hidden:
+                continue
+            for entry in section.entries:
+                if visible_only and entry.hidden:
+                    continue
+                parts += [entry.title, entry.organization, entry.summary]
+                bullets += [bullet.text for bullet in entry.bullets if not (visible_only and bullet.hidden)]
+            parts += [" ".join([skill.name, *skill.keywords]) for skill in section.skills]
+        return "\n".join(part for part in parts if part), bullets

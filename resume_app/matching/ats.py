@@ -129,7 +129,8 @@ def resume_checks(resume: Resume, visible_only: bool = True) -> list[Check]:
     for kind, heading in (("work", "Experience"), ("education", "Education"), ("skills", "Skills")):
         if kind not in kinds:
             checks.append(Check("section", f"No {heading} section.", f"Add an {heading} section: ATS look for it."))
-    words = len(_visible_text(resume, visible_only).split())
+    other, bullets = resume.text_parts(visible_only)
+    words = len(other.split()) + sum(len(text.split()) for text in bullets)
     pages = words / WORDS_PER_PAGE
     if pages > 2:
         checks.append(Check("pages", f"About {pages:.1f} pages ({words} words).", "Keep it to two pages at most."))
@@ -153,17 +154,3 @@ def resume_checks(resume: Resume, visible_only: bool = True) -> list[Check]:
                         )
                     )
     return checks
-
-
-def _visible_text(resume: Resume, visible_only: bool) -> str:
-    parts = [resume.contact.name, resume.summary]
-    for section in resume.sections:
-        if visible_only and section.hidden:
-            continue
-        for entry in section.entries:
-            if visible_only and entry.hidden:
-                continue
-            parts += [entry.title, entry.organization, entry.summary]
-            parts += [bullet.text for bullet in entry.bullets if not (visible_only and bullet.hidden)]
-        parts += [" ".join([skill.name, *skill.keywords]) for skill in section.skills]
-    return " ".join(part for part in parts if part)

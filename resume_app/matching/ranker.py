@@ -130,21 +130,6 @@ def _entry_label(title: str, organization: str) -> str:
     return ", ".join(part for part in (title, organization) if part) or "Untitled entry"
 
 
-def _resume_parts(resume: Resume, visible_only: bool) -> tuple[str, list[str]]:
-    """The resume's text outside bullets (summary, titles, skills), and its bullet texts."""
-    parts, bullets = [resume.summary], []
-    for section in resume.sections:
-        if visible_only and section.hidden:
-            continue
-        for entry in section.entries:
-            if visible_only and entry.hidden:
-                continue
-            parts += [entry.title, entry.organization]
-            bullets += [bullet.text for bullet in entry.bullets if not (visible_only and bullet.hidden)]
-        parts += [" ".join([skill.name, *skill.keywords]) for skill in section.skills]
-    return "\n".join(part for part in parts if part), bullets
-
-
 @dataclass
 class PreparedPosting:
     """What a ranking needs of a posting, worked out once: re-ranking after every reorder
@@ -253,7 +238,7 @@ def rank(
 
 def _mentioned(prepared: PreparedPosting, resume: Resume, visible_only: bool) -> set[str]:
     # Bullet by bullet, so each bullet's keywords are looked up once per posting.
-    other, bullets = _resume_parts(resume, visible_only)
+    other, bullets = resume.text_parts(visible_only)
     found = {keyword.term for keyword in keywords_in(other, prepared.keywords)}
     for text in bullets:
         found |= {keyword.term for keyword in prepared.keywords_of(text)}
