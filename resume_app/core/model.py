@@ -150,3 +150,40 @@ class Resume:
                 bullets += [bullet.text for bullet in entry.bullets if not (visible_only and bullet.hidden)]
             parts += [" ".join([skill.name, *skill.keywords]) for skill in section.skills]
         return "\n".join(part for part in parts if part), bullets
+
+
+@dataclass
+class JobPosting:
+    text: str
+    title: str = ""
+    company: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class TailoredVersion:
+    """One resume tailored to one posting: which master bullets it shows, in which order.
+
+    Bullets are referred to by id, so editing a bullet in the master shows in every
+    version that uses it; a bullet deleted from the master simply drops out.
+    """
+
+    resume_id: str
+    name: str
+    bullet_ids: list[str] = field(default_factory=list)
+    job_posting_id: str | None = None
+    id: str = field(default_factory=new_id)
+
+
+def apply_version(resume: Resume, bullet_ids: list[str]) -> Resume:
+    """A copy of `resume` showing only the chosen bullets, in the version's order
+    within each entry (entries keep their place; the rest of the resume is unchanged)."""
+    import copy
+
+    tailored = copy.deepcopy(resume)
+    position = {bullet_id: index for index, bullet_id in enumerate(bullet_ids)}
+    for entry in tailored.entries():
+        for bullet in entry.bullets:
+            bullet.hidden = bullet.id not in position
+        entry.bullets.sort(key=lambda bullet: position.get(bullet.id, len(position)))
+    return tailored

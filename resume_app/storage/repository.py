@@ -17,15 +17,28 @@ from sqlalchemy.orm import Session
 
 from resume_app.core.editing import with_new_ids
 from resume_app.core.errors import InputError
-from resume_app.core.model import Bullet, Contact, Entry, Location, Profile, Resume, Section, Skill
+from resume_app.core.model import (
+    Bullet,
+    Contact,
+    Entry,
+    JobPosting,
+    Location,
+    Profile,
+    Resume,
+    Section,
+    Skill,
+    TailoredVersion,
+)
 from resume_app.core.sections import ENTRY_ATTRIBUTES
 from resume_app.storage.db import session_scope
 from resume_app.storage.tables import (
     BulletRow,
     EntryRow,
+    JobPostingRow,
     ResumeRow,
     SectionRow,
     SkillRow,
+    TailoredVersionRow,
     WorkspaceRow,
     utcnow,
 )
@@ -135,12 +148,108 @@ def delete_resume(workspace_id: str, resume_id: str) -> None:
         session.delete(_resume_row(session, workspace_id, resume_id))
 
 
-def _clean_title(title: str) -> str:
+# Job postings and tailored versions
+
+
+def save_posting(workspace_id: str, posting: JobPosting) -> JobPosting:
+    """Store a posting (new or changed) and return it."""
+    with session_scope() as session:
+        row = session.scalars(
+            select(JobPostingRow).where(JobPostingRow.id == posting.id, JobPostingRow.workspace_id == workspace_id)
+        ).one_or_none()
+        if row is None:
+            row = JobPostingRow(id=posting.id, workspace_id=workspace_id, created_at=utcnow())
+            session.add(row)
+        row.text, row.title, row.company, row.updated_at = posting.text, posting.title, posting.company, utcnow()
+    return posting
+
+
+def get_posting(workspace_id: str, posting_id: str) -> JobPosting:
+    with session_scope() as session:
+        row = session.scalars(
+            select(JobPostingRow).where(JobPostingRow.id == posting_id, JobPostingRow.workspace_id == workspace_id)
+        ).one_or_none()
+        if row is None:
+            raise NotFound("This job posting was not found in your workspace.")
+        return JobPosting(id=row.id, text=row.text, title=row.title, company=row.company)
+
+
+def _version(row: TailoredVersionRow) -> TailoredVersion:
+    return TailoredVersion(
+        id=row.id,
+        resume_id=row.resume_id,
+        job_posting_id=row.job_posting_id,
+        name=row.name,
+        bullet_ids=list(row.bullet_ids or []),
+    )
+
+
+def _version_row(session: Session, workspace_id: str, version_id: str) -> TailoredVersionRow:
+    row = session.scalars(
+        select(TailoredVersionRow).where(
+            TailoredVersionRow.id == version_id, TailoredVersionRow.workspace_id == workspace_id
+        )
+    ).one_or_none()
+    if row is None:
+        raise NotFound("This tailored version was not found in your workspace.")
+    return row
+
+
+def save_version(workspace_id: str, version: TailoredVersion) -> TailoredVersion:
+    """Store a tailored version (new or changed) of a resume of this workspace."""
+    version.name = _clean_title(version.name, "tailored version")
+    with session_scope() as session:
+        _resume_row(session, workspace_id, version.resume_id)
+        row = session.get(TailoredVersionRow, version.id)
+        if row is not None and row.workspace_id != workspace_id:
+            raise NotFound("This tailored version was not found in your workspace.")
+        if row is None:
+            row = TailoredVersionRow(id=version.id, workspace_id=workspace_id, created_at=utcnow())
+            session.add(row)
+        row.resume_id, row.job_posting_id, row.name = version.resume_id, version.job_posting_id, version.name
+        row.bullet_ids, row.updated_at = list(version.bullet_ids), utcnow()
+    return version
+
+
+def get_version(workspace_id: str, version_id: str) -> TailoredVersion:
+    with session_scope() as session:
+        return _version(_version_row(session, workspace_id, version_id))
+
+
+def list_versions(workspace_id: str, resume_id: str) -> list[TailoredVersion]:
+    """The versions of one resume, most recently changed first."""
+    with session_scope() as session:
+        _resume_row(session, workspace_id, resume_id)
+        rows = session.scalars(
+            select(TailoredVersionRow)
+            .where(TailoredVersionRow.workspace_id == workspace_id, TailoredVersionRow.resume_id == resume_id)
+            .order_by(TailoredVersionRow.updated_at.desc())
+        )
+        return [_version(row) for row in rows]
+
+
+def duplicate_version(workspace_id: str, version_id: str) -> TailoredVersion:
+    original = get_version(workspace_id, version_id)
+    copy = TailoredVersion(
+        resume_id=original.resume_id,
+        job_posting_id=original.job_posting_id,
+        name=f"Copy of {original.name}"[:MAX_TITLE_LENGTH],
+        bullet_ids=list(original.bullet_ids),
+    )
+    return save_version(workspace_id, copy)
+
+
+def delete_version(workspace_id: str, version_id: str) -> None:
+    with session_scope() as session:
+        session.delete(_version_row(session, workspace_id, version_id))
+
+
+def _clean_title(title: str, what: str = "resume") -> str:
     title = " ".join((title or "").split())
     if not title:
-        raise InputError("A resume needs a name.")
+        raise InputError(f"A {what} needs a name.")
     if len(title) > MAX_TITLE_LENGTH:
-        raise InputError(f"A resume name can be at most {MAX_TITLE_LENGTH} characters long.")
+        raise InputError(f"A {what} name can be at most {MAX_TITLE_LENGTH} characters long.")
     return title
 
 
