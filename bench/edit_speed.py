@@ -10,24 +10,15 @@ from __future__ import annotations
 
 import os
 import secrets
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.timing import median_ms  # noqa: E402
+
 REPEATS = 30
-
-
-def _median_ms(action, repeats: int = REPEATS) -> float:
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def _resume(bullet_count: int, jobs: int):
@@ -69,9 +60,9 @@ def main() -> None:
             with db.session_scope() as session:
                 session.execute(update(BulletRow).where(BulletRow.id == target).values(text=f"Bare {next(counter)}"))
 
-        load = _median_ms(lambda stored=stored: repository.get_resume(workspace, stored.id))
-        save = _median_ms(save_edit)
-        bare = _median_ms(bare_update)
+        load = median_ms(lambda stored=stored: repository.get_resume(workspace, stored.id), REPEATS)
+        save = median_ms(save_edit, REPEATS)
+        bare = median_ms(bare_update, REPEATS)
         print(f"{str(bullets) + ' bullets':<14}{load:>10.2f}{save:>14.2f}{bare:>16.2f}{save / bare:>7.1f}x")
 
 

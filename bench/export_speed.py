@@ -7,15 +7,14 @@ Run: .venv/bin/python bench/export_speed.py
 from __future__ import annotations
 
 import io
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import docx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.timing import median_ms  # noqa: E402
 from resume_app.core import json_resume  # noqa: E402
 from resume_app.export.docx import resume_to_docx  # noqa: E402
 from resume_app.export.pdf import page_count, resume_to_pdf  # noqa: E402
@@ -34,22 +33,13 @@ def _bare(paragraphs: list[tuple[str, str | None]]) -> bytes:
     return buffer.getvalue()
 
 
-def _median_ms(action) -> float:
-    samples = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
-
-
 def main() -> None:
     resume = json_resume.loads(TWO_PAGES.read_bytes())
     exported = docx.Document(io.BytesIO(resume_to_docx(resume)))
     paragraphs = [(p.text, p.style.name) for p in exported.paragraphs]
-    ours = _median_ms(lambda: resume_to_docx(resume))
-    bare = _median_ms(lambda: _bare(paragraphs))
-    pdf_ms = _median_ms(lambda: resume_to_pdf(resume))
+    ours = median_ms(lambda: resume_to_docx(resume), REPEATS)
+    bare = median_ms(lambda: _bare(paragraphs), REPEATS)
+    pdf_ms = median_ms(lambda: resume_to_pdf(resume), REPEATS)
     pages = page_count(resume_to_pdf(resume))
     print(f"resume: {TWO_PAGES.stem}, {len(paragraphs)} paragraphs, {pages} PDF pages")
     print(f"DOCX export   {ours:8.1f} ms")

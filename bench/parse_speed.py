@@ -22,7 +22,6 @@ import logging
 import platform
 import statistics
 import sys
-import time
 import tracemalloc
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +29,8 @@ from io import BytesIO
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.timing import median_ms  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 RESUME_SUFFIXES = (".pdf", ".docx")
@@ -53,15 +54,6 @@ class Timing:
     @property
     def ratio(self) -> float | None:
         return None if self.ours_ms is None else self.ours_ms / self.bare_ms
-
-
-def median_ms(action: Callable[[], object], repeats: int = REPEATS) -> float:
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def peak_mb(action: Callable[[], object]) -> float:
@@ -98,7 +90,7 @@ def time_file(path: Path) -> Timing:
         return import_resume(path.name, data)
 
     bare()  # warm-up, untimed
-    timing = Timing(path.name, median_ms(bare), peak_mb(bare))
+    timing = Timing(path.name, median_ms(bare, REPEATS), peak_mb(bare))
     try:
         ours()  # warm-up, untimed; also tells whether the importer reads this kind of file
     except InputError:
@@ -107,7 +99,7 @@ def time_file(path: Path) -> Timing:
     except Exception as error:  # a crash on one file must not hide the other files' figures
         timing.problem = f"error: {type(error).__name__}"
         return timing
-    timing.ours_ms, timing.ours_peak_mb = median_ms(ours), peak_mb(ours)
+    timing.ours_ms, timing.ours_peak_mb = median_ms(ours, REPEATS), peak_mb(ours)
     return timing
 
 

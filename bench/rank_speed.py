@@ -25,6 +25,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.timing import median_ms  # noqa: E402
+
 os.environ.setdefault("RESUME_APP_DATA_DIR", tempfile.mkdtemp(prefix="rank-speed-"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -51,15 +54,6 @@ def _posting(name: str, count: int = 30) -> tuple[str, list[str]]:
     analysis = analyze_posting((CORPUS / "jobs" / f"{name}.txt").read_text(encoding="utf-8"))
     requirements = [item.text for item in analysis.requirements][:count]
     return "Requirements:\n" + "\n".join(f"- {text}" for text in requirements), requirements
-
-
-def _median_ms(action, repeats: int = REPEATS) -> float:
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> None:
@@ -105,7 +99,7 @@ def main() -> None:
         start = time.perf_counter()
         model.encode(fresh, batch_size=64, normalize_embeddings=True)
         bare.append((time.perf_counter() - start) * 1000)
-    rerank_ms = _median_ms(lambda: rank(large, posting_a, embedder))
+    rerank_ms = median_ms(lambda: rank(large, posting_a, embedder), REPEATS)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"model load: {load_s:.1f} s")
