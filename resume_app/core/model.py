@@ -136,19 +136,26 @@ class Resume:
     def bullets(self) -> list[Bullet]:
         return [bullet for entry in self.entries() for bullet in entry.bullets]
 
+    def shown_entries(self, visible_only: bool) -> list[tuple[Entry, list[Bullet]]]:
+        """Each entry with its bullets; with `visible_only`, what hidden flags leave out is skipped."""
+        return [
+            (entry, [bullet for bullet in entry.bullets if not (visible_only and bullet.hidden)])
+            for section in self.sections
+            if not (visible_only and section.hidden)
+            for entry in section.entries
+            if not (visible_only and entry.hidden)
+        ]
+
     def text_parts(self, visible_only: bool) -> tuple[str, list[str]]:
         """The resume's words outside bullets (name, summaries, titles, skills) as one text,
         and its bullet texts; with `visible_only`, what hidden flags leave out is skipped."""
         parts, bullets = [self.contact.name, self.summary], []
+        for entry, shown in self.shown_entries(visible_only):
+            parts += [entry.title, entry.organization, entry.summary]
+            bullets += [bullet.text for bullet in shown]
         for section in self.sections:
-            if visible_only and section.hidden:
-                continue
-            for entry in section.entries:
-                if visible_only and entry.hidden:
-                    continue
-                parts += [entry.title, entry.organization, entry.summary]
-                bullets += [bullet.text for bullet in entry.bullets if not (visible_only and bullet.hidden)]
-            parts += [" ".join([skill.name, *skill.keywords]) for skill in section.skills]
+            if not (visible_only and section.hidden):
+                parts += [" ".join([skill.name, *skill.keywords]) for skill in section.skills]
         return "\n".join(part for part in parts if part), bullets
 
 

@@ -134,23 +134,18 @@ def resume_checks(resume: Resume, visible_only: bool = True) -> list[Check]:
     pages = words / WORDS_PER_PAGE
     if pages > 2:
         checks.append(Check("pages", f"About {pages:.1f} pages ({words} words).", "Keep it to two pages at most."))
-    for section in resume.sections:
-        if visible_only and section.hidden:
-            continue
-        for entry in section.entries:
-            if visible_only and entry.hidden:
-                continue
-            bullets = [bullet for bullet in entry.bullets if not (visible_only and bullet.hidden)]
-            for bullet in bullets:
-                checks += bullet_checks(bullet.id, bullet.text)
-            openers = Counter(bullet.text.split()[0].lower() for bullet in bullets if bullet.text.split())
-            for verb, count in openers.items():
-                if count > 2:
-                    checks.append(
-                        Check(
-                            "repeated-verb",
-                            f'"{verb.capitalize()}" opens {count} bullets of {entry.title or "one job"}.',
-                            "Vary the verbs.",
-                        )
-                    )
+    for entry, shown in resume.shown_entries(visible_only):
+        for bullet in shown:
+            checks += bullet_checks(bullet.id, bullet.text)
+        openers = Counter(bullet.text.split()[0].lower() for bullet in shown if bullet.text.split())
+        job = entry.title or "one job"
+        checks += [
+            Check(
+                "repeated-verb",
+                f'"{verb.capitalize()}" opens {count} bullets of {entry.title or "one job"}.',
+                "Vary the verbs.",
+            )
+            for verb, count in openers.items()
+            if count > 2
+        ]
     return checks
