@@ -142,7 +142,7 @@ def resume_checks(resume: Resume, visible_only: bool = True) -> list[Check]:
         checks += [
             Check(
                 "repeated-verb",
-                f'"{verb.capitalize()}" opens {count} bullets of {entry.title or "one job"}.',
+                f'"{verb.capitalize()}" opens {count} bullets of {job}.',
                 "Vary the verbs.",
             )
             for verb, count in openers.items()
