@@ -27,3 +27,14 @@ document.addEventListener("keydown", (event) => {
   }
   button.click();
 });
+
+// Ctrl+Z (Cmd+Z) outside a text field presses the page's Undo button, where it has one.
+document.addEventListener("keydown", (event) => {
+  if (event.key.toLowerCase() !== "z" || !(event.ctrlKey || event.metaKey) || event.shiftKey) return;
+  const target = event.target;
+  if (target instanceof Element && target.closest("input, textarea, [contenteditable]")) return;
+  const undo = document.getElementById("undo-button");
+  if (!undo || undo.disabled) return;
+  event.preventDefault();
+  undo.click();
+});

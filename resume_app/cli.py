@@ -13,6 +13,7 @@ from pathlib import Path
 from resume_app.core import json_resume
 from resume_app.core.errors import InputError
 from resume_app.parsing.importer import import_resume
+from resume_app.parsing.posting_file import MAX_DOCUMENT_BYTES, posting_text
 
 EXIT_BAD_INPUT = 2
 MAX_INPUT_BYTES = 10 * 1024 * 1024
@@ -46,19 +47,13 @@ def _parse(args: argparse.Namespace) -> None:
     print(json_resume.dumps(resume) if args.json else _summary(resume))
 
 
-MAX_POSTING_BYTES = 1024 * 1024
-
-
 def _read_posting(path: str) -> str:
     file = Path(path)
     if not file.is_file():
         raise InputError(f"{path} does not exist or is not a file.")
-    if file.stat().st_size > MAX_POSTING_BYTES:
-        raise InputError(f"{file.name} is larger than 1 MB, too large for a job posting.")
-    data = file.read_bytes()
-    if b"\0" in data[:4096]:
-        raise InputError(f"{file.name} is not a text file; save the posting as plain text.")
-    return data.decode("utf-8", errors="replace")
+    if file.stat().st_size > MAX_DOCUMENT_BYTES:
+        raise InputError(f"{file.name} is larger than 10 MB, too large for a job posting.")
+    return posting_text(file.name, file.read_bytes())
 
 
 def _rank(args: argparse.Namespace) -> None:
@@ -99,20 +94,15 @@ def _export(args: argparse.Namespace) -> None:
 
 
 def _tailor(args: argparse.Namespace) -> None:
+    from resume_app.core.model import apply_version
     from resume_app.matching.embedder import shared_embedder
     from resume_app.matching.ranker import rank
+    from resume_app.matching.tailoring import suggested_order
     from resume_app.storage.vector_cache import DatabaseVectorCache
 
     resume = _read_resume(args.resume)
     ranking = rank(resume, _read_posting(args.job), shared_embedder(cache=DatabaseVectorCache()))
-    chosen = set(ranking.suggested)
-    # The suggested bullets, best first within each job.
-    order = {bullet.id: position for position, bullet in enumerate(ranking.bullets)}
-    for entry in resume.entries():
-        for bullet in entry.bullets:
-            bullet.hidden = bullet.id not in chosen
-        entry.bullets.sort(key=lambda bullet: order.get(bullet.id, len(order)))
-    _write(resume, Path(args.output))
+    _write(apply_version(resume, suggested_order(ranking)), Path(args.output))
 
 
 def build_parser() -> argparse.ArgumentParser:

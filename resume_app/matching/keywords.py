@@ -161,6 +161,9 @@ def _contains(haystack: list[str], needle: tuple[str, ...]) -> bool:
 
 def _technical(token: str, at_sentence_start: bool) -> bool:
     """C#, Node.js, .NET, AWS, Kubernetes: tokens that name a tool rather than say a word."""
+    parts = token.split("/")
+    if len(parts) > 1 and all(part.isalpha() and part.islower() for part in parts):
+        return False  # "performed/prepared", "accounting/finance": words, not a tool like CI/CD
     if any(ch in token for ch in "+#./") or any(ch.isdigit() for ch in token):
         return any(ch.isalpha() for ch in token) and len(token) > 1
     if token.isupper() and 2 <= len(token) <= 6 and token not in _NOT_ACRONYMS:
@@ -230,3 +233,25 @@ def keywords_in(text: str, keywords: list[Keyword]) -> list[Keyword]:
     """The keywords `text` mentions, by stem and acronym."""
     grams = _stem_ngrams(text)
     return [keyword for keyword in keywords if any(form in grams for form in keyword.forms)]
+
+
+def mention_spans(text: str, keywords: list[Keyword]) -> list[tuple[int, int]]:
+    """Where in `text` the keywords are mentioned, as (start, end) character offsets in
+    order, by the same stems and acronyms as keywords_in ("financial reports" mentions
+    "financial reporting")."""
+    found = list(_TOKEN.finditer(text))
+    stemmed = [stem(match.group(0)) for match in found]
+    forms = {form for keyword in keywords for form in keyword.forms}
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(stemmed):
+        size = next(
+            (size for size in range(_MAX_FORM, 0, -1) if tuple(stemmed[index : index + size]) in forms),
+            0,
+        )
+        if size:
+            spans.append((found[index].start(), found[index + size - 1].end()))
+            index += size
+        else:
+            index += 1
+    return spans

@@ -222,16 +222,21 @@ def rank(
     order = sorted(range(len(ranked)), key=lambda i: -ranked[i].score)
     ranked_sorted = tuple(ranked[i] for i in order)
 
+    # Every bullet gets a score, but only what the resume shows covers requirements and
+    # counts towards the match score: a tailored version hides the bullets it leaves out.
+    shown = {bullet.id for _, bullets in resume.shown_entries(visible_only=True) for bullet in bullets}
+    shown_rows = np.array([bullet.id in shown for _, bullet in entries], dtype=bool)
     covering: list[list[str]] = [[] for _ in requirements]
     for bullet in ranked_sorted:  # best first, so each list is best first too
-        for j in bullet.covers:
-            covering[j].append(bullet.id)
+        if bullet.id in shown:
+            for j in bullet.covers:
+                covering[j].append(bullet.id)
     coverage = tuple(
         RequirementCoverage(text=item.text, kind=item.kind, covered_by=tuple(covering[j]))
         for j, item in enumerate(requirements)
     )
     report = _keyword_report(prepared, resume, master or resume)
-    match = _match_score(similarity, weights, keywords, report)
+    match = _match_score(similarity[shown_rows] if similarity is not None else None, weights, keywords, report)
     suggested = _suggest(ranked_sorted, order, bullet_vectors)
     return Ranking(match, coverage, ranked_sorted, report, suggested, analysis)
 
@@ -257,7 +262,7 @@ def _keyword_report(prepared: PreparedPosting, resume: Resume, master: Resume) -
 
 
 def _match_score(similarity, weights: np.ndarray, keywords: list[Keyword], report: KeywordReport) -> int:
-    if similarity is None or not len(weights):
+    if similarity is None or not len(weights) or not len(similarity):
         requirement_part = 0.0
     else:
         best = similarity.max(axis=0)

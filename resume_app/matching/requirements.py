@@ -589,7 +589,7 @@ def _continues(previous: _Segment, line: str, blanks: int) -> bool:
 
 def _broken_item(previous: str, line: str) -> bool:
     """A list item the source broke in two ("..., Incident Management, Change" / "Management, case ...")."""
-    if previous[-1] in ".!?:;)":
+    if not previous or previous[-1] in ".!?:;)":
         return False
     first = line.split(" ", 1)[0]
     if first.lower() in {"and", "or", "with", "including", "as", "of", "to", "for", "in"}:

@@ -59,3 +59,16 @@ def add_job(page: Page, position: str, company: str, bullets: list[str]) -> None
 
 def bullet_texts(page: Page) -> list[str]:
     return page.locator(".bullet-row textarea").evaluate_all("boxes => boxes.map(box => box.value)")
+
+
+LIBRARY_UPLOAD = "#library_import input[type=file]"
+
+
+def open_truth_resume(page: Page, base_url: str, truth_name: str) -> None:
+    """Import a corpus truth file (JSON Resume) through the library and open it."""
+    from tests.corpus import CORPUS
+
+    page.goto(base_url)
+    page.set_input_files(LIBRARY_UPLOAD, str(CORPUS / "truth" / f"{truth_name}.json"))
+    page.wait_for_url("**/resume/**", timeout=60_000)
+    expect(page.locator(".entry-card").first).to_be_visible()

@@ -8,17 +8,11 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.ats_lint import ats_problems
-from tests.browser.helpers import edit
-from tests.corpus import CORPUS
-
-LIBRARY_UPLOAD = "#library_import input[type=file]"
+from tests.browser.helpers import edit, open_truth_resume
 
 
 def _open(page, app_server, truth_name: str) -> None:
-    page.goto(app_server.url)
-    page.set_input_files(LIBRARY_UPLOAD, str(CORPUS / "truth" / f"{truth_name}.json"))
-    page.wait_for_url("**/resume/**", timeout=60_000)
-    expect(page.locator(".entry-card").first).to_be_visible()
+    open_truth_resume(page, app_server.url, truth_name)
 
 
 def test_docx_and_pdf_downloads(app_server, page, tmp_path):

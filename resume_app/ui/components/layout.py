@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 
-def page_shell(*children: rx.Component) -> rx.Component:
+def page_shell(*children: rx.Component, wide: bool = False) -> rx.Component:
     return rx.box(
         rx.hstack(
             rx.link(rx.hstack(rx.icon("file-text"), rx.text("resume_app", weight="bold"), align="center"), href="/"),
@@ -16,7 +16,7 @@ def page_shell(*children: rx.Component) -> rx.Component:
             align="center",
             width="100%",
         ),
-        rx.container(rx.vstack(*children, spacing="4", width="100%"), size="3", padding_y="1.5em"),
+        rx.container(rx.vstack(*children, spacing="4", width="100%"), size="4" if wide else "3", padding_y="1.5em"),
         rx.script(src="/keyboard.js"),
         width="100%",
     )

@@ -6,10 +6,9 @@ import reflex as rx
 
 from resume_app.ui.components.inputs import labelled, saving_input
 from resume_app.ui.components.layout import page_shell
+from resume_app.ui.components.status import icon_button as _icon_button
+from resume_app.ui.components.status import save_indicator
 from resume_app.ui.state.editor import (
-    FAILED,
-    SAVED,
-    SAVING,
     BulletView,
     EditorState,
     EntryView,
@@ -18,6 +17,7 @@ from resume_app.ui.state.editor import (
     ProfileView,
     SectionView,
     SkillView,
+    VersionLink,
 )
 
 IMPORT_UPLOAD_ID = "editor_import"
@@ -31,29 +31,6 @@ CONTACT_FIELDS = (
     ("region", "State / region"),
     ("country_code", "Country code"),
 )
-
-
-def save_indicator() -> rx.Component:
-    return rx.box(
-        rx.match(
-            EditorState.save_status,
-            (SAVING, rx.badge(rx.spinner(size="1"), "Saving...", color_scheme="gray")),
-            (SAVED, rx.badge(rx.icon("check", size=14), "Saved", color_scheme="green")),
-            (FAILED, rx.badge(rx.icon("triangle_alert", size=14), "Not saved", color_scheme="red")),
-        ),
-        id="save-status",
-        data_status=EditorState.save_status,
-        data_saves=EditorState.save_count,
-        role="status",
-        aria_live="polite",
-    )
-
-
-def _icon_button(icon: str, label: str, on_click, **props) -> rx.Component:
-    return rx.tooltip(
-        rx.icon_button(rx.icon(icon, size=16), on_click=on_click, aria_label=label, variant="ghost", size="1", **props),
-        content=label,
-    )
 
 
 def _hide_button(item_id: rx.Var, hidden: rx.Var, what: str) -> rx.Component:
@@ -336,7 +313,7 @@ def _toolbar() -> rx.Component:
         rx.hstack(
             rx.heading(EditorState.title, size="6", id="resume-title"),
             rx.spacer(),
-            save_indicator(),
+            save_indicator(EditorState),
             width="100%",
             align="center",
         ),
@@ -378,9 +355,47 @@ def _actions() -> rx.Component:
     )
 
 
+def _version_row(version: VersionLink) -> rx.Component:
+    return rx.hstack(
+        rx.link(version.name, href="/tailor/" + version.id, size="2"),
+        rx.spacer(),
+        _icon_button("trash-2", "Delete tailored version", EditorState.delete_version(version.id), color_scheme="red"),
+        width="100%",
+        align="center",
+        class_name="version-row",
+    )
+
+
+def _versions_card() -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.heading("Tailored versions", size="4"),
+                rx.spacer(),
+                rx.button(rx.icon("target"), "Tailor to a job", on_click=EditorState.new_version),
+                width="100%",
+                align="center",
+            ),
+            rx.cond(
+                EditorState.version_links.length() > 0,
+                rx.vstack(rx.foreach(EditorState.version_links, _version_row), width="100%", spacing="1"),
+                rx.text(
+                    "Paste a job posting and get this resume's best bullets for it, in one version per job.",
+                    size="2",
+                    color_scheme="gray",
+                ),
+            ),
+            width="100%",
+            id="tailored-versions",
+        ),
+        width="100%",
+    )
+
+
 def _editor() -> rx.Component:
     return rx.vstack(
         _toolbar(),
+        _versions_card(),
         rx.cond(
             EditorState.unsure_count > 0,
             rx.callout(

@@ -15,18 +15,18 @@ import reflex as rx
 from resume_app.core import editing, json_resume
 from resume_app.core.dates import display_date
 from resume_app.core.errors import InputError
-from resume_app.core.model import LOW_CONFIDENCE, Entry, Resume, confidence_key
+from resume_app.core.model import LOW_CONFIDENCE, Entry, Resume, TailoredVersion, confidence_key
 from resume_app.core.sections import SECTION_ORDER, SECTION_SPECS
 from resume_app.export.docx import resume_to_docx
 from resume_app.export.layout import ExportOptions, layout
 from resume_app.export.pdf import page_count, resume_to_pdf
+from resume_app.matching.tailoring import UNNAMED_VERSION
 from resume_app.storage import repository
+from resume_app.ui.state.saving import FAILED, SAVED, SAVING
 from resume_app.ui.state.uploads import import_upload
 from resume_app.ui.state.workspace import WorkspaceState
 
 log = logging.getLogger(__name__)
-
-SAVED, SAVING, FAILED = "saved", "saving", "error"
 
 
 @dataclass
@@ -86,6 +86,12 @@ class PreviewBlock:
     text: str = ""
     organization: str = ""
     dates: str = ""
+
+
+@dataclass
+class VersionLink:
+    id: str = ""
+    name: str = ""
 
 
 @dataclass
@@ -181,6 +187,8 @@ class EditorState(WorkspaceState):
     # The resume as the export will read (export.layout), shown beside the editor.
     preview: list[PreviewBlock] = []
     show_preview: bool = False
+    # This resume's tailored versions, most recently changed first.
+    version_links: list[VersionLink] = []
     # Committed saves since the page loaded: lets a watcher tell a new save from an old one.
     save_count: int = 0
     # Bumped on every full reload so uncontrolled inputs take the stored text again.
@@ -248,8 +256,28 @@ class EditorState(WorkspaceState):
         self.not_found = False
         self._saved_text = {}
         self._show(resume)
+        self._list_versions()
         self.revision += 1
         self.loaded = True
+
+    def _list_versions(self) -> None:
+        self.version_links = [
+            VersionLink(version.id, version.name)
+            for version in repository.list_versions(self.workspace_id(), self.resume_id)
+        ]
+
+    @rx.event
+    def new_version(self):
+        """Start tailoring this resume to a job: the new version's page asks for the posting."""
+        version = repository.save_version(
+            self.workspace_id(), TailoredVersion(resume_id=self.resume_id, name=UNNAMED_VERSION)
+        )
+        return rx.redirect(f"/tailor/{version.id}")
+
+    @rx.event
+    def delete_version(self, version_id: str):
+        repository.delete_version(self.workspace_id(), version_id)
+        self._list_versions()
 
     def _apply(self, change: Callable[[Resume], Any]):
         """Save one change; the page shows "Saving..." until it is committed."""

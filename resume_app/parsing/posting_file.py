@@ -1,0 +1,52 @@
+"""A job posting from a file: plain text, PDF or DOCX -> the posting's text.
+
+PDF and DOCX go through the same safe readers as resumes (damaged, encrypted, scanned
+and zip-bomb files are refused with their sentence); list items keep a "- " so the
+posting analysis still sees them as items.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from resume_app.parsing.docx import read_docx
+from resume_app.parsing.errors import ParseError
+from resume_app.parsing.lines import Line, strip_bullet
+from resume_app.parsing.pdf import read_pdf
+
+MAX_TEXT_BYTES = 1024 * 1024
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+SUPPORTED = "a text, PDF or DOCX file"
+
+
+def _as_text(lines: list[Line]) -> str:
+    return "\n".join(f"- {strip_bullet(line.text)[0]}" if line.bullet else line.text for line in lines)
+
+
+def _decode(name: str, data: bytes) -> str:
+    if b"\0" in data[:8192]:
+        raise ParseError(f"{name} is not {SUPPORTED}; save the posting as plain text or paste it.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Windows' "ANSI" text, the other encoding a saved posting comes in.
+        text = data.decode("cp1252", errors="replace")
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\r\n\t\f")
+    if controls > len(text[:8192]) * 0.01:
+        raise ParseError(f"{name} is not {SUPPORTED}; save the posting as plain text or paste it.")
+    return text
+
+
+def posting_text(filename: str, data: bytes) -> str:
+    """The text of an uploaded posting, or ParseError with one sentence for the user."""
+    name = PurePath(filename).name or "This file"
+    if not data:
+        raise ParseError(f"The job posting is empty: {name} has no text.")
+    head = data[:1024]
+    if b"%PDF-" in head or data.startswith(b"PK\x03\x04"):
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise ParseError(f"{name} is larger than 10 MB, too large for a job posting.")
+        return _as_text(read_pdf(data) if b"%PDF-" in head else read_docx(data))
+    if len(data) > MAX_TEXT_BYTES:
+        raise ParseError(f"{name} is larger than 1 MB, too large for a job posting.")
+    return _decode(name, data)

@@ -1,0 +1,31 @@
+"""The save indicator every editing page shows (tests and benchmarks watch its counter)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from resume_app.ui.state.saving import FAILED, SAVED, SAVING
+
+
+def save_indicator(state: type[rx.State]) -> rx.Component:
+    """`state` has save_status and save_count (committed saves since the page loaded)."""
+    return rx.box(
+        rx.match(
+            state.save_status,
+            (SAVING, rx.badge(rx.spinner(size="1"), "Saving...", color_scheme="gray")),
+            (SAVED, rx.badge(rx.icon("check", size=14), "Saved", color_scheme="green")),
+            (FAILED, rx.badge(rx.icon("triangle_alert", size=14), "Not saved", color_scheme="red")),
+        ),
+        id="save-status",
+        data_status=state.save_status,
+        data_saves=state.save_count,
+        role="status",
+        aria_live="polite",
+    )
+
+
+def icon_button(icon: str, label: str, on_click, **props) -> rx.Component:
+    return rx.tooltip(
+        rx.icon_button(rx.icon(icon, size=16), on_click=on_click, aria_label=label, variant="ghost", size="1", **props),
+        content=label,
+    )
