@@ -172,3 +172,24 @@ def test_posting_upload_reads_text_pdf_and_refuses_other_files(app_server, page,
     page.locator("#posting-text").fill("hello")
     expect(page.locator("#posting-error")).to_be_visible(timeout=20_000)
     assert app_server.is_serving()
+
+
+def test_reload_keeps_the_posting_a_bullet_being_edited_and_undo(app_server, page):
+    _tailored(page, app_server)
+    card = job(page)
+    before = chosen_texts(card)
+    handle = card.locator(".bullet-row").nth(1).locator(".bullet-handle")
+    handle.focus()
+    edit(page, lambda: page.keyboard.press("ArrowUp"))
+    row = card.locator('.bullet-row[data-chosen="true"]').first
+    row.get_by_role("button", name="Edit bullet text").click()
+    page.locator("#bullet-editor").fill("Half-typed new wording")
+    page.wait_for_timeout(800)  # longer than the draft's save delay
+    page.reload()
+    wait_ranked(page)
+    expect(page.locator("#posting-text")).to_have_value(posting("indeed_974_senior_accountant"))
+    expect(page.locator("#bullet-editor")).to_have_value("Half-typed new wording")
+    page.get_by_role("button", name="Cancel").click()
+    # The move made before the reload can still be undone.
+    edit(page, lambda: page.get_by_role("button", name="Undo").click())
+    assert chosen_texts(job(page)) == before

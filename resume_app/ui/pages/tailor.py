@@ -224,7 +224,8 @@ def _bullet_editor(bullet: TailorBullet) -> rx.Component:
     return rx.form(
         rx.vstack(
             rx.text_area(
-                default_value=bullet.text,
+                default_value=MatcherState.editing_draft,
+                on_change=lambda text: MatcherState.set_edit_draft(text).debounce(POSTING_DELAY_MS),
                 name="text",
                 aria_label="Bullet text",
                 id="bullet-editor",

@@ -14,7 +14,7 @@ import reflex as rx
 from resume_app.core import editing, versions
 from resume_app.core.dates import display_date
 from resume_app.core.errors import InputError
-from resume_app.core.model import JobPosting, Resume, TailoredVersion, apply_version
+from resume_app.core.model import JobPosting, Resume, TailoredVersion, apply_version, new_id
 from resume_app.export.docx import resume_to_docx
 from resume_app.matching.ats import Check, bullet_checks, resume_checks
 from resume_app.matching.keywords import mention_spans
@@ -181,6 +181,26 @@ def _check_rows(checks: list[Check], texts: dict[str, str]) -> list[CheckRow]:
     return rows
 
 
+def _store_posting(workspace_id: str, version_id: str, text: str) -> tuple[str, bool]:
+    """Save a version's posting text; returns the posting's id and whether the version
+    should take the suggestion (its first posting chooses its bullets; later edits of the
+    posting keep the person's choice)."""
+    version = repository.get_version(workspace_id, version_id)
+    first = version.job_posting_id is None
+    posting = JobPosting(text=text, id=version.job_posting_id or new_id())
+    try:
+        analysis = prepare(text).analysis if text.strip() else None
+    except InputError:
+        analysis = None  # saved all the same: the page shows why it cannot be ranked
+    if analysis is not None:
+        posting.title, posting.company = analysis.title, analysis.company
+    repository.save_posting(workspace_id, posting)
+    if first:
+        version.job_posting_id = posting.id
+        repository.save_version(workspace_id, version)
+    return posting.id, first or (not version.bullet_ids and version.name == UNNAMED_VERSION)
+
+
 def _rank_job(workspace_id: str, version_id: str, suggest: bool) -> RankResult:
     """Load the version, rank it (first applying the suggestion when asked); in a thread."""
     version = repository.get_version(workspace_id, version_id)
@@ -236,6 +256,7 @@ class MatcherState(WorkspaceState):
 
     editing_id: str = ""
     editing_text: str = ""
+    editing_draft: str = ""
     confirm_open: bool = False
     confirm_message: str = ""
     compare_open: bool = False
@@ -249,8 +270,6 @@ class MatcherState(WorkspaceState):
     _scores: dict[str, dict] = {}
     _rank_generation: int = 0
     _pending_text: str = ""
-    # The next ranking applies the suggestion: the version just got its first posting.
-    _pending_suggestion: bool = False
 
     # Loading
 
@@ -258,12 +277,14 @@ class MatcherState(WorkspaceState):
     def load(self):
         version_id = self.router.page.params.get("version_id", "")
         if version_id != self.version_id:
-            # Undo history belongs to one version; a reload of the same page keeps it.
+            # Undo history and a bullet being edited belong to one version; a reload of the
+            # same page keeps them.
             self._undo, self.undo_label, self._scores = [], "", {}
             self.ranked = False
+            self.editing_id, self.compare_open = "", False
         self.version_id = version_id
         self.save_status, self.save_message, self.posting_error = SAVED, "", ""
-        self.editing_id, self.confirm_open, self.compare_open = "", False, False
+        self.confirm_open = False
         try:
             version = repository.get_version(self.workspace_id(), version_id)
             master = repository.get_resume(self.workspace_id(), version.resume_id)
@@ -377,37 +398,21 @@ class MatcherState(WorkspaceState):
     # The posting
 
     @rx.event
-    def set_posting_text(self, text: str):
+    async def set_posting_text(self, text: str):
         """Save the posting as typed or pasted, then rank against it in the background."""
         if text == self.posting_text:
             return
         self.posting_text = text
         try:
-            self._save_posting(text)
+            # Off the event loop: the posting's analysis takes a moment on a long posting.
+            self._posting_id, suggest = await asyncio.to_thread(
+                _store_posting, self.workspace_id(), self.version_id, text
+            )
         except InputError as error:
             self.save_status, self.save_message = FAILED, str(error)
             return
-        return MatcherState.rank_posting(self._pending_suggestion)
-
-    def _save_posting(self, text: str) -> None:
-        workspace = self.workspace_id()
-        version = repository.get_version(workspace, self.version_id)
-        first = version.job_posting_id is None
-        posting = JobPosting(text=text, id=version.job_posting_id or JobPosting(text="").id)
-        try:
-            analysis = prepare(text).analysis if text.strip() else None
-        except InputError:
-            analysis = None
-        if analysis is not None:
-            posting.title, posting.company = analysis.title, analysis.company
-        repository.save_posting(workspace, posting)
-        if first:
-            version.job_posting_id = posting.id
-            repository.save_version(workspace, version)
-        self._posting_id = posting.id
-        # The first posting a version gets chooses its bullets; later edits keep the person's choice.
-        self._pending_suggestion = first or (not version.bullet_ids and version.name == UNNAMED_VERSION)
         self.save_count += 1
+        yield MatcherState.rank_posting(suggest)
 
     @rx.event
     async def upload_posting(self, files: list[rx.UploadFile]):
@@ -554,7 +559,13 @@ class MatcherState(WorkspaceState):
     def start_edit(self, bullet_id: str):
         row = next((b for job in self.jobs for b in job.bullet_rows if b.id == bullet_id), None)
         self.editing_id, self.editing_text = bullet_id, row.text if row else ""
+        self.editing_draft = self.editing_text
         self.revision += 1
+
+    @rx.event
+    def set_edit_draft(self, text: str):
+        """Keep the text being edited, so a reload brings it back."""
+        self.editing_draft = text
 
     @rx.event
     def cancel_edit(self):
