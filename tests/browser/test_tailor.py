@@ -9,6 +9,7 @@ import docx
 from playwright.sync_api import expect
 
 from tests.ats_lint import ats_problems
+from tests.browser.conftest import ARTIFACTS
 from tests.browser.helpers import edit, open_truth_resume
 from tests.browser.tailoring import (
     chosen_texts,
@@ -52,7 +53,27 @@ def test_pasted_posting_shows_ranked_suggestions_with_reasons(app_server, page):
     scores = [float(text) for text in card.locator('.bullet-row[data-chosen="true"] .bullet-score').all_inner_texts()]
     assert scores == sorted(scores, reverse=True)
     # The versions list of the resume names this one after the posting.
-    page.get_by_role("link", name=page.locator("#version-name").inner_text()).first.is_visible()
+    expect(page.locator("#versions")).to_contain_text(page.locator("#version-name").inner_text())
+    # The README's pictures of the tailoring page come from here (copied to docs/).
+    page.set_viewport_size({"width": 1400, "height": 1250})
+    page.screenshot(path=str(ARTIFACTS / "tailoring.png"))
+
+
+def test_compare_with_master_shows_what_the_version_changed(app_server, page):
+    _tailored(page, app_server)
+    card = job(page)
+    before = chosen_texts(card)
+    edit(page, lambda: card.locator('.bullet-row[data-chosen="true"]').nth(1).get_by_role("switch").click())
+    page.get_by_role("button", name="Compare with master").click()
+    compare = page.locator(".compare-job").first
+    expect(compare).to_contain_text("Master")
+    expect(compare.locator(".master-lines")).to_contain_text(before[1])
+    expect(compare.locator(".master-lines")).to_contain_text("left out here")
+    expect(compare.locator(".version-lines")).not_to_contain_text(before[1])
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.screenshot(path=str(ARTIFACTS / "tailoring-compare.png"))
+    page.get_by_role("button", name="Back to tailoring").click()
+    expect(job(page)).to_be_visible()
 
 
 def test_dragging_a_bullet_to_the_top_stays_after_reload(app_server, page):
@@ -67,6 +88,10 @@ def test_dragging_a_bullet_to_the_top_stays_after_reload(app_server, page):
     page.reload()
     wait_ranked(page)
     assert chosen_texts(job(page)) == expected
+    # Reset to the suggestion: the best-first order again.
+    edit(page, lambda: page.get_by_role("button", name="Reset to suggestion").click())
+    expect(job(page).locator('.bullet-row[data-chosen="true"] .bullet-text').first).to_have_text(before[0])
+    assert chosen_texts(job(page)) == before
 
 
 def test_keyboard_alone_reorders_and_undoes(app_server, page):

@@ -85,8 +85,13 @@ def _posting_card() -> rx.Component:
 def _gauge() -> rx.Component:
     return rx.box(
         rx.recharts.radial_bar_chart(
-            rx.recharts.polar_angle_axis(type_="number", domain=[0, 100], tick=False),
-            rx.recharts.radial_bar(data_key="value", background=True, corner_radius=6, is_animation_active=False),
+            # Reflex's wrapper lacks these recharts props: passed through as they are.
+            rx.recharts.polar_angle_axis(
+                tick=False, custom_attrs={"type": "number", "domain": [0, 100], "axisLine": False}
+            ),
+            rx.recharts.radial_bar(
+                data_key="value", background=True, is_animation_active=False, custom_attrs={"cornerRadius": 6}
+            ),
             data=MatcherState.gauge,
             # Pixels: a percentage would be of half the chart's height, a small arc.
             inner_radius=78,
@@ -112,14 +117,16 @@ def _gauge() -> rx.Component:
 
 
 def _coverage_chart() -> rx.Component:
+    """Share of the posting's requirements of each kind that chosen bullets cover."""
     return rx.recharts.bar_chart(
         rx.recharts.bar(data_key="covered", fill="var(--accent-9)", is_animation_active=False, name="% covered"),
-        rx.recharts.x_axis(data_key="kind", font_size=11),
-        rx.recharts.y_axis(domain=[0, 100], width=30, font_size=11),
+        rx.recharts.x_axis(type_="number", domain=[0, 100], font_size=11),
+        rx.recharts.y_axis(data_key="kind", type_="category", width=125, font_size=11, interval=0),
         rx.recharts.graphing_tooltip(),
         data=MatcherState.coverage_chart,
-        width=260,
-        height=140,
+        layout="vertical",
+        width=300,
+        height=120,
     )
 
 
@@ -184,8 +191,10 @@ def _panel() -> rx.Component:
             MatcherState.ranked,
             rx.vstack(
                 rx.heading("Match", size="4"),
-                rx.hstack(_gauge(), _coverage_chart(), wrap="wrap", align="end", width="100%"),
+                _gauge(),
                 rx.text("How much of the posting the chosen bullets and skills cover, out of 100.", size="1"),
+                rx.text("Requirements covered, by kind (%)", size="1", weight="medium", color_scheme="gray"),
+                _coverage_chart(),
                 rx.heading("Requirements", size="3"),
                 rx.cond(
                     MatcherState.uncovered_count > 0,
@@ -347,8 +356,10 @@ def _compare_line(line: CompareLine) -> rx.Component:
     )
 
 
-def _compare_column(title: str, lines: rx.Var) -> rx.Component:
-    return rx.vstack(rx.text(title, weight="bold", size="2"), rx.foreach(lines, _compare_line), width="100%")
+def _compare_column(title: str, lines: rx.Var, class_name: str) -> rx.Component:
+    return rx.vstack(
+        rx.text(title, weight="bold", size="2"), rx.foreach(lines, _compare_line), width="100%", class_name=class_name
+    )
 
 
 def _compare_job(job: CompareJob) -> rx.Component:
@@ -356,8 +367,8 @@ def _compare_job(job: CompareJob) -> rx.Component:
         rx.vstack(
             rx.heading(job.heading, size="3"),
             rx.grid(
-                _compare_column("Master", job.master_lines),
-                _compare_column("This version", job.version_lines),
+                _compare_column("Master", job.master_lines, "master-lines"),
+                _compare_column("This version", job.version_lines, "version-lines"),
                 columns="2",
                 spacing="4",
                 width="100%",
@@ -365,6 +376,7 @@ def _compare_job(job: CompareJob) -> rx.Component:
             width="100%",
         ),
         width="100%",
+        class_name="compare-job",
     )
 
 

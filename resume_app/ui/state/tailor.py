@@ -470,7 +470,9 @@ class MatcherState(WorkspaceState):
                     self._show_rows(result.master)
                 return
             if suggest:
+                # The suggestion was saved as the version's choice.
                 self._bullet_ids, self.version_name = result.version.bullet_ids, result.version.name
+                self.save_status, self.save_count = SAVED, self.save_count + 1
                 self._list_versions()
             self._show_ranking(result.master, result.ranking, result.spans)
 
