@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.ats_lint import ats_problems
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.helpers import edit, open_truth_resume
+from tests.browser.helpers import edit, fill_field, open_truth_resume
 from tests.browser.tailoring import (
     chosen_texts,
     drag_row_to_top,
@@ -160,6 +160,10 @@ def test_two_versions_for_two_postings_keep_their_own_orders(app_server, page):
     wait_ranked(page)
     assert chosen_texts(job(page)) == second_order
     assert page.locator("#versions a").count() >= 3  # both versions and the master
+    fill_field(page, "Name of this version", "Tax role, short version")
+    expect(page.locator("#version-name")).to_have_text("Tax role, short version")
+    page.goto(first_url)
+    expect(page.locator("#versions")).to_contain_text("Tax role, short version")
 
 
 def test_editing_a_bullet_used_by_another_version_asks_first(app_server, page):

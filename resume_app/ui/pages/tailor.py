@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from resume_app.ui.components.inputs import labelled, saving_input
 from resume_app.ui.components.layout import page_shell
 from resume_app.ui.components.sortable import sortable_list
 from resume_app.ui.components.status import icon_button, save_indicator
@@ -392,6 +393,16 @@ def _versions_card() -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.heading("Versions of this resume", size="3"),
+            labelled(
+                "Name of this version",
+                saving_input(
+                    "Name of this version",
+                    MatcherState.version_name,
+                    MatcherState.rename,
+                    key=f"version-name-{MatcherState.name_revision}",
+                ),
+                width="100%",
+            ),
             rx.foreach(MatcherState.version_rows, row),
             rx.link("Master resume", href="/resume/" + MatcherState.resume_id, size="2"),
             spacing="1",

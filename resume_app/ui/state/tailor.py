@@ -7,6 +7,7 @@ event through ui.matching_service; this state keeps only ids, strings and number
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import reflex as rx
@@ -231,6 +232,8 @@ class MatcherState(WorkspaceState):
     # The posting as stored, for the (uncontrolled) text box; `revision` re-keys it after an upload.
     posting_text: str = ""
     revision: int = 0
+    # Re-keys the (uncontrolled) name box when the name changes from the server side.
+    name_revision: int = 0
     posting_error: str = ""
     ranking_busy: bool = False
     model_loading: bool = False
@@ -297,6 +300,7 @@ class MatcherState(WorkspaceState):
         self.not_found = False
         self.resume_id, self.resume_title = master.id, master.title
         self.version_name = version.name
+        self.name_revision += 1
         self._bullet_ids = versions.normalized(master, version.bullet_ids)
         self._posting_id = posting.id if posting else ""
         self.posting_text = posting.text if posting else ""
@@ -472,44 +476,45 @@ class MatcherState(WorkspaceState):
             if suggest:
                 # The suggestion was saved as the version's choice.
                 self._bullet_ids, self.version_name = result.version.bullet_ids, result.version.name
+                self.name_revision += 1
                 self.save_status, self.save_count = SAVED, self.save_count + 1
                 self._list_versions()
             self._show_ranking(result.master, result.ranking, result.spans)
 
     # Changes to the version
 
-    def _save_order(self, bullet_ids: list[str], label: str, panel: bool):
-        """Save a new choice/order of bullets (remembering the old one for undo)."""
-        if bullet_ids == self._bullet_ids:
-            return
-        self.save_status = SAVING
-        previous = list(self._bullet_ids)
-        try:
-            version = repository.get_version(self.workspace_id(), self.version_id)
-            version.bullet_ids = bullet_ids
-            repository.save_version(self.workspace_id(), version)
-        except InputError as error:
-            self.save_status, self.save_message = FAILED, str(error)
-            return
-        self._undo = [*self._undo, {"label": label, "order": previous}][-UNDO_LIMIT:]
-        self.undo_label = label
-        self._bullet_ids = bullet_ids
-        self.save_status, self.save_message = SAVED, ""
-        self.save_count += 1
-        self._show_rows(self._master())
-        if panel and self._posting_id:
-            return MatcherState.rank_posting(False)
-
     def _master(self) -> Resume:
         return repository.get_resume(self.workspace_id(), self.resume_id)
 
-    def _change(self, change, label: str, panel: bool):
+    def _change(self, change: Callable[[Resume, list[str]], list[str]], label: str = "", panel: bool = False):
+        """Apply `change` to the version's stored choice of bullets and save the result.
+
+        The stored choice, not this page's copy, is the starting point: another tab may have
+        changed the version since. The old choice is remembered for undo (unless `label` is
+        empty: an undo itself); `panel` re-ranks for the match panel when the choice changed.
+        """
+        workspace = self.workspace_id()
+        self.save_status = SAVING
         try:
-            bullet_ids = change(self._master(), self._bullet_ids)
+            master = self._master()
+            version = repository.get_version(workspace, self.version_id)
+            previous = versions.normalized(master, version.bullet_ids)
+            version.bullet_ids = change(master, previous)
+            if version.bullet_ids != previous:
+                repository.save_version(workspace, version)
         except InputError as error:
             self.save_status, self.save_message = FAILED, str(error)
-            return
-        return self._save_order(bullet_ids, label, panel)
+            return None
+        if label and version.bullet_ids != previous:
+            self._undo = [*self._undo, {"label": label, "order": previous}][-UNDO_LIMIT:]
+            self.undo_label = label
+        self._bullet_ids = version.bullet_ids
+        self.save_status, self.save_message = SAVED, ""
+        self.save_count += 1
+        self._show_rows(master)
+        if panel and self._posting_id:
+            return MatcherState.rank_posting(False)
+        return None
 
     @rx.event
     def move(self, bullet_id: str, offset: int):
@@ -537,23 +542,15 @@ class MatcherState(WorkspaceState):
     @rx.event
     def undo(self):
         if not self._undo:
-            return
+            return None
         *rest, last = self._undo
         self._undo = rest
         self.undo_label = rest[-1]["label"] if rest else ""
         if "order" in last:
-            order = versions.normalized(self._master(), last["order"])
-            self.save_status = SAVING
-            version = repository.get_version(self.workspace_id(), self.version_id)
-            version.bullet_ids = order
-            repository.save_version(self.workspace_id(), version)
-            self._bullet_ids = order
-            self.save_status = SAVED
-            self.save_count += 1
-            self._show_rows(self._master())
-        else:
-            self._write_text(last["bullet"], last["text"])
-        return MatcherState.rank_posting(False) if self._posting_id else None
+            return self._change(lambda master, _: versions.normalized(master, last["order"]), panel=True)
+        if self._write_text(last["bullet"], last["text"]) and self._posting_id:
+            return MatcherState.rank_posting(False)
+        return None
 
     # Editing a bullet (the master's: every version that shows it changes)
 
@@ -629,6 +626,23 @@ class MatcherState(WorkspaceState):
         return rx.redirect(f"/tailor/{copy.id}")
 
     @rx.event
+    def rename(self, name: str):
+        name = " ".join(name.split())
+        if not name or name == self.version_name:
+            return
+        try:
+            version = repository.get_version(self.workspace_id(), self.version_id)
+            version.name = name
+            repository.save_version(self.workspace_id(), version)
+        except InputError as error:
+            self.save_status, self.save_message = FAILED, str(error)
+            return
+        self.version_name = name
+        self.save_status, self.save_message = SAVED, ""
+        self.save_count += 1
+        self._list_versions()
+
+    @rx.event
     def toggle_compare(self):
         self.compare_open = not self.compare_open
         if self.compare_open:
@@ -637,7 +651,8 @@ class MatcherState(WorkspaceState):
     @rx.event
     async def download_docx(self):
         try:
-            tailored = apply_version(self._master(), self._bullet_ids)
+            version = repository.get_version(self.workspace_id(), self.version_id)
+            tailored = apply_version(self._master(), version.bullet_ids)
             data = await asyncio.to_thread(resume_to_docx, tailored)
         except InputError as error:
             self.save_status, self.save_message = FAILED, str(error)
