@@ -7,6 +7,7 @@ import io
 
 import docx
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from tests.ats_lint import ats_problems
 from tests.browser.conftest import ARTIFACTS
@@ -130,6 +131,12 @@ def test_an_excluded_bullet_is_absent_from_the_exported_docx(app_server, page, t
     assert _ascii(left_out) not in text
     for kept in chosen[1:]:
         assert _ascii(kept) in text
+    with page.expect_download() as pdf_download:
+        page.get_by_role("button", name="Download tailored PDF").click()
+    pdf_path = tmp_path / "tailored.pdf"
+    pdf_download.value.save_as(pdf_path)
+    pdf_text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf_path).pages).split())
+    assert _ascii(left_out) not in pdf_text and _ascii(chosen[1]) in pdf_text
 
 
 def _ascii(text: str) -> str:

@@ -443,7 +443,14 @@ def _toolbar() -> rx.Component:
             ),
             rx.button(rx.icon("copy"), "Duplicate", on_click=MatcherState.duplicate, variant="soft"),
             rx.button(
-                rx.icon("download"), "DOCX", on_click=MatcherState.download_docx, aria_label="Download tailored DOCX"
+                rx.icon("download"), "DOCX", on_click=MatcherState.download("docx"), aria_label="Download tailored DOCX"
+            ),
+            rx.button(
+                rx.icon("download"),
+                "PDF",
+                on_click=MatcherState.download("pdf"),
+                aria_label="Download tailored PDF",
+                variant="soft",
             ),
             wrap="wrap",
             spacing="2",

@@ -17,19 +17,21 @@ from resume_app.core.dates import display_date
 from resume_app.core.errors import InputError
 from resume_app.core.model import JobPosting, Resume, TailoredVersion, apply_version, new_id
 from resume_app.export.docx import resume_to_docx
+from resume_app.export.pdf import resume_to_pdf
 from resume_app.matching.ats import Check, bullet_checks, resume_checks
 from resume_app.matching.keywords import mention_spans
 from resume_app.matching.ranker import Ranking, prepare
 from resume_app.matching.tailoring import UNNAMED_VERSION, suggested_order, version_name
 from resume_app.storage import repository
 from resume_app.ui.matching_service import model_progress, rank_version
+from resume_app.ui.state.editor import DOWNLOAD_TYPES
 from resume_app.ui.state.saving import FAILED, SAVED, SAVING
 from resume_app.ui.state.workspace import WorkspaceState
 
 log = logging.getLogger(__name__)
 
 UNDO_LIMIT = 50
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MAX_POSTING_CHARS = 1_000_000
 KIND_LABELS = {"required": "Required", "responsibility": "Responsibility", "preferred": "Nice to have"}
 
 
@@ -186,6 +188,8 @@ def _store_posting(workspace_id: str, version_id: str, text: str) -> tuple[str, 
     """Save a version's posting text; returns the posting's id and whether the version
     should take the suggestion (its first posting chooses its bullets; later edits of the
     posting keep the person's choice)."""
+    if len(text) > MAX_POSTING_CHARS:
+        raise InputError("This posting is longer than a million characters; paste only the job's own text.")
     version = repository.get_version(workspace_id, version_id)
     first = version.job_posting_id is None
     posting = JobPosting(text=text, id=version.job_posting_id or new_id())
@@ -649,13 +653,16 @@ class MatcherState(WorkspaceState):
             self.compare_jobs = _compare(self._master(), self._bullet_ids)
 
     @rx.event
-    async def download_docx(self):
+    async def download(self, kind: str):
+        """The tailored version as an ATS-safe DOCX, or as a PDF."""
         try:
             version = repository.get_version(self.workspace_id(), self.version_id)
             tailored = apply_version(self._master(), version.bullet_ids)
-            data = await asyncio.to_thread(resume_to_docx, tailored)
+            render = resume_to_pdf if kind == "pdf" else resume_to_docx
+            data = await asyncio.to_thread(render, tailored)
         except InputError as error:
             self.save_status, self.save_message = FAILED, str(error)
             return
         name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in self.version_name) or "tailored"
-        yield rx.download(data=data, filename=f"{name}.docx", mime_type=DOCX_TYPE)
+        kind = "pdf" if kind == "pdf" else "docx"
+        yield rx.download(data=data, filename=f"{name}.{kind}", mime_type=DOWNLOAD_TYPES[kind])
