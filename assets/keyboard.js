@@ -38,3 +38,11 @@ document.addEventListener("keydown", (event) => {
   event.preventDefault();
   undo.click();
 });
+
+// A job posting pasted into the tailoring page's box is matched at once, without waiting
+// for the pause in typing that saves typed text: the paste lands, then its form is sent.
+document.addEventListener("paste", (event) => {
+  const target = event.target;
+  if (!(target instanceof HTMLTextAreaElement) || target.id !== "posting-text" || !target.form) return;
+  setTimeout(() => target.form.requestSubmit(), 0);
+});

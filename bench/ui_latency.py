@@ -2,7 +2,8 @@
 
 Starts the app as a user does (`reflex run --env prod`, own data directory), drives Debian's
 Chromium with Playwright, and times with the page's own clock (performance.now()):
-- paste: from a posting pasted into the text box to the ranked bullets (scores shown),
+- paste: from a posting pasted (Ctrl+V from the clipboard) into the text box to the ranked
+  bullets (scores shown),
   warm model, a new posting each time (its requirements go through the model; the
   resume's bullets are cached). Target <= 1 s. Baseline in the same run: the model work
   alone, analysis + encoding of the same postings' requirements in this process.
@@ -85,9 +86,11 @@ def _measured(page: Page) -> float:
 def paste_latency(page: Page, text: str) -> float:
     box = page.locator("#posting-text")
     box.focus()
+    page.evaluate("(text) => navigator.clipboard.writeText(text)", text)
     page.evaluate(WATCH_RANKED)
-    page.keyboard.insert_text(text)  # one input event with the whole text, as a paste
+    page.keyboard.press("Control+V")  # a real paste from the clipboard
     latency = _measured(page)
+    assert box.input_value() == text
     wait_ranked(page)
     return latency
 
@@ -134,7 +137,10 @@ def model_only_ms(texts: list[str]) -> float:
     from resume_app.matching.requirements import analyze_posting
 
     embedder = Embedder()
-    embedder.encode(["warm up the model"])
+    # A first pass straight through the model (the embedder's memory stays empty) warms it
+    # for these text lengths, as the app's model is warm by then.
+    for text in texts:
+        embedder.load().encode([item.text for item in analyze_posting(text).requirements])
     samples = []
     for text in texts:
         start = time.perf_counter()
@@ -152,7 +158,10 @@ def main() -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            context = browser.new_context(
+                viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"]
+            )
+            page = context.new_page()
             page.set_default_timeout(90_000)
             open_truth_resume(page, server.url, RESUME)
             resume_url = page.url

@@ -3,7 +3,8 @@
 A version stores the chosen master bullets by id, in order (TailoredVersion.bullet_ids).
 Only the order within one entry matters, so every change here returns the ids
 normalised: entries in resume order, each entry's chosen bullets in the version's order.
-Bullets a version leaves out are listed after the chosen ones, in master order.
+Bullets a version leaves out are listed after the chosen ones, in master order. Chosen
+bullets of an entry the master hides stay chosen, after the rest.
 """
 
 from dataclasses import dataclass
@@ -32,8 +33,13 @@ def entry_choices(resume: Resume, bullet_ids: list[str]) -> list[EntryChoice]:
     return choices
 
 
-def _ids(choices: list[EntryChoice]) -> list[str]:
-    return [bullet.id for choice in choices for bullet in choice.chosen]
+def _ids(resume: Resume, bullet_ids: list[str], choices: list[EntryChoice]) -> list[str]:
+    """The chosen ids of the listed entries, then those of entries the master hides now:
+    the version keeps them for when the entry is shown again."""
+    listed = {bullet.id for choice in choices for bullet in choice.entry.bullets}
+    existing = {bullet.id for bullet in resume.bullets()}
+    kept = [bullet_id for bullet_id in bullet_ids if bullet_id in existing and bullet_id not in listed]
+    return [bullet.id for choice in choices for bullet in choice.chosen] + kept
 
 
 def _find(choices: list[EntryChoice], bullet_id: str) -> tuple[EntryChoice, Bullet]:
@@ -46,7 +52,7 @@ def _find(choices: list[EntryChoice], bullet_id: str) -> tuple[EntryChoice, Bull
 
 def normalized(resume: Resume, bullet_ids: list[str]) -> list[str]:
     """The ids in canonical order, without bullets the master no longer has."""
-    return _ids(entry_choices(resume, bullet_ids))
+    return _ids(resume, bullet_ids, entry_choices(resume, bullet_ids))
 
 
 def move(resume: Resume, bullet_ids: list[str], bullet_id: str, offset: int) -> list[str]:
@@ -57,21 +63,24 @@ def move(resume: Resume, bullet_ids: list[str], bullet_id: str, offset: int) -> 
         index = choice.chosen.index(bullet)
         target = max(0, min(len(choice.chosen) - 1, index + offset))
         choice.chosen.insert(target, choice.chosen.pop(index))
-    return _ids(choices)
+    return _ids(resume, bullet_ids, choices)
 
 
 def place(resume: Resume, bullet_ids: list[str], bullet_id: str, index: int) -> list[str]:
     """Put a bullet at `index` of its entry's list as shown (chosen first, then left out),
-    as a drag and drop does. Dropped among the chosen bullets, a left-out one is chosen."""
+    as a drag and drop does: dropped among the chosen bullets (or just after them) it is
+    chosen, there; dropped among the left-out ones it is left out."""
     choices = entry_choices(resume, bullet_ids)
     choice, bullet = _find(choices, bullet_id)
     if bullet in choice.chosen:
         choice.chosen.remove(bullet)
-        choice.chosen.insert(max(0, min(index, len(choice.chosen))), bullet)
-    elif index <= len(choice.chosen):
+    else:
         choice.left_out.remove(bullet)
+    if index <= len(choice.chosen):
         choice.chosen.insert(max(0, index), bullet)
-    return _ids(choices)
+    else:
+        choice.left_out.append(bullet)
+    return _ids(resume, bullet_ids, choices)
 
 
 def toggle(resume: Resume, bullet_ids: list[str], bullet_id: str) -> list[str]:
@@ -82,4 +91,4 @@ def toggle(resume: Resume, bullet_ids: list[str], bullet_id: str) -> list[str]:
         choice.chosen.remove(bullet)
     else:
         choice.chosen.append(bullet)
-    return _ids(choices)
+    return _ids(resume, bullet_ids, choices)

@@ -162,8 +162,11 @@ def _contains(haystack: list[str], needle: tuple[str, ...]) -> bool:
 def _technical(token: str, at_sentence_start: bool) -> bool:
     """C#, Node.js, .NET, AWS, Kubernetes: tokens that name a tool rather than say a word."""
     parts = token.split("/")
-    if len(parts) > 1 and all(part.isalpha() and part.islower() for part in parts):
-        return False  # "performed/prepared", "accounting/finance": words, not a tool like CI/CD
+    if len(parts) > 1 and all(
+        part.isalpha() and (part.islower() or (not part.isupper() and part.lower() in english_words()))
+        for part in parts
+    ):
+        return False  # "performed/prepared", "Accounting/Finance": words, not a tool like CI/CD
     if any(ch in token for ch in "+#./") or any(ch.isdigit() for ch in token):
         return any(ch.isalpha() for ch in token) and len(token) > 1
     if token.isupper() and 2 <= len(token) <= 6 and token not in _NOT_ACRONYMS:
@@ -245,10 +248,8 @@ def mention_spans(text: str, keywords: list[Keyword]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     index = 0
     while index < len(stemmed):
-        size = next(
-            (size for size in range(_MAX_FORM, 0, -1) if tuple(stemmed[index : index + size]) in forms),
-            0,
-        )
+        longest = min(_MAX_FORM, len(stemmed) - index)
+        size = next((size for size in range(longest, 0, -1) if tuple(stemmed[index : index + size]) in forms), 0)
         if size:
             spans.append((found[index].start(), found[index + size - 1].end()))
             index += size

@@ -20,7 +20,7 @@ _IMAGES = {
     b"MM\x00*": "a TIFF image",
     b"RIFF": "an image or media file",
 }
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def detect(filename: str, data: bytes) -> str:
@@ -35,7 +35,7 @@ def detect(filename: str, data: bytes) -> str:
         return PDF
     if data.startswith(b"PK\x03\x04"):
         return DOCX
-    if data.startswith(_OLE):
+    if data.startswith(OLE_MAGIC):
         if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
             raise ParseError(ENCRYPTED_DOCX)
         raise ParseError(f"{name} is an old Word (.doc) or other Office file; save it as .docx or PDF and upload that.")

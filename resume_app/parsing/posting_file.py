@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from resume_app.parsing import filetype
 from resume_app.parsing.docx import read_docx
-from resume_app.parsing.errors import ParseError
+from resume_app.parsing.errors import MAX_PAGES, TOO_MANY_PAGES, ParseError
 from resume_app.parsing.lines import Line, strip_bullet
 from resume_app.parsing.pdf import read_pdf
 
@@ -24,6 +25,8 @@ def _as_text(lines: list[Line]) -> str:
 
 
 def _decode(name: str, data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")  # Notepad's "Unicode"
     if b"\0" in data[:8192]:
         raise ParseError(f"{name} is not {SUPPORTED}; save the posting as plain text or paste it.")
     try:
@@ -46,7 +49,15 @@ def posting_text(filename: str, data: bytes) -> str:
     if b"%PDF-" in head or data.startswith(b"PK\x03\x04"):
         if len(data) > MAX_DOCUMENT_BYTES:
             raise ParseError(f"{name} is larger than 10 MB, too large for a job posting.")
-        return _as_text(read_pdf(data) if b"%PDF-" in head else read_docx(data))
+        try:
+            return _as_text(read_pdf(data) if b"%PDF-" in head else read_docx(data))
+        except ParseError as error:
+            if str(error) == TOO_MANY_PAGES:
+                raise ParseError(f"{name} has more than {MAX_PAGES} pages, too long for a job posting.") from None
+            raise
+    if data.startswith(filetype.OLE_MAGIC):
+        # An encrypted Word file or an old .doc: the resume importer's sentence says which.
+        filetype.detect(name, data)
     if len(data) > MAX_TEXT_BYTES:
         raise ParseError(f"{name} is larger than 1 MB, too large for a job posting.")
     return _decode(name, data)

@@ -22,8 +22,8 @@ from resume_app.ui.state.tailor import (
 )
 
 POSTING_UPLOAD_ID = "posting_upload"
-# Long enough to take a paste as one change, short enough that the ranking starts at once.
-POSTING_DELAY_MS = 250
+# A pause in typing that saves and ranks the posting; a paste is sent at once (keyboard.js).
+POSTING_DELAY_MS = 400
 
 
 def _posting_card() -> rx.Component:
@@ -41,15 +41,26 @@ def _posting_card() -> rx.Component:
                 width="100%",
                 align="center",
             ),
-            rx.text_area(
-                default_value=MatcherState.posting_text,
-                key=f"posting-{MatcherState.revision}",
-                on_change=lambda text: MatcherState.set_posting_text(text).debounce(POSTING_DELAY_MS),
-                on_blur=MatcherState.set_posting_text,
-                placeholder="Paste the job posting here: title, company, requirements...",
-                aria_label="Job posting",
-                id="posting-text",
-                rows="12",
+            rx.form(
+                rx.vstack(
+                    rx.text_area(
+                        default_value=MatcherState.posting_text,
+                        key=f"posting-{MatcherState.revision}",
+                        on_change=lambda text: MatcherState.set_posting_text(text).debounce(POSTING_DELAY_MS),
+                        on_blur=MatcherState.set_posting_text,
+                        placeholder="Paste the job posting here: title, company, requirements...",
+                        aria_label="Job posting",
+                        name="posting",
+                        id="posting-text",
+                        rows="12",
+                        width="100%",
+                    ),
+                    rx.button(rx.icon("target", size=14), "Match", type="submit", size="1", variant="soft"),
+                    width="100%",
+                    align="end",
+                ),
+                on_submit=MatcherState.submit_posting,
+                id="posting-form",
                 width="100%",
             ),
             rx.cond(

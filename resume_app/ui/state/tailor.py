@@ -407,7 +407,18 @@ class MatcherState(WorkspaceState):
 
     @rx.event
     async def set_posting_text(self, text: str):
-        """Save the posting as typed or pasted, then rank against it in the background."""
+        """Save the posting as typed (after a pause) or when the box is left."""
+        async for update in self._take_posting(text):
+            yield update
+
+    @rx.event
+    async def submit_posting(self, form: dict):
+        """The posting form: sent by the Match button, and right after a paste (assets/keyboard.js)."""
+        async for update in self._take_posting(str(form.get("posting", ""))):
+            yield update
+
+    async def _take_posting(self, text: str):
+        """Save the posting, then rank against it in the background."""
         if text == self.posting_text:
             return
         self.posting_text = text
@@ -479,10 +490,17 @@ class MatcherState(WorkspaceState):
                 return
             if suggest:
                 # The suggestion was saved as the version's choice.
-                self._bullet_ids, self.version_name = result.version.bullet_ids, result.version.name
+                self.version_name = result.version.name
                 self.name_revision += 1
                 self.save_status, self.save_count = SAVED, self.save_count + 1
                 self._list_versions()
+            # What is stored now: the person may have changed the choice while this ran.
+            try:
+                stored = repository.get_version(workspace, version_id).bullet_ids
+            except InputError as problem:  # deleted in another tab meanwhile
+                self.posting_error = str(problem)
+                return
+            self._bullet_ids = versions.normalized(result.master, stored)
             self._show_ranking(result.master, result.ranking, result.spans)
 
     # Changes to the version
