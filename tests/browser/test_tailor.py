@@ -26,15 +26,15 @@ from tests.corpus import CORPUS
 ACCOUNTANT = "soupboss_01_accountant"
 
 
-def _tailored(page, app_server, job_name: str = "indeed_974_senior_accountant") -> str:
-    open_truth_resume(page, app_server.url, ACCOUNTANT)
+def _tailored(page, app_server, job_name: str = "indeed_974_senior_accountant", resume: str = ACCOUNTANT) -> str:
+    open_truth_resume(page, app_server.url, resume)
     url = start_tailoring(page)
     paste_posting(page, posting(job_name))
     return url
 
 
 def test_pasted_posting_shows_ranked_suggestions_with_reasons(app_server, page):
-    _tailored(page, app_server)
+    _tailored(page, app_server, "indeed_414_data_engineer", "sb2nov_sourabh_bajaj")
     expect(page.locator("#version-name")).not_to_have_text("Tailored version")
     score = int(page.locator("#match-score").get_attribute("data-score") or 0)
     assert 0 < score <= 100

@@ -338,7 +338,7 @@ class MatcherState(WorkspaceState):
                         place=place if place <= len(choice.chosen) else 0,
                         score=float(info.get("score", 0.0)),
                         score_text=f"{info['score']:.0f}" if "score" in info else "",
-                        requirement=info.get("requirement", ""),
+                        requirement=_short(info.get("requirement", ""), 110),
                         matched=list(info.get("keywords", [])),
                         segments=keyword_segments(bullet.text, info.get("spans", [])),
                         problems=[check.message for check in bullet_checks(bullet.id, bullet.text)],
