@@ -171,6 +171,15 @@ def test_two_versions_for_two_postings_keep_their_own_orders(app_server, page):
     expect(page.locator("#version-name")).to_have_text("Tax role, short version")
     page.goto(first_url)
     expect(page.locator("#versions")).to_contain_text("Tax role, short version")
+    # The resume's editor lists both versions; deleting one asks first.
+    page.goto(app_server.url + resume_url)
+    versions = page.locator("#tailored-versions .version-row")
+    expect(versions).to_have_count(2)
+    versions.filter(has_text="Tax role").get_by_role("button", name="Delete tailored version").click()
+    expect(page.get_by_role("alertdialog")).to_contain_text("Tax role, short version")
+    page.get_by_role("button", name="Delete", exact=True).click()
+    expect(versions).to_have_count(1)
+    expect(versions).not_to_contain_text("Tax role")
 
 
 def test_editing_a_bullet_used_by_another_version_asks_first(app_server, page):

@@ -359,10 +359,38 @@ def _version_row(version: VersionLink) -> rx.Component:
     return rx.hstack(
         rx.link(version.name, href="/tailor/" + version.id, size="2"),
         rx.spacer(),
-        _icon_button("trash-2", "Delete tailored version", EditorState.delete_version(version.id), color_scheme="red"),
+        _icon_button(
+            "trash-2",
+            "Delete tailored version",
+            EditorState.ask_delete_version(version.id, version.name),
+            color_scheme="red",
+        ),
         width="100%",
         align="center",
         class_name="version-row",
+    )
+
+
+def _delete_version_dialog() -> rx.Component:
+    return rx.alert_dialog.root(
+        rx.alert_dialog.content(
+            rx.alert_dialog.title("Delete this tailored version?"),
+            rx.alert_dialog.description(
+                rx.text(
+                    '"',
+                    EditorState.version_to_delete_name,
+                    '" will be deleted; its bullets stay in this resume.',
+                )
+            ),
+            rx.hstack(
+                rx.button("Cancel", on_click=EditorState.cancel_delete_version, variant="soft", color_scheme="gray"),
+                rx.button("Delete", on_click=EditorState.delete_version, color_scheme="red"),
+                justify="end",
+                spacing="2",
+                margin_top="1em",
+            ),
+        ),
+        open=EditorState.version_to_delete != "",
     )
 
 
@@ -385,6 +413,7 @@ def _versions_card() -> rx.Component:
                     color_scheme="gray",
                 ),
             ),
+            _delete_version_dialog(),
             width="100%",
             id="tailored-versions",
         ),

@@ -189,6 +189,9 @@ class EditorState(WorkspaceState):
     show_preview: bool = False
     # This resume's tailored versions, most recently changed first.
     version_links: list[VersionLink] = []
+    # The tailored version the page asks to confirm deleting ("" when none).
+    version_to_delete: str = ""
+    version_to_delete_name: str = ""
     # Committed saves since the page loaded: lets a watcher tell a new save from an old one.
     save_count: int = 0
     # Bumped on every full reload so uncontrolled inputs take the stored text again.
@@ -275,8 +278,20 @@ class EditorState(WorkspaceState):
         return rx.redirect(f"/tailor/{version.id}")
 
     @rx.event
-    def delete_version(self, version_id: str):
-        repository.delete_version(self.workspace_id(), version_id)
+    def ask_delete_version(self, version_id: str, name: str):
+        self.version_to_delete, self.version_to_delete_name = version_id, name
+
+    @rx.event
+    def cancel_delete_version(self):
+        self.version_to_delete = ""
+
+    @rx.event
+    def delete_version(self):
+        try:
+            repository.delete_version(self.workspace_id(), self.version_to_delete)
+        except InputError as error:
+            self.save_status, self.save_message = FAILED, str(error)
+        self.version_to_delete = ""
         self._list_versions()
 
     def _apply(self, change: Callable[[Resume], Any]):
