@@ -22,3 +22,25 @@ def test_edit_survives_sigkill_right_after_saved(app_server, page):
     expect(page.locator(".bullet-row")).to_have_count(1)
     assert bullet_texts(page) == ["Kept 300 laptops imaged, patched and encrypted"]
     expect(page.locator(".entry-heading")).to_have_text("Engineer at Acme")
+
+
+def test_a_tailored_order_survives_sigkill_and_the_page_ranks_again_after_restart(app_server, page):
+    from tests.browser.helpers import open_truth_resume
+    from tests.browser.tailoring import chosen_texts, job, paste_posting, posting, start_tailoring, wait_ranked
+
+    open_truth_resume(page, app_server.url, "soupboss_01_accountant")
+    version_url = start_tailoring(page)
+    paste_posting(page, posting("indeed_589_tax_accountant"))
+    handle = job(page).locator(".bullet-row").nth(1).locator(".bullet-handle")
+    handle.focus()
+    edit(page, lambda: page.keyboard.press("ArrowUp"))
+    order = chosen_texts(job(page))
+    app_server.kill()
+    app_server.start()
+    # Straight after a start the model may still be loading: the stored order shows at once,
+    # the scores follow when the model is ready.
+    page.goto(version_url)
+    expect(job(page).locator(".bullet-row").first).to_be_visible()
+    assert chosen_texts(job(page)) == order
+    wait_ranked(page)
+    assert chosen_texts(job(page)) == order

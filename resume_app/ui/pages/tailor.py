@@ -66,7 +66,7 @@ def _posting_card() -> rx.Component:
             rx.cond(
                 MatcherState.model_loading,
                 rx.vstack(
-                    rx.text("Loading the matching model (only after the app starts)...", size="2"),
+                    rx.text("Loading the matching model (once, after the app starts)...", size="2"),
                     rx.progress(value=MatcherState.model_percent, width="100%"),
                     width="100%",
                     id="model-progress",
