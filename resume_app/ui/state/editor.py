@@ -13,12 +13,11 @@ from typing import Any
 import reflex as rx
 
 from resume_app.core import editing, json_resume
-from resume_app.core.dates import display_date
 from resume_app.core.errors import InputError
 from resume_app.core.model import LOW_CONFIDENCE, Entry, Resume, TailoredVersion, confidence_key
 from resume_app.core.sections import SECTION_ORDER, SECTION_SPECS
 from resume_app.export.docx import resume_to_docx
-from resume_app.export.layout import ExportOptions, layout
+from resume_app.export.layout import ExportOptions, entry_dates, layout
 from resume_app.export.pdf import page_count, resume_to_pdf
 from resume_app.matching.tailoring import UNNAMED_VERSION
 from resume_app.storage import repository
@@ -130,13 +129,10 @@ def _entry_view(resume: Resume, kind: str, entry: Entry) -> EntryView:
         )
     names = [entry.title, entry.organization]
     heading = " at ".join(name for name in names if name) or f"New {spec.heading.lower()} entry"
-    dates = ""
-    if entry.start_date or entry.end_date:
-        dates = f"{display_date(entry.start_date, '')} - {display_date(entry.end_date)}".strip(" -")
     return EntryView(
         id=entry.id,
         heading=heading,
-        dates=dates,
+        dates=entry_dates(entry),
         hidden=entry.hidden,
         fields=fields,
         has_bullets=spec.bullets_key is not None or bool(entry.bullets),

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 import reflex as rx
 
 from resume_app.core import editing, versions
-from resume_app.core.dates import display_date
 from resume_app.core.errors import InputError
 from resume_app.core.model import JobPosting, Resume, TailoredVersion, apply_version, new_id
 from resume_app.export.docx import resume_to_docx
+from resume_app.export.layout import entry_dates
 from resume_app.export.pdf import resume_to_pdf
 from resume_app.matching.ats import Check, bullet_checks, resume_checks
 from resume_app.matching.keywords import mention_spans
@@ -131,12 +131,6 @@ def keyword_segments(text: str, spans: list[list[int]]) -> list[Segment]:
 
 def _heading(title: str, organization: str) -> str:
     return " at ".join(part for part in (title, organization) if part) or "Untitled entry"
-
-
-def _dates(start: str, end: str) -> str:
-    if not (start or end):
-        return ""
-    return f"{display_date(start, '')} - {display_date(end)}".strip(" -")
 
 
 def _place_note(place: int, other: int | None, absent: str, where: str) -> str:
@@ -349,7 +343,7 @@ class MatcherState(WorkspaceState):
                 TailorJob(
                     entry.id,
                     _heading(entry.title, entry.organization),
-                    _dates(entry.start_date, entry.end_date),
+                    entry_dates(entry),
                     len(choice.chosen),
                     rows,
                 )
