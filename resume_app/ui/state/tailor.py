@@ -9,6 +9,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import reflex as rx
 
@@ -131,6 +132,12 @@ def keyword_segments(text: str, spans: list[list[int]]) -> list[Segment]:
 
 def _heading(title: str, organization: str) -> str:
     return " at ".join(part for part in (title, organization) if part) or "Untitled entry"
+
+
+@lru_cache(maxsize=4096)
+def _problems(text: str) -> tuple[str, ...]:
+    """The writing checks' messages for a bullet text (cached: every change redraws every row)."""
+    return tuple(check.message for check in bullet_checks("", text))
 
 
 def _place_note(place: int, other: int | None, absent: str, where: str) -> str:
@@ -335,7 +342,7 @@ class MatcherState(WorkspaceState):
                         requirement=_short(info.get("requirement", ""), 110),
                         matched=list(info.get("keywords", [])),
                         segments=keyword_segments(bullet.text, info.get("spans", [])),
-                        problems=[check.message for check in bullet_checks(bullet.id, bullet.text)],
+                        problems=list(_problems(bullet.text)),
                     )
                 )
             entry = choice.entry
@@ -528,7 +535,8 @@ class MatcherState(WorkspaceState):
         self.save_status, self.save_message = SAVED, ""
         self.save_count += 1
         self._show_rows(master)
-        if panel and self._posting_id:
+        # Only the choice, not the order, changes what the match panel shows.
+        if panel and self._posting_id and set(version.bullet_ids) != set(previous):
             return MatcherState.rank_posting(False)
         return None
 
