@@ -517,7 +517,8 @@ def _workspace() -> rx.Component:
                 id="tailored-jobs",
             ),
             spacing="5",
-            style={"grid_template_columns": "minmax(300px, 2fr) 3fr"},
+            # One column on a phone, posting and panel beside the bullets from a tablet up.
+            grid_template_columns=rx.breakpoints(initial="minmax(0, 1fr)", md="minmax(300px, 2fr) minmax(0, 3fr)"),
             width="100%",
         ),
         _confirm_dialog(),
