@@ -37,3 +37,15 @@ def test_stems_match_other_forms_of_a_word():
 def test_the_company_name_is_not_a_keyword():
     keywords = posting_keywords(["Join Globex to build Kubernetes platforms at Globex"], exclude=("Globex",))
     assert "Globex" not in [keyword.term for keyword in keywords]
+
+
+def test_a_hyphen_between_words_reads_as_a_space_both_ways():
+    from resume_app.matching.keywords import mention_spans
+
+    spaced = posting_keywords(["Own the month end close", "month end close within 5 days"])
+    text = "Ran the month-end close for 14 entities"
+    assert "month end close" in [keyword.term for keyword in keywords_in(text, spaced)]
+    start, end = mention_spans(text, spaced)[0]
+    assert text[start:end] == "month-end close"
+    hyphenated = posting_keywords(["Experience with T-SQL"])
+    assert [keyword.term for keyword in keywords_in("Wrote T SQL procedures", hyphenated)] == ["T-SQL"]

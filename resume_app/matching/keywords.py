@@ -143,8 +143,16 @@ def stems(text: str) -> list[str]:
     return [stem(token) for token in tokens(text)]
 
 
+# A hyphen between letters, read also as a space: "month-end close" mentions "month end close".
+_WORD_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+
+
+def _unhyphenated(text: str) -> str:
+    return _WORD_HYPHEN.sub(" ", text)  # same length: character offsets stay valid
+
+
 def _forms(term: str) -> tuple[tuple[str, ...], ...]:
-    forms = {tuple(stems(term))}
+    forms = {tuple(stems(term)), tuple(stems(_unhyphenated(term)))}
     lowered = term.lower()
     if lowered in ACRONYMS:
         forms.add(tuple(stems(ACRONYMS[lowered])))
@@ -224,9 +232,9 @@ _MAX_FORM = 6
 def _stem_ngrams(text: str) -> frozenset[tuple[str, ...]]:
     """Every run of 1.._MAX_FORM stems in `text`: a keyword is mentioned when one of its
     forms is in this set, so checking K keywords costs K lookups, not K scans."""
-    stemmed = stems(text)
     return frozenset(
         tuple(stemmed[start : start + size])
+        for stemmed in (stems(text), stems(_unhyphenated(text)))
         for size in range(1, _MAX_FORM + 1)
         for start in range(len(stemmed) - size + 1)
     )
@@ -242,7 +250,7 @@ def mention_spans(text: str, keywords: list[Keyword]) -> list[tuple[int, int]]:
     """Where in `text` the keywords are mentioned, as (start, end) character offsets in
     order, by the same stems and acronyms as keywords_in ("financial reports" mentions
     "financial reporting")."""
-    found = list(_TOKEN.finditer(text))
+    found = list(_TOKEN.finditer(_unhyphenated(text)))
     stemmed = [stem(match.group(0)) for match in found]
     forms = {form for keyword in keywords for form in keyword.forms}
     spans: list[tuple[int, int]] = []
