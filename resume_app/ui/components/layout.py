@@ -20,3 +20,22 @@ def page_shell(*children: rx.Component, wide: bool = False) -> rx.Component:
         rx.script(src="/keyboard.js"),
         width="100%",
     )
+
+
+def loaded_page(
+    state: type[rx.State], missing_title: str, missing_text: str, body: rx.Component, wide: bool = False
+) -> rx.Component:
+    """A page of one stored thing: a spinner until `state` has loaded it, or a "not found" notice."""
+    return page_shell(
+        rx.cond(
+            state.not_found,
+            rx.vstack(
+                rx.heading(missing_title, size="6"),
+                rx.text(missing_text),
+                rx.link("Back to your resumes", href="/"),
+                id="not-found",
+            ),
+            rx.cond(state.loaded, body, rx.center(rx.spinner(size="3"), width="100%", padding="3em")),
+        ),
+        wide=wide,
+    )

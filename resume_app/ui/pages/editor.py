@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from resume_app.ui.components.dialogs import confirm_dialog
 from resume_app.ui.components.inputs import labelled, saving_input
-from resume_app.ui.components.layout import page_shell
+from resume_app.ui.components.layout import loaded_page
 from resume_app.ui.components.status import icon_button as _icon_button
 from resume_app.ui.components.status import save_indicator
 from resume_app.ui.state.editor import (
@@ -372,25 +373,14 @@ def _version_row(version: VersionLink) -> rx.Component:
 
 
 def _delete_version_dialog() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title("Delete this tailored version?"),
-            rx.alert_dialog.description(
-                rx.text(
-                    '"',
-                    EditorState.version_to_delete_name,
-                    '" will be deleted; its bullets stay in this resume.',
-                )
-            ),
-            rx.hstack(
-                rx.button("Cancel", on_click=EditorState.cancel_delete_version, variant="soft", color_scheme="gray"),
-                rx.button("Delete", on_click=EditorState.delete_version, color_scheme="red"),
-                justify="end",
-                spacing="2",
-                margin_top="1em",
-            ),
-        ),
-        open=EditorState.version_to_delete != "",
+    return confirm_dialog(
+        "Delete this tailored version?",
+        rx.text('"', EditorState.version_to_delete_name, '" will be deleted; its bullets stay in this resume.'),
+        "Delete",
+        EditorState.delete_version,
+        EditorState.cancel_delete_version,
+        EditorState.version_to_delete != "",
+        color_scheme="red",
     )
 
 
@@ -466,15 +456,4 @@ def _editor() -> rx.Component:
 
 
 def editor_page() -> rx.Component:
-    return page_shell(
-        rx.cond(
-            EditorState.not_found,
-            rx.vstack(
-                rx.heading("Resume not found", size="6"),
-                rx.text("This resume does not exist in your workspace."),
-                rx.link("Back to your resumes", href="/"),
-                id="not-found",
-            ),
-            rx.cond(EditorState.loaded, _editor(), rx.center(rx.spinner(size="3"), width="100%", padding="3em")),
-        )
-    )
+    return loaded_page(EditorState, "Resume not found", "This resume does not exist in your workspace.", _editor())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from resume_app.ui.components.dialogs import confirm_dialog, dialog_buttons
 from resume_app.ui.components.layout import page_shell
 from resume_app.ui.state.library import LibraryState, ResumeCard
 
@@ -51,34 +52,21 @@ def _rename_dialog() -> rx.Component:
                 aria_label="Resume name",
                 auto_focus=True,
             ),
-            rx.hstack(
-                rx.button("Cancel", on_click=LibraryState.close_dialogs, variant="soft", color_scheme="gray"),
-                rx.button("Rename", on_click=LibraryState.confirm_rename),
-                justify="end",
-                spacing="2",
-                margin_top="1em",
-            ),
+            dialog_buttons(rx.button("Rename", on_click=LibraryState.confirm_rename), LibraryState.close_dialogs),
         ),
         open=LibraryState.rename_open,
     )
 
 
 def _delete_dialog() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title("Delete this resume?"),
-            rx.alert_dialog.description(
-                rx.text('"', LibraryState.target_title, '" and its tailored versions will be deleted for good.')
-            ),
-            rx.hstack(
-                rx.button("Cancel", on_click=LibraryState.close_dialogs, variant="soft", color_scheme="gray"),
-                rx.button("Delete", on_click=LibraryState.confirm_delete, color_scheme="red"),
-                justify="end",
-                spacing="2",
-                margin_top="1em",
-            ),
-        ),
-        open=LibraryState.delete_open,
+    return confirm_dialog(
+        "Delete this resume?",
+        rx.text('"', LibraryState.target_title, '" and its tailored versions will be deleted for good.'),
+        "Delete",
+        LibraryState.confirm_delete,
+        LibraryState.close_dialogs,
+        LibraryState.delete_open,
+        color_scheme="red",
     )
 
 

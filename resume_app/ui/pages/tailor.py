@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from resume_app.ui.components.dialogs import confirm_dialog
 from resume_app.ui.components.inputs import labelled, saving_input
-from resume_app.ui.components.layout import page_shell
+from resume_app.ui.components.layout import loaded_page
 from resume_app.ui.components.sortable import sortable_list
 from resume_app.ui.components.status import icon_button, save_indicator
 from resume_app.ui.state.tailor import (
@@ -478,19 +479,13 @@ def _toolbar() -> rx.Component:
 
 
 def _confirm_dialog() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title("Change this bullet everywhere?"),
-            rx.alert_dialog.description(MatcherState.confirm_message),
-            rx.hstack(
-                rx.button("Cancel", on_click=MatcherState.cancel_edit, variant="soft", color_scheme="gray"),
-                rx.button("Change everywhere", on_click=MatcherState.confirm_edit),
-                justify="end",
-                spacing="2",
-                margin_top="1em",
-            ),
-        ),
-        open=MatcherState.confirm_open,
+    return confirm_dialog(
+        "Change this bullet everywhere?",
+        MatcherState.confirm_message,
+        "Change everywhere",
+        MatcherState.confirm_edit,
+        MatcherState.cancel_edit,
+        MatcherState.confirm_open,
     )
 
 
@@ -528,16 +523,10 @@ def _workspace() -> rx.Component:
 
 
 def tailor_page() -> rx.Component:
-    return page_shell(
-        rx.cond(
-            MatcherState.not_found,
-            rx.vstack(
-                rx.heading("Tailored version not found", size="6"),
-                rx.text("This tailored version does not exist in your workspace."),
-                rx.link("Back to your resumes", href="/"),
-                id="not-found",
-            ),
-            rx.cond(MatcherState.loaded, _workspace(), rx.center(rx.spinner(size="3"), width="100%", padding="3em")),
-        ),
+    return loaded_page(
+        MatcherState,
+        "Tailored version not found",
+        "This tailored version does not exist in your workspace.",
+        _workspace(),
         wide=True,
     )
