@@ -29,3 +29,11 @@ def icon_button(icon: str, label: str, on_click, **props) -> rx.Component:
         rx.icon_button(rx.icon(icon, size=16), on_click=on_click, aria_label=label, variant="ghost", size="1", **props),
         content=label,
     )
+
+
+def save_error(state: type[rx.State]) -> rx.Component:
+    """Why the last change was not saved, in one sentence (state.save_message)."""
+    return rx.cond(
+        state.save_message != "",
+        rx.callout(state.save_message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"),
+    )

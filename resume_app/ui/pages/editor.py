@@ -8,7 +8,7 @@ from resume_app.ui.components.dialogs import confirm_dialog
 from resume_app.ui.components.inputs import labelled, saving_input
 from resume_app.ui.components.layout import loaded_page
 from resume_app.ui.components.status import icon_button as _icon_button
-from resume_app.ui.components.status import save_indicator
+from resume_app.ui.components.status import save_error, save_indicator
 from resume_app.ui.state.editor import (
     BulletView,
     EditorState,
@@ -429,10 +429,7 @@ def _editor() -> rx.Component:
             EditorState.page_warning != "",
             rx.callout(EditorState.page_warning, icon="info", color_scheme="amber", width="100%", id="page-warning"),
         ),
-        rx.cond(
-            EditorState.save_message != "",
-            rx.callout(EditorState.save_message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"),
-        ),
+        save_error(EditorState),
         rx.cond(EditorState.show_preview, _preview()),
         _contact_card(),
         rx.foreach(EditorState.sections, _section),

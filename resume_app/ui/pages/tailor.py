@@ -9,7 +9,7 @@ from resume_app.ui.components.dialogs import confirm_dialog
 from resume_app.ui.components.inputs import labelled, saving_input
 from resume_app.ui.components.layout import loaded_page
 from resume_app.ui.components.sortable import sortable_list
-from resume_app.ui.components.status import icon_button, save_indicator
+from resume_app.ui.components.status import icon_button, save_error, save_indicator
 from resume_app.ui.state.tailor import (
     CheckRow,
     CompareJob,
@@ -467,12 +467,7 @@ def _toolbar() -> rx.Component:
             wrap="wrap",
             spacing="2",
         ),
-        rx.cond(
-            MatcherState.save_message != "",
-            rx.callout(
-                MatcherState.save_message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"
-            ),
-        ),
+        save_error(MatcherState),
         width="100%",
         spacing="2",
     )
