@@ -1,7 +1,8 @@
 """How much of each corpus resume the PDF/DOCX importer gets right, field by field.
 
 Every resume in ../shared/corpus/resumes that has a truth file (truth/<stem>.json, shared by a
-PDF/DOCX pair) is parsed twice in the same run: by our importer
+PDF/DOCX pair), and every resume in ../shared/corpus/edge with its truth beside it, is parsed
+twice in the same run: by our importer
 (resume_app.parsing.importer.import_resume, converted with to_json_resume) and by the naive
 baseline (bench/naive_parser.py: pypdf text plus regexes). Both JSON Resume dicts are scored
 against the truth with bench/scoring.py, whose docstring lists the fields and the comparison
@@ -62,10 +63,13 @@ class DocumentResult:
 
 
 def corpus_documents(name_filters: list[str]) -> list[tuple[Path, Path]]:
-    """(resume file, truth file) for every resume that has a truth file, by file name."""
+    """(resume file, truth file) for every resume that has a truth file, by file name: the
+    real resumes (truth in truth/<stem>.json, shared by a PDF/DOCX pair) and the edge
+    resumes that carry their truth beside them (edge/<stem>.json)."""
+    candidates = [(resume, CORPUS / "truth" / f"{resume.stem}.json") for resume in (CORPUS / "resumes").iterdir()]
+    candidates += [(resume, resume.with_suffix(".json")) for resume in (CORPUS / "edge").iterdir()]
     documents = []
-    for resume in sorted((CORPUS / "resumes").iterdir()):
-        truth = CORPUS / "truth" / f"{resume.stem}.json"
+    for resume, truth in sorted(candidates, key=lambda pair: pair[0].name):
         if resume.suffix.lower() not in RESUME_SUFFIXES or not truth.exists():
             continue
         if name_filters and not any(name in resume.name for name in name_filters):
