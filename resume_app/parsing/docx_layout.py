@@ -382,6 +382,12 @@ _INLINE_CONTAINERS = {
 }
 # Deliberately not descended into: w:del and w:moveFrom hold deleted text (in
 # w:moveFrom it is still plain w:t), w:pPr and w:sdtPr hold no visible text.
+_INLINE_SKIPPED = {
+    qn(t) for t in ("w:pPr", "w:del", "w:moveFrom", "w:rPr", "w:sdtPr", "w:sdtEndPr", "w:smartTagPr", "w:customXmlPr")
+} | {
+    "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath",
+    "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMathPara",
+}
 
 _ALIGN = {
     "left": "left",
@@ -791,7 +797,11 @@ class _Reader:
                 branch = _choose_branch(child)
                 if branch is not None:
                     self.inline(branch, sid, ctx, segs, boxes)
-            # w:pPr, w:del, w:moveFrom, bookmarks, proofErr, math: nothing read
+            elif isinstance(tag, str) and tag not in _INLINE_SKIPPED and len(child):
+                # Any other wrapper (a newer or third-party one) is looked through,
+                # so that no run's text is lost; its runs are read as usual.
+                self.inline(child, sid, ctx, segs, boxes)
+            # w:pPr, w:del, w:moveFrom: nothing read; bookmarks, proofErr: empty
 
     def run(self, r, sid, ctx: _Ctx, segs: list[_Seg], boxes: list) -> None:
         rpr = r.find(W_RPR)

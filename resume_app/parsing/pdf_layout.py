@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pypdf import PdfReader
+from pypdf._codecs.adobe_glyphs import adobe_glyphs
 from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, IndirectObject, StreamObject
 from pypdf.generic._font import Font
 
@@ -245,15 +246,18 @@ class _FontInfo:
             return hit
         f = self.pdf_font
         raw = chr(code)
+        icon = None
         if isinstance(f.encoding, dict):
             # Simple font: pypdf's encoding dict gives the glyph's character, and
             # codes covered by /ToUnicode map to themselves there (get_encoding).
             enc = f.encoding.get(code, raw)
-            uni = f.character_map.get(enc, enc)
+            uni = f.character_map.get(enc)
+            if uni is None:  # no ToUnicode: the encoding's character or glyph name
+                uni, icon = self._from_encoding(str(enc))
         else:
             uni = f.character_map.get(raw, raw)
         width = f.character_widths.get(raw, f.character_widths.get("default", 500))
-        text, icon = self._clean(str(uni), code)
+        text, icon = ("", icon) if icon is not None else self._clean(str(uni), code)
         hit = (text, float(width) * self.width_scale, icon)
         self._cache[code] = hit
         return hit
@@ -269,6 +273,25 @@ class _FontInfo:
                 if uni == ch:
                     return self.glyph(code)[1]
         return 0.0
+
+    def _from_encoding(self, enc: str) -> tuple[str, str | None]:
+        """(character, icon name or None) of an encoding entry that no ToUnicode covers.
+
+        pypdf resolves a /Differences glyph name through the Adobe Glyph List when
+        it can and otherwise keeps the name ("/one.lnum", "/f_i", "/map_marker").
+        Such names are read by the AGL rules here; a name that is no character
+        (icon fonts' "/map_marker") and a pictograph (/envelope, /heart) are icons.
+        """
+        name = ""
+        if len(enc) > 1 and enc[0] == "/":
+            name, text = enc, glyph_name_text(enc)
+            if text is None or self.icon_font:
+                return "", _glyph_icon_name(enc)
+        else:
+            text = _adobe_small(enc)
+        if not (self.symbol_font or self.icon_font) and _is_pictograph(text):
+            return "", _glyph_icon_name(name) if name else _icon_name(text)
+        return text, None
 
     def _clean(self, uni: str, code: int) -> tuple[str, str]:
         """(text, icon name) of one glyph's Unicode value; one of them is empty."""
@@ -304,6 +327,70 @@ class _FontInfo:
             else:
                 out.append(ch)
         return "".join(out), ""
+
+
+# Glyph names (Adobe Glyph List rules) -------------------------------------------
+#
+# pypdf resolves a /Differences name through the AGL when it can and otherwise
+# keeps the name itself ("/one.lnum", "/f_i", "/map_marker") as the character.
+
+_AGL_UNI = re.compile(r"uni((?:[0-9A-F]{4})+)")
+_AGL_U = re.compile(r"u([0-9A-F]{4,6})")
+# Icon-font glyph names for the icons that _FA_NAMES names by code point.
+_GLYPH_ICON_ALIASES = {
+    "map-marker": "location",
+    "envelope-alt": "envelope",
+    "envelope-o": "envelope",
+    "mobile-phone": "mobile",
+    "phone-sign": "phone",
+    "github-alt": "github",
+    "github-sign": "github",
+    "linkedin-sign": "linkedin",
+}
+
+
+def glyph_name_text(name: str) -> str | None:
+    """The text of a glyph name by the Adobe Glyph List rules, None if it names no
+    character: "/one.lnum" -> "1", "/f_i" -> "fi", "/uni00410042" -> "AB",
+    "/a.sc" -> "a", "/map_marker" -> None."""
+    base = name.lstrip("/").split(".", 1)[0]
+    if not base:
+        return None  # ".notdef", ".null"
+    out = []
+    for part in base.split("_"):
+        ch = adobe_glyphs.get("/" + part)
+        if ch is None:
+            if m := _AGL_UNI.fullmatch(part):
+                cps = [int(m.group(1)[i : i + 4], 16) for i in range(0, len(m.group(1)), 4)]
+            elif m := _AGL_U.fullmatch(part):
+                cps = [int(m.group(1), 16)]
+            else:
+                return None
+            if any(0xD800 <= cp <= 0xDFFF or cp > 0x10FFFF for cp in cps):
+                return None
+            ch = "".join(map(chr, cps))
+        out.append(_adobe_small(ch))
+    return "".join(out)
+
+
+def _adobe_small(text: str) -> str:
+    """The AGL's private-use small capitals and old-style figures (U+F721..U+F7FF:
+    "Asmall", "oneoldstyle") as the letters and digits they are."""
+    if len(text) == 1 and 0xF721 <= ord(text) <= 0xF7FF:
+        return chr(ord(text) - 0xF700)
+    return text
+
+
+def _is_pictograph(text: str) -> bool:
+    """Dingbats and pictographs that a glyph name spells (/envelope, /heart), other
+    than the ones resumes use as bullets."""
+    return len(text) == 1 and text not in _BULLETS and (0x2600 <= ord(text) <= 0x27BF or ord(text) >= 0x1F000)
+
+
+def _glyph_icon_name(name: str) -> str:
+    """A readable icon name from a glyph name: "/map_marker" -> "location"."""
+    clean = name.lstrip("/").split(".", 1)[0].lower().replace("_", "-").strip("-") or "unknown"
+    return _GLYPH_ICON_ALIASES.get(clean, clean)
 
 
 def _icon_name(uni: str) -> str:
