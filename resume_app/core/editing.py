@@ -7,7 +7,17 @@ from typing import Any
 
 from resume_app.core.dates import normalize_date
 from resume_app.core.errors import InputError
-from resume_app.core.model import Bullet, Entry, Profile, Resume, Section, Skill, confidence_key, new_id
+from resume_app.core.model import (
+    Bullet,
+    Entry,
+    Profile,
+    Resume,
+    Section,
+    Skill,
+    UnplacedLine,
+    confidence_key,
+    new_id,
+)
 from resume_app.core.sections import SECTION_SPECS
 
 CONTACT_FIELDS = ("name", "label", "email", "phone", "url")
@@ -115,7 +125,10 @@ def delete_profile(resume: Resume, index: int) -> None:
 def add_section(resume: Resume, kind: str) -> Section:
     if kind not in SECTION_SPECS:
         raise InputError(f"Unknown section {kind}.")
-    return resume.ensure_section(kind)
+    section = resume.ensure_section(kind)
+    # Something goes into the section now: the importer's "nothing read here" flag is answered.
+    resume.confidence.pop(confidence_key(section.id, "entries"), None)
+    return section
 
 
 def add_entry(resume: Resume, kind: str) -> Entry:
@@ -210,3 +223,47 @@ def toggle_hidden(resume: Resume, item_id: str) -> bool:
                 item.hidden = not item.hidden
                 return item.hidden
     raise InputError("That item no longer exists; reload the page.")
+
+
+# Lines the importer could not place (Resume.import_report)
+
+
+def _take_unplaced(resume: Resume, line_id: str) -> UnplacedLine:
+    """Remove one not-placed line from the report and return it."""
+    report = resume.import_report
+    line = next((line for line in report.unplaced if line.id == line_id), None) if report else None
+    if line is None:
+        raise InputError("That line was already placed or dismissed; reload the page.")
+    report.unplaced.remove(line)
+    return line
+
+
+def _count_as_placed(resume: Resume, text: str) -> None:
+    resume.import_report.placed_words += len(text.split())
+
+
+def place_as_bullet(resume: Resume, line_id: str, entry_id: str) -> Bullet:
+    """Add a not-placed line as a bullet at the end of an entry."""
+    find_entry(resume, entry_id)
+    line = _take_unplaced(resume, line_id)
+    _count_as_placed(resume, line.text)
+    return add_bullet(resume, entry_id, line.text)
+
+
+def place_as_entry(resume: Resume, line_id: str, kind: str) -> str:
+    """Make a new entry (a skill in Skills) of a not-placed line, first in its section; returns its id."""
+    add_section(resume, kind)
+    line = _take_unplaced(resume, line_id)
+    _count_as_placed(resume, line.text)
+    if kind == "skills":
+        skill = add_skill(resume)
+        skill.name = _clean(line.text)
+        return skill.id
+    entry = add_entry(resume, kind)
+    entry.title = _clean(line.text)
+    return entry.id
+
+
+def dismiss_unplaced(resume: Resume, line_id: str) -> None:
+    """The person has seen the line and does not want it in the resume."""
+    _take_unplaced(resume, line_id)

@@ -9,7 +9,7 @@ a tailored version can refer to bullets by id and an edit shows everywhere.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 LOW_CONFIDENCE = 0.7
@@ -107,6 +107,50 @@ class Section:
 
 
 @dataclass
+class UnplacedLine:
+    """A line of the imported file that the importer could not put in a field.
+
+    `text` is what was left over (the whole line, or its words no field holds) and `line`
+    the line it came from; `section` is the JSON Resume key of the section it sat in
+    ("work"), "header" above the first heading, "other" under a heading we don't map.
+    """
+
+    text: str
+    line: str = ""
+    section: str = ""
+    heading: str = ""
+    # Why it is here: "" = the importer could not place it; otherwise what it was taken
+    # for and left out on purpose ("page header or footer").
+    reason: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ImportReport:
+    """How much of the imported file's text the resume holds, and what it could not place."""
+
+    words: int = 0
+    placed_words: int = 0
+    unplaced: list[UnplacedLine] = field(default_factory=list)
+
+    @property
+    def placed_share(self) -> float:
+        return self.placed_words / self.words if self.words else 1.0
+
+    def needing_review(self) -> list[UnplacedLine]:
+        return [line for line in self.unplaced if not line.reason]
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ImportReport:
+        known = {name for name in UnplacedLine.__dataclass_fields__}
+        lines = [UnplacedLine(**{k: v for k, v in line.items() if k in known}) for line in data.get("unplaced", [])]
+        return cls(words=int(data.get("words", 0)), placed_words=int(data.get("placed_words", 0)), unplaced=lines)
+
+
+@dataclass
 class Resume:
     contact: Contact = field(default_factory=Contact)
     summary: str = ""
@@ -119,6 +163,8 @@ class Resume:
     # How sure the importer was of each field it filled, 0..1, by confidence_key();
     # fields not listed were typed by the person. The editor flags the unsure ones.
     confidence: dict[str, float] = field(default_factory=dict)
+    # What the importer could not place (None for a resume that was not imported from PDF/DOCX).
+    import_report: ImportReport | None = None
 
     def section(self, kind: str) -> Section | None:
         return next((section for section in self.sections if section.kind == kind), None)

@@ -6,10 +6,11 @@ import re
 
 from resume_app.core.model import Bullet, Entry, Resume, confidence_key
 from resume_app.core.sections import SECTION_SPECS
+from resume_app.parsing.accounting import LinePlace, account
 from resume_app.parsing.contact import extract_contact
 from resume_app.parsing.entries import ParsedEntry, parse_entries
 from resume_app.parsing.errors import LOOKS_LIKE_POSTING, NOT_A_RESUME, ParseError
-from resume_app.parsing.lines import Line, join_wrapped
+from resume_app.parsing.lines import RUNNING_HEAD, Line, join_wrapped
 from resume_app.parsing.sections import Section, split_sections
 from resume_app.parsing.skills import parse_skills
 
@@ -79,12 +80,37 @@ def _check_is_resume(lines: list[Line], sections: list[Section], resume: Resume)
         raise ParseError(NOT_A_RESUME)
 
 
+# Page furniture (lines.RUNNING_HEAD) is left out of the resume but listed with this reason.
+_RUNNING_HEAD_REASON = "page header, footer or number"
+# The confidence of a section whose heading was found but nothing under it was read.
+EMPTY_SECTION_CONFIDENCE = 0.2
+
+
+def _places(sections: list[Section], furniture: list[Line]) -> dict[int, LinePlace]:
+    places = {id(line): LinePlace("header", "", skipped=_RUNNING_HEAD_REASON) for line in furniture}
+    for section in sections:
+        if section.heading_line is not None:
+            places[id(section.heading_line)] = LinePlace(section.kind, section.heading, is_heading=True)
+        for line in section.lines:
+            places[id(line)] = LinePlace(section.kind, section.heading)
+    return places
+
+
+def _flag_empty_sections(resume: Resume) -> None:
+    """A heading with nothing read under it is a guess, never a confident empty section."""
+    for section in resume.sections:
+        if not section.entries and not section.skills:
+            resume.confidence[confidence_key(section.id, "entries")] = EMPTY_SECTION_CONFIDENCE
+
+
 def assemble(lines: list[Line]) -> Resume:
-    header, sections = split_sections(lines)
+    furniture = [line for line in lines if line.source == RUNNING_HEAD]
+    body = [line for line in lines if line.source != RUNNING_HEAD]
+    header, sections = split_sections(body)
     resume = Resume()
     # A "Profiles" or "Contact" section (a sidebar) holds what a header usually does.
     contact_lines = header + [line for section in sections if section.kind == "contact" for line in section.lines]
-    guess = extract_contact(contact_lines, lines)
+    guess = extract_contact(contact_lines, body)
     resume.contact = guess.contact
     for name, value in guess.confidence.items():
         resume.confidence[confidence_key("contact", name)] = value
@@ -102,6 +128,8 @@ def assemble(lines: list[Line]) -> Resume:
     if summaries:
         resume.summary = _paragraph(summaries)
         resume.confidence[confidence_key("contact", "summary")] = 0.8
-    _check_is_resume(lines, sections, resume)
+    _check_is_resume(body, sections, resume)
     resume.title = resume.contact.name or "Imported resume"
+    _flag_empty_sections(resume)
+    resume.import_report = account(lines, _places(sections, furniture), resume)
     return resume

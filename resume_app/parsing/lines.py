@@ -19,6 +19,10 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]")
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
+# The source of a PDF's running header or footer or page number: kept out of the resume.
+RUNNING_HEAD = "running"
+
+
 @dataclass
 class Line:
     text: str
@@ -35,7 +39,7 @@ class Line:
     bullet: bool = False
     level: int = 0
     style: str = ""
-    # Where in the document: body, table, header, footer or textbox.
+    # Where in the document: body, table, header, footer, textbox, or RUNNING_HEAD.
     source: str = "body"
     # Vertical distance from the previous line's top (PDF), to see paragraph breaks.
     gap_before: float = 0.0

@@ -21,7 +21,7 @@ from resume_app.parsing.errors import (
     TOO_MANY_PAGES,
     ParseError,
 )
-from resume_app.parsing.lines import Line, clean_text, strip_bullet
+from resume_app.parsing.lines import RUNNING_HEAD, Line, clean_text, strip_bullet
 
 log = logging.getLogger(__name__)
 # pypdf logs every harmless repair ("Ignoring wrong pointing object"); keep the app's log readable.
@@ -89,7 +89,7 @@ def read_pdf(data: bytes) -> list[Line]:
             previous = layout_line
     if sum(len(line.text) for line in lines) < MIN_TEXT_CHARACTERS:
         raise ParseError(NO_TEXT_LAYER)
-    return _without_running_heads(lines, {page.number: page.height for page in pages})
+    return _mark_running_heads(lines, {page.number: page.height for page in pages})
 
 
 _DIGITS = re.compile(r"\d+")
@@ -97,11 +97,10 @@ _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re.IGNORECASE)
 
 
-def _without_running_heads(lines: list[Line], heights: dict[int, float]) -> list[Line]:
-    """Drop page headers and footers: page numbers, and lines near the top or bottom
-    edge that come back on other pages ("Jane Doe - Page 2", "February 10, 2026 ... 1")."""
-    if len(heights) < 2:
-        return [line for line in lines if not _PAGE_NUMBER.match(line.text)]
+def _mark_running_heads(lines: list[Line], heights: dict[int, float]) -> list[Line]:
+    """Mark page headers and footers (source "running"): page numbers, and lines near the top
+    or bottom edge that come back on other pages ("Jane Doe - Page 2", "February 10, 2026 ... 1").
+    The resume leaves them out; the import report lists them."""
 
     def at_edge(line: Line) -> bool:
         height = heights.get(line.page, 792.0)
@@ -114,8 +113,8 @@ def _without_running_heads(lines: list[Line], heights: dict[int, float]) -> list
     for line in lines:
         if at_edge(line):
             pages_by_shape.setdefault(shape(line), set()).add(line.page)
-    return [
-        line
-        for line in lines
-        if not _PAGE_NUMBER.match(line.text) and not (at_edge(line) and len(pages_by_shape[shape(line)]) > 1)
-    ]
+    for line in lines:
+        repeated = len(heights) > 1 and at_edge(line) and len(pages_by_shape[shape(line)]) > 1
+        if _PAGE_NUMBER.match(line.text) or repeated:
+            line.source = RUNNING_HEAD
+    return lines

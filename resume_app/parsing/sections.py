@@ -85,6 +85,7 @@ class Section:
     kind: str  # a JSON Resume key, "summary", or "other"
     heading: str
     lines: list[Line] = field(default_factory=list)
+    heading_line: Line | None = None
 
 
 def _normalised(text: str) -> str:
@@ -147,9 +148,9 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
             and _is_heading_shaped(line, body_size)
         )
         if kind is not None and (_looks_like_heading(line, body_size) or plain_heading):
-            sections.append(Section(kind, line.text.strip()))
+            sections.append(Section(kind, line.text.strip(), heading_line=line))
         elif kind is None and sections and _looks_like_heading(line, body_size) and _is_section_break(line):
-            sections.append(Section("other", line.text.strip()))
+            sections.append(Section("other", line.text.strip(), heading_line=line))
         elif sections:
             sections[-1].lines.append(line)
         else:

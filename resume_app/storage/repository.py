@@ -21,6 +21,7 @@ from resume_app.core.model import (
     Bullet,
     Contact,
     Entry,
+    ImportReport,
     JobPosting,
     Location,
     Profile,
@@ -285,6 +286,7 @@ def _read(session: Session, row: ResumeRow) -> Resume:
         summary=row.summary,
         extra=dict(row.extra or {}),
         confidence=dict(row.confidence or {}),
+        import_report=ImportReport.from_dict(row.import_report) if row.import_report else None,
     )
     bullets: dict[str, list[Bullet]] = {}
     for bullet in _rows(session, BulletRow, row.id):
@@ -381,6 +383,7 @@ def _write(session: Session, workspace_id: str, resume: Resume, before: Rows | N
     row.summary = resume.summary
     row.extra = resume.extra
     row.confidence = resume.confidence
+    row.import_report = resume.import_report.as_dict() if resume.import_report else None
     row.updated_at = utcnow()
     if before is None:
         before = _part_rows(workspace_id, _read(session, row))

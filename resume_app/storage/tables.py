@@ -42,6 +42,8 @@ class ResumeRow(_Owned, Base):
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # The importer's confidence per field (core.model.confidence_key -> 0..1).
     confidence: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
+    # What the importer could not place (core.model.ImportReport.as_dict()); None when not imported.
+    import_report: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, default=None)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

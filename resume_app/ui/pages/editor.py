@@ -18,6 +18,7 @@ from resume_app.ui.state.editor import (
     ProfileView,
     SectionView,
     SkillView,
+    UnplacedView,
     VersionLink,
 )
 
@@ -259,6 +260,17 @@ def _section(section: SectionView) -> rx.Component:
             align="center",
         ),
         rx.cond(
+            section.unsure,
+            rx.callout(
+                "Your file has this heading, but nothing under it was read. "
+                "Its lines are under Not placed below: add them here, or type the entries.",
+                icon="triangle-alert",
+                color_scheme="amber",
+                width="100%",
+                class_name="empty-section-notice",
+            ),
+        ),
+        rx.cond(
             section.is_skills,
             rx.vstack(rx.foreach(section.skill_views, _skill_row), width="100%", spacing="2"),
             rx.vstack(rx.foreach(section.entry_views, _entry_card), width="100%", spacing="3"),
@@ -268,6 +280,100 @@ def _section(section: SectionView) -> rx.Component:
         class_name="resume-section",
         data_kind=section.kind,
         key=section.id,
+    )
+
+
+def _unplaced_row(line: UnplacedView) -> rx.Component:
+    """One line of the file in no field: its text, where it sat, and what to do with it."""
+    return rx.hstack(
+        rx.vstack(
+            rx.text(line.text, size="2", class_name="unplaced-text"),
+            rx.hstack(
+                rx.badge(line.where, color_scheme="gray", variant="soft"),
+                rx.cond(line.reason != "", rx.text(line.reason, size="1", color_scheme="gray")),
+                rx.cond(line.line != "", rx.text("from: ", line.line, size="1", color_scheme="gray")),
+                spacing="2",
+                wrap="wrap",
+            ),
+            spacing="1",
+            flex="1",
+            min_width="0",
+        ),
+        _icon_button("copy", "Copy the text", rx.set_clipboard(line.text)),
+        rx.menu.root(
+            rx.menu.trigger(
+                rx.button(rx.icon("list-plus"), "Add as bullet", variant="soft", size="1", class_name="add-as-bullet")
+            ),
+            rx.menu.content(
+                rx.foreach(
+                    EditorState.bullet_targets,
+                    lambda target: rx.menu.item(
+                        target.label, on_click=EditorState.place_as_bullet(line.id, target.value)
+                    ),
+                ),
+            ),
+        ),
+        rx.menu.root(
+            rx.menu.trigger(rx.button(rx.icon("plus"), "New entry", variant="soft", size="1")),
+            rx.menu.content(
+                rx.foreach(
+                    EditorState.entry_kinds,
+                    lambda kind: rx.menu.item(kind.label, on_click=EditorState.place_as_entry(line.id, kind.value)),
+                ),
+            ),
+        ),
+        _icon_button("x", "Dismiss: leave this line out", EditorState.dismiss_unplaced(line.id)),
+        width="100%",
+        align="center",
+        class_name="unplaced-line",
+        key=line.id,
+    )
+
+
+def _not_placed_card() -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.heading("Not placed", size="4"),
+            rx.text(
+                "These lines of your file are in no field yet. Add each where it belongs, or dismiss it.",
+                size="2",
+                color_scheme="gray",
+            ),
+            rx.vstack(rx.foreach(EditorState.unplaced_lines, _unplaced_row), width="100%", spacing="2"),
+            rx.cond(
+                EditorState.skipped_lines.length() > 0,
+                rx.el.details(
+                    rx.el.summary(
+                        f"Left out on purpose ({EditorState.skipped_lines.length()})",
+                        class_name="skipped-summary",
+                    ),
+                    rx.vstack(rx.foreach(EditorState.skipped_lines, _unplaced_row), width="100%", spacing="2"),
+                    width="100%",
+                ),
+            ),
+            width="100%",
+            spacing="3",
+        ),
+        id="not-placed",
+        width="100%",
+    )
+
+
+def _import_notice() -> rx.Component:
+    return rx.callout(
+        rx.hstack(
+            rx.text(EditorState.import_summary),
+            rx.cond(
+                EditorState.unplaced_lines.length() > 0,
+                rx.link("See them", href="#not-placed"),
+            ),
+            spacing="2",
+            wrap="wrap",
+        ),
+        icon="file-check",
+        color_scheme=rx.cond(EditorState.unplaced_lines.length() > 0, "amber", "green"),
+        width="100%",
+        id="import-summary",
     )
 
 
@@ -415,6 +521,7 @@ def _editor() -> rx.Component:
     return rx.vstack(
         _toolbar(),
         _versions_card(),
+        rx.cond(EditorState.import_summary != "", _import_notice()),
         rx.cond(
             EditorState.unsure_count > 0,
             rx.callout(
@@ -433,6 +540,10 @@ def _editor() -> rx.Component:
         rx.cond(EditorState.show_preview, _preview()),
         _contact_card(),
         rx.foreach(EditorState.sections, _section),
+        rx.cond(
+            (EditorState.unplaced_lines.length() > 0) | (EditorState.skipped_lines.length() > 0),
+            _not_placed_card(),
+        ),
         rx.cond(
             EditorState.missing_sections.length() > 0,
             rx.hstack(

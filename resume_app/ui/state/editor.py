@@ -14,7 +14,15 @@ import reflex as rx
 
 from resume_app.core import editing, json_resume
 from resume_app.core.errors import InputError
-from resume_app.core.model import LOW_CONFIDENCE, Entry, Resume, TailoredVersion, confidence_key
+from resume_app.core.model import (
+    LOW_CONFIDENCE,
+    Entry,
+    ImportReport,
+    Resume,
+    TailoredVersion,
+    UnplacedLine,
+    confidence_key,
+)
 from resume_app.core.sections import SECTION_ORDER, SECTION_SPECS
 from resume_app.export.docx import resume_to_docx
 from resume_app.export.layout import ExportOptions, entry_dates, layout
@@ -74,6 +82,8 @@ class SectionView:
     kind: str = ""
     heading: str = ""
     hidden: bool = False
+    # A heading was found in the file but nothing under it was read.
+    unsure: bool = False
     is_skills: bool = False
     entry_views: list[EntryView] = field(default_factory=list)
     skill_views: list[SkillView] = field(default_factory=list)
@@ -99,6 +109,61 @@ class ProfileView:
     network: str = ""
     username: str = ""
     url: str = ""
+
+
+@dataclass
+class UnplacedView:
+    """A line of the imported file that is in no field yet."""
+
+    id: str = ""
+    text: str = ""
+    # The whole line, when `text` is only the part of it no field holds; else "".
+    line: str = ""
+    # Where it sat in the file: the document's heading, or "Top of the page".
+    where: str = ""
+    # The section a new entry made of it goes to first ("" when the file's section has no entries).
+    kind: str = ""
+    reason: str = ""
+
+
+@dataclass
+class Choice:
+    value: str = ""
+    label: str = ""
+
+
+def _unplaced_view(line: UnplacedLine) -> UnplacedView:
+    return UnplacedView(
+        id=line.id,
+        text=line.text,
+        line=line.line if line.line != line.text else "",
+        where=line.heading or "Top of the page",
+        kind=line.section if line.section in SECTION_SPECS else "",
+        reason=line.reason,
+    )
+
+
+def _import_summary(report: ImportReport) -> str:
+    share = f"Placed {report.placed_share:.0%} of your file's text."
+    waiting = len(report.needing_review())
+    if not waiting:
+        return f"{share} Every other line has been placed or dismissed."
+    return f"{share} {waiting} line{'s' if waiting != 1 else ''} need{'s' if waiting == 1 else ''} you."
+
+
+def _bullet_targets(resume: Resume) -> list[Choice]:
+    """The entries a not-placed line can join as a bullet, named as the editor heads them."""
+    return [
+        Choice(entry.id, f"{SECTION_SPECS[section.kind].heading}: {_entry_heading(section.kind, entry)}")
+        for section in resume.sections
+        if SECTION_SPECS[section.kind].bullets_key
+        for entry in section.entries
+    ]
+
+
+def _entry_heading(kind: str, entry: Entry) -> str:
+    names = [entry.title, entry.organization]
+    return " at ".join(name for name in names if name) or f"New {SECTION_SPECS[kind].heading.lower()} entry"
 
 
 def _field_text(value: Any) -> str:
@@ -127,11 +192,9 @@ def _entry_view(resume: Resume, kind: str, entry: Entry) -> EntryView:
                 _unsure(resume, entry.id, field_spec.json_key),
             )
         )
-    names = [entry.title, entry.organization]
-    heading = " at ".join(name for name in names if name) or f"New {spec.heading.lower()} entry"
     return EntryView(
         id=entry.id,
-        heading=heading,
+        heading=_entry_heading(kind, entry),
         dates=entry_dates(entry),
         hidden=entry.hidden,
         fields=fields,
@@ -190,6 +253,14 @@ class EditorState(WorkspaceState):
     version_to_delete_name: str = ""
     # Committed saves since the page loaded: lets a watcher tell a new save from an old one.
     save_count: int = 0
+    # What the import placed ("Placed 97 % of your file's text. 3 lines need you."); "" if not imported.
+    import_summary: str = ""
+    # Lines of the imported file in no field yet, and those left out on purpose (page furniture).
+    unplaced_lines: list[UnplacedView] = []
+    skipped_lines: list[UnplacedView] = []
+    # Where a not-placed line can go: entries (as a bullet) and sections (as a new entry).
+    bullet_targets: list[Choice] = []
+    entry_kinds: list[Choice] = [Choice(kind, SECTION_SPECS[kind].heading) for kind in SECTION_ORDER]
     # Bumped on every full reload so uncontrolled inputs take the stored text again.
     revision: int = 0
     # The text last saved per field (backend only): an input saves on a pause in typing
@@ -227,6 +298,7 @@ class EditorState(WorkspaceState):
                 kind=section.kind,
                 heading=SECTION_SPECS[section.kind].heading,
                 hidden=section.hidden,
+                unsure=_unsure(resume, section.id, "entries"),
                 is_skills=section.kind == "skills",
                 entry_views=[_entry_view(resume, section.kind, entry) for entry in section.entries],
                 skill_views=[
@@ -240,6 +312,12 @@ class EditorState(WorkspaceState):
             PreviewBlock(block.kind, block.text, block.organization, block.dates)
             for block in layout(resume, ExportOptions())
         ]
+        report = resume.import_report
+        self.import_summary = _import_summary(report) if report else ""
+        lines = report.unplaced if report else []
+        self.unplaced_lines = [_unplaced_view(line) for line in lines if not line.reason]
+        self.skipped_lines = [_unplaced_view(line) for line in lines if line.reason]
+        self.bullet_targets = _bullet_targets(resume)
         present = {section.kind for section in resume.sections}
         self.missing_sections = [SECTION_SPECS[kind].heading for kind in SECTION_ORDER if kind not in present]
 
@@ -410,6 +488,20 @@ class EditorState(WorkspaceState):
     @rx.event
     def delete_skill(self, skill_id: str):
         yield from self._apply(lambda resume: editing.delete_skill(resume, skill_id))
+
+    # Lines the importer could not place
+
+    @rx.event
+    def place_as_bullet(self, line_id: str, entry_id: str):
+        yield from self._apply(lambda resume: editing.place_as_bullet(resume, line_id, entry_id))
+
+    @rx.event
+    def place_as_entry(self, line_id: str, kind: str):
+        yield from self._apply(lambda resume: editing.place_as_entry(resume, line_id, kind))
+
+    @rx.event
+    def dismiss_unplaced(self, line_id: str):
+        yield from self._apply(lambda resume: editing.dismiss_unplaced(resume, line_id))
 
     # JSON Resume in and out
 
