@@ -1,0 +1,186 @@
+"""Step 4 of the PDF reader: rows and lines.
+
+Runs whose baselines agree form a *row*; each row of a column block becomes one
+``PdfTextLine``.  Its runs are joined with "" (glyphs touch), " " (word gap) or
+"\\t" (a wide gap, e.g. "Title \\t Dates", or an icon between two items).  Icons
+are taken out of the text and listed in ``PdfTextLine.icons`` with their names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from resume_app.parsing.pdf_fonts import BULLET_GLYPHS
+from resume_app.parsing.pdf_interpreter import TextRun
+
+__all__ = ["PdfSpan", "PdfTextLine", "group_rows", "make_line", "separators"]
+
+SPACE_EM = 0.11  # a gap of >= this many ems between runs is a word space
+# (Awesome-CV's TJ word gaps are 0.14-0.6 em, its kerning at most 0.04 em)
+TAB_EM = 2.0  # a gap of >= this many ems becomes "\t" ...
+TAB_REL_MIN_EM = 0.7  # ... and so does one of >= this many ems that is also
+TAB_REL = 2.5  # >= this many times the row's normal word gap
+ROW_TOL = 0.3  # baselines closer than this fraction of the font size share a row
+
+_MULTI_SPACE = re.compile(r" {2,}")
+_TAB_SPACES = re.compile(r" *\t[ \t]*")  # one tab, no spaces around it
+
+
+@dataclass(slots=True)
+class PdfSpan:
+    """Where a stretch of a line in one font, size and weight lies (words joined
+    with spaces; a tab always starts a new span)."""
+
+    x0: float
+    x1: float
+    text: str
+
+
+@dataclass(slots=True)
+class PdfTextLine:
+    """One row of text of a column block, in points from the crop box's top-left."""
+
+    x0: float
+    x1: float
+    y: float  # baseline, top-down (the baseline carrying most characters)
+    text: str  # spans joined by "", " " or "\t" (wide gap, or an icon between items)
+    size: float  # dominant size of the leading segment (text before the first tab)
+    bold: bool  # most characters of the leading segment are bold
+    spans: list[PdfSpan]
+    block: int = 0  # column block on the page, in reading order
+    # Icon glyphs removed from the text (icon fonts, private-use code points,
+    # glyph names that are no character), as (x, name) in line order: "linkedin",
+    # "github", "envelope" where the font tells, else "U+EBC2".
+    icons: list[tuple[float, str]] = field(default_factory=list)
+
+
+def group_rows(runs: list[TextRun]) -> list[list[TextRun]]:
+    """Group runs by baseline; rows top to bottom, runs left to right."""
+    rows: list[list[TextRun]] = []
+    ref_y = ref_size = 0.0
+    for run in sorted(runs, key=lambda r: (r.y, r.x0)):
+        # max(): a superscript or an icon stays on the row of the text beside it.
+        if rows and run.y - ref_y <= ROW_TOL * max(run.size, ref_size):
+            rows[-1].append(run)
+        else:
+            rows.append([run])
+            ref_y, ref_size = run.y, run.size
+    for row in rows:
+        row.sort(key=lambda r: r.x0)
+        # Some producers overprint a string to fake bold: keep one copy, as bold.
+        kept = [row[0]]
+        for r in row[1:]:
+            p = kept[-1]
+            if r.text == p.text and abs(r.x0 - p.x0) < 0.5 and abs(r.y - p.y) < 0.5:
+                p.bold = True
+            else:
+                kept.append(r)
+        row[:] = kept
+    return rows
+
+
+def separators(row: list[TextRun]) -> list[str]:
+    """What goes before each run: "" (touching), " " (word gap) or "\\t" (field break).
+
+    A field break is a gap >= TAB_EM, or >= TAB_REL_MIN_EM and several times the
+    row's usual word gap: that catches moderncv's narrow date column ("May 2023 |
+    Princeton", 0.85 em) while a justified line, whose stretched gaps are alike,
+    gets none.  An icon between two items is a field break too.
+    """
+    pairs = list(zip(row, row[1:], strict=False))  # (previous run, run)
+    gaps = [r.x0 - p.x1 for p, r in pairs]
+    ems = [(r.size + p.size) / 2 for p, r in pairs]
+    word_gaps = sorted(g / e for g, e in zip(gaps, ems, strict=True) if g >= SPACE_EM * e)
+    if len(word_gaps) >= 3:
+        usual = word_gaps[len(word_gaps) // 2]
+    else:  # too few gaps to learn from: the font's own space, or a typical one
+        usual = next((r.font.space_em for r in row if r.font.space_em), 0.25)
+    seps = [""]
+    text_seen = False  # visible text before `prev`
+    for prev, gap, em in zip(row, gaps, ems, strict=False):  # row has one more
+        g = gap / em
+        is_icon = prev.icons and not prev.text.strip()
+        after_text, text_seen = text_seen, text_seen or not is_icon
+        if is_icon and after_text:
+            # An icon between two items ("phone [icon] email") is a field break.
+            seps.append("\t")
+        elif prev.text.strip() in BULLET_GLYPHS:
+            # Word indents list text with a tab after the bullet: not a field break.
+            seps.append(" " if g >= SPACE_EM else "")
+        elif g >= TAB_EM or (g >= TAB_REL_MIN_EM and g >= TAB_REL * usual):
+            seps.append("\t")
+        elif g >= SPACE_EM:
+            seps.append(" ")
+        else:
+            seps.append("")
+    return seps
+
+
+def make_line(row: list[TextRun], block: int) -> PdfTextLine | None:
+    """The line of one row, or None for a row without visible text."""
+    icons = [icon for r in row for icon in r.icons]
+    texts = [r for r in row if r.text.strip()]
+    if not texts:
+        return None  # blank, or icons only
+    # Icon runs stay in as empty text: an icon between two items is a field
+    # break ("phone [icon] email" -> "phone\temail"), see separators().
+    row = [r for r in row if r.text.strip() or r.icons]
+    seps = separators(row)
+    pieces: list[str] = []
+    spans: list[PdfSpan] = []
+    span_style: tuple[str, float, bool] | None = None  # font, size, weight of spans[-1]
+    for r, sep in zip(row, seps, strict=True):
+        text = r.text
+        if sep == "\t":
+            # The tab replaces the spaces around it, so "A\tB" splits cleanly.
+            pieces[-1] = pieces[-1].rstrip(" ")
+            text = text.lstrip(" ")
+        elif sep == " " and (pieces[-1].endswith(" ") or text.startswith(" ")):
+            sep = ""
+        pieces.append(sep + text)
+        if not text.strip():
+            continue
+        if (
+            span_style is not None
+            and sep != "\t"
+            and span_style[0] == r.font.name
+            and abs(span_style[1] - r.size) < 0.05
+            and span_style[2] == r.bold
+        ):
+            cur = spans[-1]
+            cur.text += sep + text
+            cur.x1 = r.x1
+        else:
+            spans.append(PdfSpan(r.x0, r.x1, text))
+            span_style = (r.font.name, round(r.size, 2), r.bold)
+    for s in spans:
+        s.text = _MULTI_SPACE.sub(" ", s.text).strip(" ")
+    # Style comes from the leading segment (up to the first tab), counted in
+    # visible characters: in "Company \t City" the company's weight is what marks
+    # an entry title, and a bullet glyph or icon must not decide the size.
+    lead = row[: seps.index("\t")] if "\t" in seps else row
+    if not any(r.text.strip() for r in lead):
+        lead = texts
+    sizes: Counter = Counter()
+    chars = bold_chars = 0
+    for r in lead:
+        n = len(r.text) - r.text.count(" ")
+        sizes[round(r.size, 1)] += n
+        chars += n
+        bold_chars += n if r.bold else 0
+    baselines: Counter = Counter()
+    for r in texts:
+        baselines[round(r.y, 1)] += len(r.text)
+    return PdfTextLine(
+        x0=texts[0].x0,
+        x1=max(r.x1 for r in texts),
+        y=baselines.most_common(1)[0][0],
+        text=_TAB_SPACES.sub("\t", _MULTI_SPACE.sub(" ", "".join(pieces))).strip(" \t"),
+        size=sizes.most_common(1)[0][0],
+        bold=bold_chars * 2 > chars,
+        spans=spans,
+        block=block,
+        icons=icons,
+    )
