@@ -19,7 +19,7 @@ import pytest
 
 from bench.parse_accuracy import corpus_documents
 from resume_app.core import editing
-from resume_app.core.json_resume import to_json_resume
+from resume_app.core.json_resume import UNPLACED_KEY, to_json_resume
 from resume_app.core.model import LOW_CONFIDENCE, confidence_key
 from resume_app.parsing.accounting import FORM_LABELS, form_spans, key
 from resume_app.parsing.docx import read_docx
@@ -52,7 +52,9 @@ def _lost_words(path) -> list[str]:
     """Words of the text layer found neither in a field nor among the listed lines."""
     lines = _text_layer(path)
     resume = import_resume(path.name, path.read_bytes())
-    fields = "\n".join(key(text) for text in _strings(to_json_resume(resume, include_hidden=True)))
+    document = to_json_resume(resume, include_hidden=True)
+    del document[UNPLACED_KEY]  # the list itself is checked below, apart from the fields
+    fields = "\n".join(key(text) for text in _strings(document))
     listed = Counter(key(word) for line in resume.import_report.unplaced for word in line.text.split())
     _, sections = split_sections([line for line in lines if line.source != RUNNING_HEAD])
     headings = {id(section.heading_line) for section in sections}
@@ -154,3 +156,25 @@ def test_the_not_placed_lines_are_kept_with_the_resume(workspace):
     again = repository.get_resume(workspace, resume.id)
     assert line.id not in [kept.id for kept in again.import_report.unplaced]
     assert again.section("work").entries[0].bullets[-1].text == line.text
+
+
+def test_parse_json_lists_the_lines_under_x_unplaced_and_json_import_keeps_them(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from resume_app.core import json_resume
+
+    path = tmp_path / "resume.docx"
+    path.write_bytes(_resume_docx(SIDEBAR_LIKE))
+    printed = subprocess.run(
+        [sys.executable, "-m", "resume_app.cli", "parse", str(path), "--json"], capture_output=True, text=True
+    )
+    assert printed.returncode == 0, printed.stderr
+    document = json.loads(printed.stdout)
+    lines = document[UNPLACED_KEY]["lines"]
+    assert any("pallet jack" in line["text"] and line["section"] == "other" for line in lines)
+    assert document[UNPLACED_KEY]["words"] >= document[UNPLACED_KEY]["placedWords"] > 0
+    again = json_resume.loads(printed.stdout)
+    assert [line.text for line in again.import_report.unplaced] == [line["text"] for line in lines]
+    assert json.loads(json_resume.dumps(again))[UNPLACED_KEY] == document[UNPLACED_KEY]

@@ -34,7 +34,7 @@ from typing import Any
 
 from resume_app.core.dates import ISO_DATE
 from resume_app.core.errors import InputError
-from resume_app.core.model import Bullet, Entry, Location, Profile, Resume, Skill
+from resume_app.core.model import Bullet, Entry, ImportReport, Location, Profile, Resume, Skill, UnplacedLine
 from resume_app.core.sections import SECTION_SPECS, SectionSpec
 
 # Large enough for any real resume (the biggest corpus file is 12 KB).
@@ -71,7 +71,39 @@ _BASICS_EXTRA, _SKILLS_EXTRA = "basics", "skills"
 # returns the value to export, or None to leave the key out.
 ExtensionReader = Callable[[Resume, Any, str], None]
 ExtensionWriter = Callable[[Resume], Any]
-HANDLED_EXTENSIONS: dict[str, tuple[ExtensionReader, ExtensionWriter]] = {}
+# The lines of an imported PDF or DOCX that the importer could not place (Resume.import_report):
+# {"words": 412, "placedWords": 398, "lines": [{"text", "line", "section", "heading", "reason", "id"}]}.
+UNPLACED_KEY = "x-unplaced"
+_UNPLACED_LINE_KEYS = ("text", "line", "section", "heading", "reason", "id")
+
+
+def _read_unplaced(resume: Resume, value: Any, where: str) -> None:
+    if not isinstance(value, dict) or not isinstance(value.get("lines", []), list):
+        raise InputError(f"{where} should be an object with a list of lines.")
+    counts = [value.get(name, 0) for name in ("words", "placedWords")]
+    if not all(isinstance(count, int) and not isinstance(count, bool) and count >= 0 for count in counts):
+        raise InputError(f"{where}.words and {where}.placedWords should be whole numbers.")
+    lines = []
+    for index, line in enumerate(value.get("lines", [])):
+        if not isinstance(line, dict) or not all(isinstance(line.get(name, ""), str) for name in _UNPLACED_LINE_KEYS):
+            raise InputError(f"{where}.lines[{index}] should be an object of texts.")
+        fields = {name: line[name] for name in _UNPLACED_LINE_KEYS if line.get(name)}
+        if "text" in fields:
+            lines.append(UnplacedLine(**fields))
+    resume.import_report = ImportReport(words=counts[0], placed_words=counts[1], unplaced=lines)
+
+
+def _write_unplaced(resume: Resume) -> dict[str, Any] | None:
+    report = resume.import_report
+    if report is None:
+        return None
+    lines = [{name: getattr(line, name) for name in _UNPLACED_LINE_KEYS} for line in report.unplaced]
+    return {"words": report.words, "placedWords": report.placed_words, "lines": lines}
+
+
+HANDLED_EXTENSIONS: dict[str, tuple[ExtensionReader, ExtensionWriter]] = {
+    UNPLACED_KEY: (_read_unplaced, _write_unplaced),
+}
 
 
 def _describe(value: Any) -> str:

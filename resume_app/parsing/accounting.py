@@ -19,7 +19,7 @@ from typing import Any
 from resume_app.core.json_resume import to_json_resume
 from resume_app.core.model import ImportReport, Resume, UnplacedLine
 from resume_app.parsing.dates import find_date_ranges
-from resume_app.parsing.lines import Line
+from resume_app.parsing.lines import Line, join_wrapped
 
 # Labels in front of values ("Email: ...", "Tel.", "GPA: 3.8", "Major: Finance"): the value
 # is the field, the label is form.
@@ -91,6 +91,9 @@ def _found(word: str, haystack: str) -> bool:
 
 # Pieces of a line that fields hold separately: columns, pipes, middots, dashes, commas.
 _SEGMENT_SEPARATORS = re.compile(r"\t+|\s[|•·–—-]\s|[|•·;]|,\s|:\s")
+# A paragraph wraps after a line at least this long; "1. ..." or "a) ..." starts an item of its own.
+_MIN_WRAPPED_WORDS = 6
+_ENUMERATED = re.compile(r"^(?:\d{1,3}|[a-z])[.)]\s")
 # A piece of a line this short is looked up word by word.
 _SHORT_PIECE_WORDS = 2
 # "2 years 10 months" beside a date range: the template's sum of the dates, not a field.
@@ -175,8 +178,20 @@ def _missing_words(text: str, haystack: str) -> list[str]:
     return missing
 
 
+def _continues(previous: Line | None, listed: UnplacedLine | None, line: Line, place: LinePlace) -> bool:
+    """Does a whole unplaced line carry on the one listed just before it (a wrapped paragraph)?
+    Only after a full-length line, and never into a list item ("2. ...", a bullet)."""
+    if previous is None or listed is None or (listed.section, listed.heading) != (place.section, place.heading):
+        return False
+    text = line.text.strip()
+    if line.bullet or _ENUMERATED.match(text) or len(previous.text.split()) < _MIN_WRAPPED_WORDS:
+        return False
+    return text[:1].islower() or not previous.text.rstrip().endswith((".", "!", "?", ":", ";"))
+
+
 def account(lines: Iterable[Line], places: dict[int, LinePlace], resume: Resume) -> ImportReport:
-    """Count the words of `lines` that `resume` holds and list the rest, line by line.
+    """Count the words of `lines` that `resume` holds and list the rest, line by line; a
+    paragraph wrapped over several unplaced lines is listed once, joined.
 
     `places` maps id(line) to where the line sat; lines missing from it were in the header.
     """
@@ -184,12 +199,16 @@ def account(lines: Iterable[Line], places: dict[int, LinePlace], resume: Resume)
     haystack = "\n".join(key(text) for text in texts)
     years = _years(texts)
     report = ImportReport()
+    # The item the last line was listed as, and that line, while the lines after it are listed too.
+    open_paragraph: UnplacedLine | None = None
+    last_line: Line | None = None
     for line in lines:
         place = places.get(id(line), LinePlace("header", ""))
         words = sum(1 for word in line.text.split() if key(word))
         report.words += words
         if place.is_heading:
             report.placed_words += words
+            open_paragraph = None
             continue
         if place.skipped:
             report.unplaced.append(
@@ -198,7 +217,15 @@ def account(lines: Iterable[Line], places: dict[int, LinePlace], resume: Resume)
             continue
         missing = _missing_words(_without_form(line.text, years), haystack)
         report.placed_words += words - len(missing)
-        if missing:
-            text = line.text if len(missing) * 3 >= words else " ".join(missing)
-            report.unplaced.append(UnplacedLine(text, line.text, place.section, place.heading))
+        if not missing:
+            open_paragraph = None
+        elif len(missing) * 3 < words:  # a few words of a line that is otherwise placed
+            report.unplaced.append(UnplacedLine(" ".join(missing), line.text, place.section, place.heading))
+            open_paragraph = None
+        elif _continues(last_line, open_paragraph, line, place):
+            open_paragraph.text = open_paragraph.line = join_wrapped(open_paragraph.text, line.text)
+        else:
+            open_paragraph = UnplacedLine(line.text, line.text, place.section, place.heading)
+            report.unplaced.append(open_paragraph)
+        last_line = line
     return report
