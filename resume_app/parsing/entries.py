@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from resume_app.parsing import tuning
 from resume_app.parsing.dates import DateRange, find_date_ranges
 from resume_app.parsing.lines import Line, join_wrapped, strip_bullet
 from resume_app.parsing.location import is_place, is_region
@@ -61,7 +62,7 @@ def _is_continuation(line: Line, previous: Line, text_x: float) -> bool:
     if line.bullet or line.source != previous.source:
         return False
     if line.x0 and text_x:
-        close = not line.size or line.gap_before < line.size * 2.2
+        close = not line.size or line.gap_before < line.size * tuning.WRAP_GAP_LINES
         return line.x0 >= text_x - 2 and close
     text = line.text.strip()
     return bool(text) and (text[0].islower() or text[0] in "(&,") and not find_date_ranges(text)

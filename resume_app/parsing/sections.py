@@ -12,6 +12,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from resume_app.parsing import tuning
 from resume_app.parsing.lines import Line
 
 # Heading words -> JSON Resume section. Checked in order: the first match wins, so
@@ -122,7 +123,7 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
         return False
     letters = [ch for ch in text if ch.isalpha()]
     all_caps = len(letters) >= 3 and all(ch.isupper() for ch in letters)
-    larger = bool(body_size and line.size >= body_size * 1.15)
+    larger = bool(body_size and line.size >= body_size * tuning.HEADING_SIZE_RATIO)
     return all_caps or larger or (line.bold and line.style.lower().startswith("heading"))
 
 
