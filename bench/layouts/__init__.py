@@ -70,12 +70,7 @@ def generate_family(
     family: Family, sources: dict[str, Resume], out: Path, code_hash: str | None = None
 ) -> FamilyResult:
     result = FamilyResult(family.name)
-    reason = family.unavailable()
-    if reason:
-        result.skipped_reason = reason
-        return result
     folder = out / family.name
-    folder.mkdir(parents=True, exist_ok=True)
     manifest_path = folder / ".manifest.json"
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
@@ -92,6 +87,12 @@ def generate_family(
         if manifest.get(stem) != key or not path.exists() or not path.with_suffix(".json").exists():
             todo.append((truth, path))
     if todo:
+        # The tools are only looked for when something has to be rendered.
+        reason = family.unavailable()
+        if reason:
+            result.skipped_reason = reason
+            return result
+        folder.mkdir(parents=True, exist_ok=True)
         family.render(todo)
         result.rendered = len(todo)
     new_manifest = {}
@@ -99,7 +100,10 @@ def generate_family(
         if not path.exists():
             result.dropped.append(stem)
             continue
-        path.with_suffix(".json").write_text(truth_json(truth), encoding="utf-8")
+        truth_file = path.with_suffix(".json")
+        text = truth_json(truth)
+        if not truth_file.exists() or truth_file.read_text(encoding="utf-8") != text:
+            truth_file.write_text(text, encoding="utf-8")
         new_manifest[stem] = key
         result.docs.append(GeneratedDoc(family.name, path, truth))
     # Files of stems that are no longer generated go away, so the folder is exactly the set.
