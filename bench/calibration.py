@@ -77,7 +77,15 @@ def calibrate(resume: Resume, truth: dict[str, Any]) -> Calibration:
     work = resume.section("work")
     predicted_work, truth_work = predicted.get("work", []), truth.get("work", [])
     partner = dict(scoring.align_entries(predicted_work, truth_work))
-    truth_bullets = {text for text, _ in scoring.bullet_values(truth)}
+    # A bullet is right wherever the truth has it: education and certificates have highlights too.
+    truth_bullets = {
+        scoring.collapse_whitespace(str(text))
+        for entries in truth.values()
+        if isinstance(entries, list)
+        for entry in entries
+        if isinstance(entry, dict)
+        for text in entry.get("highlights") or []
+    }
     # to_json_resume writes the visible entries in order; a fresh import hides nothing.
     for index, (entry, shown) in enumerate(zip(work.entries if work else [], predicted_work, strict=False)):
         truth_entry = truth_work[partner[index]] if index in partner else {}

@@ -31,6 +31,11 @@ def _json_key(kind: str, attribute: str) -> str:
     return spec.json_key if spec else {"start_date": "startDate", "end_date": "endDate"}.get(attribute, attribute)
 
 
+# Sections whose entries have an employer and a title, both expected.
+_JOB_SECTIONS = ("work", "volunteer")
+# The confidence of a field the parser had to guess (below core.model.LOW_CONFIDENCE).
+GUESSED_CONFIDENCE = 0.5
+
 # Sections whose entries have one date ("2019"), not a range.
 _SINGLE_DATE_KEYS = {"certificates": "date", "awards": "date", "publications": "releaseDate"}
 
@@ -60,7 +65,22 @@ def _to_entry(kind: str, parsed: ParsedEntry, confidence: dict[str, float]) -> E
         key = _json_key(kind, attribute)
         if getattr(entry, attribute) and confidence_key(entry.id, key) not in confidence:
             confidence[confidence_key(entry.id, key)] = 0.75
+    _flag_guessed_job(kind, entry, confidence)
     return entry
+
+
+def _flag_guessed_job(kind: str, entry: Entry, confidence: dict[str, float]) -> None:
+    """A job read without its employer or its title is a guess: the name it has may be either
+    one, and a job with neither may be bullets of something else (a functional resume's skill
+    group, a sidebar): its bullets are guesses too."""
+    if kind not in _JOB_SECTIONS or (entry.title and entry.organization):
+        return
+    for attribute in ("title", "organization"):
+        key = confidence_key(entry.id, _json_key(kind, attribute))
+        confidence[key] = min(confidence.get(key, GUESSED_CONFIDENCE), GUESSED_CONFIDENCE)
+    if not entry.title and not entry.organization:
+        for bullet in entry.bullets:
+            confidence[confidence_key(bullet.id, "text")] = GUESSED_CONFIDENCE
 
 
 def _paragraph(lines: list[Line]) -> str:

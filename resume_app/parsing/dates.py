@@ -25,7 +25,8 @@ _DATE = (
 _PRESENT = r"(?:present|current|currently|now|today|ongoing|date)"
 _SEPARATOR = r"\s*(?:-{1,2}|–|—|‒|―|~|to|until|till|through|thru|and|&)\s*"
 _RANGE = re.compile(
-    rf"(?<![\w/])(?:{_DATE.format(p='s')})(?:{_SEPARATOR}(?:(?P<present>{_PRESENT})|{_DATE.format(p='e')}))?(?![\w/])",
+    # Not inside a word, path or dotted number (a DOI "10.1234/icml.2022.9012", a version).
+    rf"(?<![\w/.])(?:{_DATE.format(p='s')})(?:{_SEPARATOR}(?:(?P<present>{_PRESENT})|{_DATE.format(p='e')}))?(?![\w/]|\.\d)",
     re.IGNORECASE,
 )
 # "2022 -" with nothing after: an open range (Awesome-CV community roles).

@@ -280,13 +280,26 @@ def _parts(header: list[Line]) -> list[str]:
     return [part for part in parts if part]
 
 
+def _stands_apart(text: str, found: DateRange) -> bool:
+    """Is the date the whole of its tab-separated column (or line), separators aside?"""
+    start = text.rfind("\t", 0, found.begin) + 1
+    end = text.find("\t", found.finish)
+    column = text[start : end if end >= 0 else len(text)]
+    date = text[found.begin : found.finish].strip(" ,|·–—-:()")
+    return column.strip(" ,|·–—-:()") == date or f"({date})" in column
+
+
 def _take_dates(header: list[Line]) -> tuple[DateRange | None, list[Line]]:
     """The entry's date range, and the header lines with the dates cut out."""
     for index, line in enumerate(header):
         ranges = find_date_ranges(line.text)
         if ranges:
             best = max(ranges, key=lambda found: (found.confidence, found.finish - found.begin))
+            if _stands_apart(line.text, best):
+                # A bare year alone in its column or on its line is a date, not part of a name.
+                best = DateRange(best.start, best.end, best.begin, best.finish, max(best.confidence, 0.85))
             rest = (line.text[: best.begin] + "\t" + line.text[best.finish :]).strip(" \t,|·–—-:")
+            rest = re.sub(r"\(\s*\)", "", rest).strip()  # "Award (2024)" leaves no empty brackets
             trimmed = list(header)
             trimmed[index] = Line(**{**line.__dict__, "text": rest})
             return best, trimmed
