@@ -17,8 +17,10 @@ from collections import Counter
 import docx
 import pytest
 
+from bench import layouts
 from bench.parse_accuracy import corpus_documents
 from resume_app.core import editing
+from resume_app.core.errors import InputError
 from resume_app.core.json_resume import UNPLACED_KEY, to_json_resume
 from resume_app.core.model import LOW_CONFIDENCE, confidence_key
 from resume_app.parsing.accounting import FORM_LABELS, form_spans, key
@@ -79,6 +81,22 @@ def _lost_words(path) -> list[str]:
 @pytest.mark.parametrize("path", [p for p in DOCUMENTS if p.name not in REFUSED], ids=lambda path: path.name)
 def test_every_word_is_in_a_field_or_listed_as_not_placed(path):
     assert _lost_words(path) == []
+
+
+@pytest.mark.parametrize("family", sorted(layouts.FAMILIES))
+def test_every_word_of_every_generated_layout_is_in_a_field_or_listed(family):
+    """The same on every layout family of bench/layouts (rendered on first use, then cached)."""
+    results = layouts.generate_results([family])
+    assert results[0].docs, f"{family} could not be built: {results[0].skipped_reason or results[0].dropped}"
+    lost = {}
+    for doc in results[0].docs:
+        try:
+            words = _lost_words(doc.path)
+        except InputError:  # refused: nothing imported, nothing to account for (scored in the bench)
+            continue
+        if words:
+            lost[doc.path.name] = words
+    assert lost == {}
 
 
 @pytest.mark.parametrize("path", [p for p in DOCUMENTS if p.name not in REFUSED], ids=lambda path: path.name)

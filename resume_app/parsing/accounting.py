@@ -35,7 +35,7 @@ _MIN_GLUED = 12
 _MIN_PIECE = 4
 _KEY_DROP = re.compile(r"[\W_]+")
 _INSIDE_WORD = re.compile(r"[^\s()\[\],;|–—-]")
-_ADDRESS = re.compile(r"[/@]|www\.", re.IGNORECASE)
+_ADDRESS = re.compile(r"[/@]|www\.|\w\.\w", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def _found(word: str, haystack: str) -> bool:
     word_key = key(word)
     if word_key in haystack:
         return True
-    # An address (URL, e-mail, DOI) is one token by nature: found whole or not at all.
+    # An address (URL, domain, e-mail, DOI) is one token by nature: found whole or not at all.
     if len(word_key) < _MIN_GLUED or _ADDRESS.search(word):
         return False
     # A word glued to its neighbours ("SoftwareEngineerAcme") may span two fields: found when
@@ -173,7 +173,7 @@ def _missing_words(text: str, haystack: str) -> list[str]:
     missing = []
     for segment in _SEGMENT_SEPARATORS.split(text):
         words = [word for word in segment.split() if key(word)]
-        if words and not _found(segment, haystack):
+        if words and key(segment) not in haystack:
             missing += _missing_in_segment(words, haystack)
     return missing
 
