@@ -31,8 +31,8 @@ from resume_app.parsing.pdf import read_pdf
 from resume_app.parsing.sections import split_sections
 
 DOCUMENTS = [path for path, _ in corpus_documents([])]
-# Refused today (section labels in a left column): nothing is imported, so nothing to account for.
-REFUSED = {"simpleresumecv_john_doe.pdf"}
+# Files the importer refuses: nothing imported, so nothing to account for (none today).
+REFUSED: set[str] = set()
 
 
 def _strings(value) -> list[str]:

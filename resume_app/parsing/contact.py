@@ -20,7 +20,10 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # A phone number is a stretch of digits, spaces and ()+-. between the separators of a
 # contact line: "(555) 123-4567", "+1-123-456-7890", "(+82) 10-9030-1843", "206.555.0149".
 _CONTACT_SEPARATORS = re.compile(r"\t|\s{2,}|\s[|•·,;/]\s|[|•·]|\n")
-_PHONE_CHARACTERS = re.compile(r"^(?:(?:phone|tel|mobile|cell|ph)\.?:?\s*)?([+(]{0,2}[\d][\d\s().+-]{5,}\d)$", re.I)
+# A label may stand before it: "Tel.", "Mobile:", or one letter (moderncv's "M", "T").
+_PHONE_CHARACTERS = re.compile(
+    r"^(?:(?:phone|tel|mobile|cell|ph)\.?:?\s*|[A-Za-z]{1,10}\.?:?\s+)?([+(]{0,2}[\d][\d\s().+-]{5,}\d)$", re.I
+)
 URL = re.compile(
     r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|io|dev|me|co|ai|app|edu|info|xyz|tech|page|site|us|uk|de|in)"
     r"(?:/[^\s|,;]*)?",
@@ -37,6 +40,7 @@ _NETWORKS = {
     "dribbble.com": "Dribbble",
     "medium.com": "Medium",
 }
+_NAME_LINE_FIELDS = re.compile(r"\t|\s+\|\s+")
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][A-Za-zÀ-ÿ'’.-]*$|^[A-ZÀ-Þ]\.$")
 
 
@@ -58,11 +62,12 @@ def looks_like_name(text: str) -> bool:
 
 def _name(lines: list[Line]) -> tuple[str, float]:
     first_page = [line for line in lines if line.page == lines[0].page] if lines else []
-    # The name may share its line with other text: "Sourabh Bajaj \t Email: ...".
+    # The name may share its line with other text: "Sourabh Bajaj \t Email: ...", or a
+    # headline after a pipe ("José Álvarez | Registered Nurse": moderncv banking).
     candidates = [
         (index, line, field)
         for index, line in enumerate(first_page[:60])
-        for field in line.text.split("\t")
+        for field in _NAME_LINE_FIELDS.split(line.text)
         if looks_like_name(field)
     ]
     if not candidates:

@@ -47,6 +47,9 @@ class ParsedEntry:
     # Field name -> how sure the parser is (0..1).
     confidence: dict[str, float] = field(default_factory=dict)
     header_lines: list[str] = field(default_factory=list)
+    # Of a work entry's two names, which was the position: "title first", "title second",
+    # or "tied" when no word told them apart.
+    order: str = ""
 
 
 @dataclass
@@ -183,6 +186,11 @@ def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
     for raw in lines:
         if not raw.text.strip():
             continue
+        # The rest of a date wrapped in the margin column ("Apr 2019 –" / "Present") belongs
+        # to the entry whose range it closes, even beside its first bullet.
+        if raw.margin and raw.margin == raw.text and _open_range(current):
+            current.header.append(raw)
+            continue
         # Dates or places on a bullet's baseline belong to the entry (a right-hand column).
         line, side = _side_fields(raw) if raw.x0 else (raw, [])
         if line.bullet:
@@ -201,6 +209,36 @@ def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
     if current.header or current.bullets:
         blocks.append(current)
     return blocks
+
+
+_OPEN_RANGE_END = re.compile(r"(?:[-–—]|\bto|\buntil)\s*$", re.IGNORECASE)
+
+
+def _margin_text(lines: list[Line]) -> str:
+    return " ".join(line.margin for line in lines if line.margin)
+
+
+def _open_range(block: _Block) -> bool:
+    """Does the block's margin cell end in a range still open ("Sep 2015 –")?"""
+    return bool(_OPEN_RANGE_END.search(_margin_text(block.header)))
+
+
+def _with_margin_first(header: list[Line]) -> list[Line]:
+    """A margin column's cells (pdf_margin: moderncv's dates, wrapped over two rows) read as
+    one line before the entry's own lines: "Sep 2015 – Mar 2019", "Staff Nurse, ..."."""
+    cells = _margin_text(header)
+    if not cells:
+        return header
+    rest = []
+    for line in header:
+        text = line.text[len(line.margin) :].strip(" \t") if line.margin else line.text
+        if text:
+            rest.append(Line(**{**line.__dict__, "text": text, "margin": ""}))
+    return [Line(text=cells, margin=cells), *rest]
+
+
+def _same_type(line: Line, other: Line) -> bool:
+    return line.bold == other.bold and abs(line.size - other.size) < 0.5 and abs(line.x0 - other.x0) < 2
 
 
 def _is_date_only(text: str) -> bool:
@@ -225,7 +263,16 @@ def _starts_new_entry(line: Line, block: _Block, kind: str) -> bool:
     - a name after a description paragraph.
     """
     has_dates = any(find_date_ranges(header.text) for header in block.header)
+    if line.margin and _open_range(block):
+        return False  # the rest of the entry's dates, in the margin column
     if has_dates and find_date_ranges(line.text):
+        return True
+    # Entries without bullets whose header is two lines set differently (moderncv banking:
+    # bold "School \t Town" over plain "Degree \t Dates"): a dated entry is complete, and a
+    # bold line like its first line, after a plain one, opens the next.
+    first, previous = block.header[0], block.header[-1]
+    bold_again = first.bold and not previous.bold and _same_type(line, first)
+    if has_dates and len(block.header) >= 2 and line.x0 and bold_again:
         return True
     last = block.header[-1].text
     if _is_sentence(line.text):
@@ -270,13 +317,41 @@ def _split_commas(text: str) -> list[str]:
     return pieces
 
 
+def _style_pieces(column: str, spans: list) -> list[str] | None:
+    """A column whose font changes where its commas are ("**Senior Staff Nurse, Emergency
+    Department**, *St Thomas' Hospital*, London": moderncv and most templates that set the
+    title bold and the employer italic): one piece per styled stretch, so a comma inside
+    the title does not cut it. Only the last stretch (place, grade) is cut at its commas.
+    None when the styles do not meet at commas."""
+    found = []  # (start, end) of each span of the line found in this column, in order
+    position = 0
+    for span in spans:
+        text = span.text.strip()
+        start = column.find(text, position) if text else -1
+        if start >= 0:
+            found.append((start, start + len(text)))
+            position = start + len(text)
+    cuts = [
+        start
+        for (_, previous_end), (start, _) in zip(found, found[1:], strict=False)
+        if "," in column[previous_end - 1 : start + 1]
+    ]
+    if not cuts:
+        return None
+    bounds = [0, *cuts, len(column)]
+    pieces = [column[begin:end].strip(" ,") for begin, end in zip(bounds, bounds[1:], strict=False)]
+    pieces = [piece for piece in pieces if piece]
+    return pieces[:-1] + _split_commas(pieces[-1]) if pieces else None
+
+
 def _parts(header: list[Line]) -> list[str]:
     """The pieces of the header lines: "Nexus AI, Co-Founder & CTO \t San Francisco, CA"
     -> Nexus AI / Co-Founder & CTO / San Francisco / CA (places are joined back later)."""
     parts = []
     for line in header:
         for column in _PART_SEPARATORS.split(strip_bullet(line.text)[0]):
-            parts += [piece.strip(" ,|·•-–—") for piece in _split_commas(column)]
+            pieces = _style_pieces(column, line.spans) or _split_commas(column)
+            parts += [piece.strip(" ,|·•-–—") for piece in pieces]
     return [part for part in parts if part]
 
 
@@ -333,7 +408,11 @@ def _title_score(part: str) -> float:
 def parse_entry(kind: str, block: _Block) -> ParsedEntry:
     entry = ParsedEntry(header_lines=[line.text for line in block.header])
     side_lines = [Line(text=text) for text in block.side]
-    dates, header = _take_dates(block.header + side_lines)
+    dates, header = _take_dates(_with_margin_first(block.header) + side_lines)
+    # A margin cell that held only the dates leaves nothing: drop it, so the entry's
+    # first own line comes first (and is never read as prose).
+    if header and header[0].margin and not header[0].text.strip():
+        header = header[1:]
     if dates:
         entry.start_date, entry.end_date = dates.start, dates.end
         entry.confidence["startDate"] = entry.confidence["endDate"] = dates.confidence
@@ -362,6 +441,8 @@ def parse_entry(kind: str, block: _Block) -> ParsedEntry:
     parts = _join_places([part for part in parts if part not in urls])
     # Places first: "San Francisco, CA" would otherwise be read as a company.
     locations = [part for part in parts if is_place(part)]
+    if not locations and kind != "education":
+        locations = _right_column_place(header)
     if locations:
         entry.location = locations[0]
     names = [part for part in parts if part not in locations]
@@ -371,6 +452,28 @@ def parse_entry(kind: str, block: _Block) -> ParsedEntry:
         _fill_title_and_organization(kind, entry, names)
     entry.bullets = [_bullet_text(lines) for lines in block.bullets]
     return entry
+
+
+def _right_column_place(header: list[Line]) -> list[str]:
+    """A town the place list does not know ("London", "Lyon"), set in a right-hand column of
+    an entry's two-line header (moderncv banking: "Employer \t Town" over "Position \t
+    Dates"): a short last column that names no title or organization is the place, when
+    the other lines give the two names."""
+    named = [line for line in header if line.text.split("\t")[0].strip()]
+    if len(named) < 2:
+        return []
+    for line in named:
+        columns = [column.strip() for column in line.text.split("\t")]
+        last = columns[-1]
+        if (
+            len(columns) == 2
+            and 0 < len(last.split()) <= 3
+            and last[:1].isupper()
+            and not _distinctive(last)
+            and not any(ch.isdigit() for ch in last)
+        ):
+            return [last]
+    return []
 
 
 def _fill_title_and_organization(kind: str, entry: ParsedEntry, names: list[str]) -> None:
@@ -389,12 +492,18 @@ def _fill_title_and_organization(kind: str, entry: ParsedEntry, names: list[str]
     first, second = names[0], names[1]
     scores = (_title_score(first), _title_score(second))
     if scores[0] == scores[1]:
-        # No word tells them apart: most templates put the position first.
+        # No word tells them apart: most templates put the position first (and
+        # _follow_section_order may learn otherwise from the section's other entries).
         entry.title, entry.organization = first, second
         entry.confidence["title"] = entry.confidence["organization"] = 0.55
+        entry.order = "tied"
     else:
         entry.title, entry.organization = (first, second) if scores[0] > scores[1] else (second, first)
         entry.confidence["title"] = entry.confidence["organization"] = 0.85
+        # A vote for the section's order only when a title word named the position (an
+        # employer word alone, "Highway Patrol Group" beside "HPG", tells less).
+        if max(scores) > 0:
+            entry.order = "title first" if scores[0] > scores[1] else "title second"
     extra = [name for name in names[2:] if name not in (entry.title, entry.organization)]
     if extra and not entry.location and len(extra[0].split()) <= 3:
         entry.location = extra[0]
@@ -455,6 +564,22 @@ _LIST_KINDS = frozenset({"certificates", "awards", "languages", "interests", "re
 _LABELLED = re.compile(r"^([^:]{2,60}):\s+(.{10,})$")
 
 
+def _follow_section_order(entries: list[ParsedEntry]) -> None:
+    """Entries of one section share their template, so the order of position and employer
+    that the section's telling entries show ("St Thomas' Hospital" / "Senior Staff Nurse":
+    moderncv banking puts the employer first) holds for those whose words tell nothing
+    ("Cruz Roja Española" / "Healthcare Assistant")."""
+    votes = [entry.order for entry in entries if entry.order in ("title first", "title second")]
+    # One telling entry is not a pattern yet; two or more, with none against them, are.
+    if votes.count("title second") < 2 or "title first" in votes:
+        return
+    for entry in entries:
+        if entry.order == "tied":
+            entry.title, entry.organization = entry.organization, entry.title
+            entry.confidence["title"] = entry.confidence["organization"] = 0.7
+            entry.order = "title second"
+
+
 def parse_entries(kind: str, lines: list[Line]) -> list[ParsedEntry]:
     entries = []
     for block in group_blocks(lines, kind):
@@ -472,4 +597,5 @@ def parse_entries(kind: str, lines: list[Line]) -> list[ParsedEntry]:
             entries += [parse_entry(kind, _Block(header=[Line(text=text)])) for text in bullets]
         else:
             entries.append(parse_entry(kind, block))
+    _follow_section_order(entries)
     return entries

@@ -44,6 +44,10 @@ class Line:
     # Vertical distance from the previous line's top (PDF), to see paragraph breaks.
     gap_before: float = 0.0
     spans: list = field(default_factory=list, repr=False)
+    # The text of a left margin column beside the line (CV classes such as moderncv set an
+    # entry's dates there, right of nothing and left of its title): the line's text starts
+    # with it, then a tab. A line that is this text alone has margin == text.
+    margin: str = ""
 
     @property
     def words(self) -> list[str]:

@@ -22,6 +22,7 @@ from resume_app.parsing.errors import (
     ParseError,
 )
 from resume_app.parsing.lines import RUNNING_HEAD, Line, clean_text, strip_bullet
+from resume_app.parsing.pdf_margin import margin_cells
 
 log = logging.getLogger(__name__)
 # pypdf logs every harmless repair ("Ignoring wrong pointing object"); keep the app's log readable.
@@ -66,30 +67,53 @@ def read_pdf(data: bytes) -> list[Line]:
     lines: list[Line] = []
     for page in pages:
         previous = None
-        for layout_line in page.lines:
+        cells = margin_cells(page.lines)
+        for index, layout_line in enumerate(page.lines):
             text = clean_text(layout_line.text)
             if not text:
                 continue
-            _, has_glyph = strip_bullet(text)
             same_block = previous is not None and previous.block == layout_line.block
-            lines.append(
-                Line(
-                    text=text,
-                    page=page.number,
-                    x0=layout_line.x0,
-                    x1=layout_line.x1,
-                    top=layout_line.y,
-                    size=layout_line.size,
-                    bold=layout_line.bold,
-                    bullet=has_glyph,
-                    gap_before=layout_line.y - previous.y if same_block else 0.0,
-                    spans=layout_line.spans,
-                )
+            line = Line(
+                text=text,
+                page=page.number,
+                x0=layout_line.x0,
+                x1=layout_line.x1,
+                top=layout_line.y,
+                size=layout_line.size,
+                bold=layout_line.bold,
+                bullet=strip_bullet(text)[1],
+                gap_before=layout_line.y - previous.y if same_block else 0.0,
+                spans=layout_line.spans,
             )
+            lines += _split_margin(line, cells.get(index, 0))
             previous = layout_line
     if sum(len(line.text) for line in lines) < MIN_TEXT_CHARACTERS:
         raise ParseError(NO_TEXT_LAYER)
     return _mark_running_heads(lines, {page.number: page.height for page in pages})
+
+
+def _split_margin(line: Line, cut: int) -> list[Line]:
+    """A line with a margin cell (pdf_margin): "cell \t text", with Line.margin set. A cell
+    beside a bullet becomes a line of its own before the bullet ("Present" / "• Triage ..."),
+    so the bullet stays a bullet and the cell still reaches its entry."""
+    if not cut:
+        return [line]
+    margin = clean_text(" ".join(span.text for span in line.spans[:cut]))
+    flat = line.text.replace("\t", " ")
+    if not margin or not flat.startswith(margin):
+        return [line]
+    rest = line.text[len(margin) :].strip(" \t")
+    if not rest:
+        return [Line(**{**line.__dict__, "margin": line.text, "bullet": False})]
+    _, rest_bullet = strip_bullet(rest)
+    if not rest_bullet:
+        return [Line(**{**line.__dict__, "text": f"{margin}\t{rest}", "margin": margin})]
+    cell_spans, text_spans = line.spans[:cut], line.spans[cut:]
+    cell = Line(**{**line.__dict__, "text": margin, "margin": margin, "bullet": False, "x1": cell_spans[-1].x1})
+    cell.spans = cell_spans
+    body = Line(**{**line.__dict__, "text": rest, "bullet": True, "x0": text_spans[0].x0})
+    body.spans = text_spans
+    return [cell, body]
 
 
 _DIGITS = re.compile(r"\d+")

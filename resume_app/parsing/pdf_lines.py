@@ -22,6 +22,11 @@ SPACE_EM = 0.11  # a gap of >= this many ems between runs is a word space
 TAB_EM = 2.0  # a gap of >= this many ems becomes "\t" ...
 TAB_REL_MIN_EM = 0.7  # ... and so does one of >= this many ems that is also
 TAB_REL = 2.5  # >= this many times the row's normal word gap
+# A word gap >= this many ems and >= SPAN_BREAK_REL times the row's usual one starts a new
+# span (moderncv's 0.85 em between its date column and the text, usual gaps ~0.33 em).
+SPAN_BREAK_EM = 0.5
+SPAN_BREAK_REL = 1.8
+TYPICAL_SPACE_EM = 0.33
 ROW_TOL = 0.3  # baselines closer than this fraction of the font size share a row
 
 _MULTI_SPACE = re.compile(r" {2,}")
@@ -31,7 +36,8 @@ _TAB_SPACES = re.compile(r" *\t[ \t]*")  # one tab, no spaces around it
 @dataclass(slots=True)
 class PdfSpan:
     """Where a stretch of a line in one font, size and weight lies (words joined
-    with spaces; a tab always starts a new span)."""
+    with spaces; a tab, or a word gap much wider than the row's usual one, starts a
+    new span: the edge of a narrow column, see pdf_margin)."""
 
     x0: float
     x1: float
@@ -81,14 +87,9 @@ def group_rows(runs: list[TextRun]) -> list[list[TextRun]]:
     return rows
 
 
-def separators(row: list[TextRun]) -> list[str]:
-    """What goes before each run: "" (touching), " " (word gap) or "\\t" (field break).
-
-    A field break is a gap >= TAB_EM, or >= TAB_REL_MIN_EM and several times the
-    row's usual word gap: that catches moderncv's narrow date column ("May 2023 |
-    Princeton", 0.85 em) while a justified line, whose stretched gaps are alike,
-    gets none.  An icon between two items is a field break too.
-    """
+def _gaps(row: list[TextRun]) -> tuple[list[float], list[float], float]:
+    """The gaps between the row's runs (points), the em at each, and the row's usual word
+    gap in ems."""
     pairs = list(zip(row, row[1:], strict=False))  # (previous run, run)
     gaps = [r.x0 - p.x1 for p, r in pairs]
     ems = [(r.size + p.size) / 2 for p, r in pairs]
@@ -97,6 +98,18 @@ def separators(row: list[TextRun]) -> list[str]:
         usual = word_gaps[len(word_gaps) // 2]
     else:  # too few gaps to learn from: the font's own space, or a typical one
         usual = next((r.font.space_em for r in row if r.font.space_em), 0.25)
+    return gaps, ems, usual
+
+
+def separators(row: list[TextRun]) -> list[str]:
+    """What goes before each run: "" (touching), " " (word gap) or "\\t" (field break).
+
+    A field break is a gap >= TAB_EM, or >= TAB_REL_MIN_EM and several times the
+    row's usual word gap: that catches moderncv's narrow date column ("May 2023 |
+    Princeton", 0.85 em) while a justified line, whose stretched gaps are alike,
+    gets none.  An icon between two items is a field break too.
+    """
+    gaps, ems, usual = _gaps(row)
     seps = [""]
     text_seen = False  # visible text before `prev`
     for prev, gap, em in zip(row, gaps, ems, strict=False):  # row has one more
@@ -128,10 +141,16 @@ def make_line(row: list[TextRun], block: int) -> PdfTextLine | None:
     # break ("phone [icon] email" -> "phone\temail"), see separators().
     row = [r for r in row if r.text.strip() or r.icons]
     seps = separators(row)
+    gaps, ems, usual = _gaps(row)
+    word_gaps = [g / e for g, e in zip(gaps, ems, strict=True) if g >= SPACE_EM * e]
+    if len(word_gaps) < 3:
+        # Too few gaps to learn from (fonts report odd spaces): the narrowest, or a typical one.
+        usual = min([*word_gaps, TYPICAL_SPACE_EM])
+    wide = [False] + [g / e >= max(SPAN_BREAK_EM, SPAN_BREAK_REL * usual) for g, e in zip(gaps, ems, strict=True)]
     pieces: list[str] = []
     spans: list[PdfSpan] = []
     span_style: tuple[str, float, bool] | None = None  # font, size, weight of spans[-1]
-    for r, sep in zip(row, seps, strict=True):
+    for r, sep, wide_gap in zip(row, seps, wide, strict=True):
         text = r.text
         if sep == "\t":
             # The tab replaces the spaces around it, so "A\tB" splits cleanly.
@@ -145,6 +164,7 @@ def make_line(row: list[TextRun], block: int) -> PdfTextLine | None:
         if (
             span_style is not None
             and sep != "\t"
+            and not wide_gap
             and span_style[0] == r.font.name
             and abs(span_style[1] - r.size) < 0.05
             and span_style[2] == r.bold

@@ -51,7 +51,8 @@ def _transpose_grids(lines: list[Line]) -> list[Line]:
         end = index
         while end < len(lines) and lines[end].text.count("\t") + 1 == columns:
             end += 1
-        if columns > 1 and end - index > 1:
+        # A margin cell is a label beside its list (below), not a grid column.
+        if columns > 1 and end - index > 1 and not lines[index].margin:
             rows = [line.text.split("\t") for line in lines[index:end]]
             result += [Line(text=row[column].strip()) for column in range(columns) for row in rows]
             index = end
@@ -87,6 +88,9 @@ def parse_skills(lines: list[Line]) -> list[Skill]:
         if text.lower() in _LEVELS and skills:
             skills[-1].level = text
             continue
+        # A group name in a margin column beside its list (moderncv's cvitem) is its label.
+        if line.margin and line.margin != line.text:
+            text = f"{line.margin}: {line.text[len(line.margin) :].strip()}"
         protected = _split_outside_brackets(text)
         label = _LABEL.match(protected)
         items = [item.replace("\u0001", ",") for item in _items(protected)]
