@@ -7,6 +7,9 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# The text-accounting tests import every generated layout family (bench/layouts): TeX Live,
+# fonts and RenderCV's own virtualenv. Idempotent: a second run only checks.
+bash "$(dirname "$0")/setup_layouts.sh"
 ruff check .
 ruff format --check .
 exec pytest "$@"

@@ -147,6 +147,8 @@ def _import_summary(report: ImportReport) -> str:
     share = f"Placed {report.placed_share:.0%} of your file's text."
     waiting = len(report.needing_review())
     if not waiting:
+        if report.placed_words >= report.words:
+            return "Placed all of your file's text."
         return f"{share} Every other line has been placed or dismissed."
     return f"{share} {waiting} line{'s' if waiting != 1 else ''} need{'s' if waiting == 1 else ''} you."
 
