@@ -42,3 +42,15 @@ def test_lines_the_importer_could_not_place_are_listed_and_can_be_added(app_serv
     expect(page.locator("#import-summary")).to_contain_text(f"{waiting - 1} line")
     assert text in bullet_texts(page)
     assert text not in page.locator("#not-placed .unplaced-text").all_inner_texts()
+
+    # Dismiss one line, and make a new certificate of another: both leave the list for good.
+    edit(page, page.locator("#not-placed .unplaced-line").first.get_by_role("button", name="Dismiss").click)
+    expect(page.locator("#not-placed .unplaced-line")).to_have_count(waiting - 2)
+    second = page.locator("#not-placed .unplaced-text").first.inner_text()
+    page.locator("#not-placed .unplaced-line").first.get_by_role("button", name="New entry").click()
+    edit(page, page.get_by_role("menuitem", name="Certifications", exact=True).click)
+    certificates = page.locator('.resume-section[data-kind="certificates"] .entry-card')
+    expect(certificates.first.get_by_label("Certificate", exact=True)).to_have_value(second)
+    page.reload()
+    expect(page.locator("#not-placed .unplaced-line")).to_have_count(waiting - 3)
+    expect(certificates.first.get_by_label("Certificate", exact=True)).to_have_value(second)
