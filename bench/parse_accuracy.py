@@ -209,6 +209,10 @@ def _import_or_none(filename: str, data: bytes):
         return None
 
 
+# The generated documents parsed with the default thresholds, by path: the calibration reuses them.
+_DEFAULT_PARSES: dict[Path, Any] = {}
+
+
 def score_families(docs: list, settings: dict[str, float] | None = None) -> dict[str, FamilyScore]:
     """Each family's summed field counts, parsed with the tuning thresholds in `settings`."""
     from resume_app.core.json_resume import to_json_resume
@@ -221,6 +225,8 @@ def score_families(docs: list, settings: dict[str, float] | None = None) -> dict
         scores: dict[str, FamilyScore] = {}
         for doc in docs:
             resume = _import_or_none(doc.path.name, doc.path.read_bytes())
+            if not settings:
+                _DEFAULT_PARSES[doc.path] = resume
             predicted = to_json_resume(resume) if resume else {}
             score = scores.setdefault(doc.family, FamilyScore({}, 0))
             score.counts = scoring.add_counts(score.counts, scoring.document_counts(predicted, doc.truth))
@@ -329,14 +335,14 @@ def print_roundtrip(groups: dict[str, list[dict[str, Any]]]) -> dict[str, dict[s
 # --- calibration ----------------------------------------------------------------------------
 
 
-def print_calibration(groups: dict[str, list[tuple[str, bytes, dict[str, Any]]]]) -> dict[str, calibration.Calibration]:
+def print_calibration(groups: dict[str, list[tuple[str, Any, dict[str, Any]]]]) -> dict[str, calibration.Calibration]:
+    """`groups`: title -> (file name, the imported resume or None when refused, truth)."""
     print("\ncalibration: fields the editor shows as sure (plain) or unsure (amber)")
     print(f"{'documents':<30}{'sure':>7}{'right':>8}{'unsure':>8}{'wrong':>8}{'amber/file':>12}{'max (F1>=.95)':>15}")
     results = {}
     for title, documents in groups.items():
         total, ambers, clean_max = calibration.Calibration(), [], (0, "")
-        for filename, data, truth in documents:
-            resume = _import_or_none(filename, data)
+        for filename, resume, truth in documents:
             if resume is None:
                 continue
             total += calibration.calibrate(resume, truth)
@@ -453,12 +459,18 @@ def main(argv: list[str] | None = None) -> int:
 
     calibration_groups = {
         "real corpus": [
-            (resume.name, resume.read_bytes(), json.loads(truth.read_text(encoding="utf-8")))
+            (
+                resume.name,
+                _import_or_none(resume.name, resume.read_bytes()),
+                json.loads(truth.read_text(encoding="utf-8")),
+            )
             for resume, truth in documents
         ]
     }
     if docs:
-        calibration_groups["generated families"] = [(doc.path.name, doc.path.read_bytes(), doc.truth) for doc in docs]
+        calibration_groups["generated families"] = [
+            (doc.path.name, _DEFAULT_PARSES[doc.path], doc.truth) for doc in docs if doc.path in _DEFAULT_PARSES
+        ]
     calibrations = print_calibration(calibration_groups)
     print_issue_targets(results, families, roundtrips, calibrations)
     if options.verbose:
