@@ -45,6 +45,10 @@ def _to_entry(kind: str, parsed: ParsedEntry, confidence: dict[str, float]) -> E
     if date_key and parsed.start_date and parsed.start_date == parsed.end_date:
         parsed.details[date_key] = parsed.start_date
         parsed.start_date = parsed.end_date = ""
+        # The date's confidence goes with it: the entry shows one date field, not a range.
+        if "startDate" in parsed.confidence:
+            parsed.confidence[date_key] = parsed.confidence.pop("startDate")
+            parsed.confidence.pop("endDate", None)
     entry = Entry(
         title=parsed.title,
         organization=parsed.organization,

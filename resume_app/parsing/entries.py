@@ -361,7 +361,9 @@ def _stands_apart(text: str, found: DateRange) -> bool:
     end = text.find("\t", found.finish)
     column = text[start : end if end >= 0 else len(text)]
     date = text[found.begin : found.finish].strip(" ,|·–—-:()")
-    return column.strip(" ,|·–—-:()") == date or f"({date})" in column
+    # "Finalist, DEFCON CTF, 2018": a year closing a list of names after a comma is its date.
+    closes_line = text[: found.begin].rstrip().endswith(",") and not text[found.finish :].strip(" .)")
+    return column.strip(" ,|·–—-:()") == date or f"({date})" in column or closes_line
 
 
 def _take_dates(header: list[Line]) -> tuple[DateRange | None, list[Line]]:
