@@ -29,6 +29,9 @@ from resume_app.parsing.skills import parse_skills
         ("September 2015 — June 2019", "2015-09", "2019-06"),
         ("Analyst   Aug 2016 -- Dec 2018", "2016-08", "2018-12"),
         ("2020-04 – 2021-11", "2020-04", "2021-11"),
+        ("DevOps engineer\tSep 15 - NOW", "2015-09", ""),
+        ("Mar '14 – Jan '15", "2014-03", "2015-01"),
+        ("Oct 99 - Jan 01", "1999-10", "2001-01"),
     ],
 )
 def test_date_ranges_in_all_common_forms(text, start, end):
@@ -38,6 +41,11 @@ def test_date_ranges_in_all_common_forms(text, start, end):
 
 def test_numbers_that_are_not_dates_are_ignored():
     assert find_date_ranges("GPA 3.8/4.0, top 5% of 1200 students") == []
+    # A DOI or a version number holds years that are not dates.
+    assert find_date_ranges("10.1234/icml.2022.9012") == []
+    # Days of a month are not two-digit years: "May 15" alone, or a range of days before the year.
+    assert find_date_ranges("Since May 15") == []
+    assert [(found.start, found.end) for found in find_date_ranges("Jan 15 - Sep 15, 2020")] == [("2020", "2020")]
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,15 @@ _RANGE = re.compile(
     rf"(?<![\w/.])(?:{_DATE.format(p='s')})(?:{_SEPARATOR}(?:(?P<present>{_PRESENT})|{_DATE.format(p='e')}))?(?![\w/]|\.\d)",
     re.IGNORECASE,
 )
+# "Sep 15 - NOW", "Jan 15 – Sep 15": month and two-digit year, read only as a range (with a
+# month on both ends, or up to the present), because "May 15" alone is more often a day.
+_SHORT = rf"(?P<{{p}}month>{_MONTH_NAMES})\.?\s*'?(?P<{{p}}yy>\d{{{{2}}}})"
+_SHORT_RANGE = re.compile(
+    rf"(?<![\w/.]){_SHORT.format(p='s')}{_SEPARATOR}(?:(?P<present>{_PRESENT})|{_SHORT.format(p='e')})(?![\w/]|\.\d|,?\s*(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+# A two-digit year up to this many years ahead of the century's is this century's ("15" -> 2015).
+_CENTURY_PIVOT = 40
 # "2022 -" with nothing after: an open range (Awesome-CV community roles).
 _OPEN_END = re.compile(r"\s*(?:-{1,2}|–|—)\s*$")
 
@@ -58,12 +67,22 @@ def _one(match: re.Match[str], prefix: str) -> str | None:
     return None
 
 
+def _short_date(match: re.Match[str], prefix: str) -> str:
+    two_digits = int(match.group(f"{prefix}yy"))
+    year = 2000 + two_digits if two_digits <= _CENTURY_PIVOT else 1900 + two_digits
+    return f"{year}-{MONTHS[match.group(f'{prefix}month').lower()]:02d}"
+
+
 def find_date_ranges(line: str) -> list[DateRange]:
     """Every date or date range in `line`, left to right."""
     found = []
+    for match in _SHORT_RANGE.finditer(line):
+        end = "" if match.group("present") else _short_date(match, "e")
+        found.append(DateRange(_short_date(match, "s"), end, match.start(), match.end(), 0.85))
+    short_spans = [(date.begin, date.finish) for date in found]
     for match in _RANGE.finditer(line):
         start = _one(match, "s")
-        if start is None:
+        if start is None or any(begin < match.end() and match.start() < end for begin, end in short_spans):
             continue
         finish = match.end()
         if match.group("present"):
@@ -78,7 +97,7 @@ def find_date_ranges(line: str) -> list[DateRange]:
             # Group "syear" is the start's bare year ("2019"): often a date, sometimes not.
             confidence = 0.6 if match.group("syear") else 0.85
         found.append(DateRange(start, end, match.start(), finish, confidence))
-    return found
+    return sorted(found, key=lambda date: date.begin)
 
 
 def is_present_word(text: str) -> bool:
