@@ -611,6 +611,94 @@ def page_banner_grid(t: Resume) -> str:
 # --- rendering -------------------------------------------------------------------------------
 
 
+# --- G: academic CV, section names in a left label column beside each section's first line ---
+
+VIEW_G = View()
+
+
+def labelled_section(label: str, body: str) -> str:
+    return f'<div class="sec"><div class="lab">{e(label.upper())}</div><div class="body">{body}</div></div>'
+
+
+def title_line(main: str, dates: str) -> str:
+    right = f'<span class="dt">{e(dates)}</span>' if dates else ""
+    return f'<div class="tl"><span>{main}</span>{right}</div>'
+
+
+def page_label_column(t: Resume) -> str:
+    b = t["basics"]
+    out = [f"<h1>{e(b.get('name', ''))}</h1>"]
+    if b.get("label"):
+        out.append(f'<p class="contact"><i>{e(b["label"])}</i></p>')
+    contact = [v for k, v in contact_items(b) if k != "profile"]
+    contact += [fmt_profile(p) for p in b.get("profiles") or []]
+    if contact:
+        out.append(f'<p class="contact">{" · ".join(e(v) for v in contact)}</p>')
+    if b.get("summary"):
+        out.append(labelled_section("Profile", paras(b["summary"])))
+    if t.get("education"):
+        body = ""
+        for ed in t["education"]:
+            place = ", ".join(x for x in (ed.get("institution", ""), ed.get("location", "")) if x)
+            body += title_line(f"<b>{e(place)}</b>", fmt_range(ed, "mon"))
+            body += f"<div>{e(fmt_degree(ed))}</div>" if fmt_degree(ed) else ""
+            body += f"<div>{e(fmt_score(ed['score']))}</div>" if ed.get("score") else ""
+        out.append(labelled_section("Education", body))
+    if t.get("work"):
+        body = ""
+        for w in t["work"]:
+            main = ", ".join(
+                x
+                for x in (
+                    f"<b>{e(w.get('position', ''))}</b>" if w.get("position") else "",
+                    f"<i>{e(w.get('name', ''))}</i>" if w.get("name") else "",
+                )
+                if x
+            )
+            body += title_line(main, fmt_range(w, "mon"))
+            body += f"<div>{e(w['location'])}</div>" if w.get("location") else ""
+            body += ul(w.get("highlights", []), "sq")
+        out.append(labelled_section("Professional Experience", body))
+    if t.get("projects"):
+        body = ""
+        for pr in t["projects"]:
+            body += title_line(f"<b>{e(pr.get('name', ''))}</b>", fmt_range(pr, "mon"))
+            body += paras(pr.get("description", "")) + ul(pr.get("highlights", []), "sq")
+        out.append(labelled_section("Selected Projects", body))
+    if t.get("awards"):
+        body = "".join(
+            title_line(
+                f"<b>{e(a.get('title', ''))}</b>" + (f", {e(a['awarder'])}" if a.get("awarder") else ""),
+                fmt_date(a["date"], "mon") if a.get("date") else "",
+            )
+            for a in t["awards"]
+        )
+        out.append(labelled_section("Honours and Awards", body))
+    if t.get("certificates"):
+        body = "".join(
+            title_line(
+                f"<b>{e(c.get('name', ''))}</b>" + (f", {e(c['issuer'])}" if c.get("issuer") else ""),
+                fmt_date(c["date"], "mon") if c.get("date") else "",
+            )
+            for c in t["certificates"]
+        )
+        out.append(labelled_section("Certifications", body))
+    if t.get("skills"):
+        out.append(labelled_section("Technical Skills", skills_lines(t["skills"])))
+    if t.get("languages"):
+        out.append(labelled_section("Languages", languages(t["languages"])))
+    css = """
+    body { font-family: 'Liberation Serif'; font-size: 10.5pt; color: #111; padding: 16mm 16mm; }
+    h1 { font-size: 22pt; margin: 0 0 1mm; text-align: center; } .contact { text-align: center; font-size: 9.5pt; }
+    .sec { display: flex; margin-top: 5mm; } .lab { width: 32mm; flex: none; padding-right: 4mm;
+           font-weight: bold; font-size: 8.5pt; letter-spacing: 0.3pt; line-height: 1.35; }
+    .body { flex: 1; } .tl { display: flex; justify-content: space-between; break-inside: avoid; }
+    .dt { white-space: nowrap; padding-left: 4mm; } ul.sq { list-style: square; margin: 1mm 0 2mm; padding-left: 14px; }
+    p { margin: 0 0 1.5mm; } li { break-inside: avoid; }
+    """
+    return document(css, "".join(out), b.get("name", ""))
+
+
 def _unavailable() -> str | None:
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         return f"Chromium was not found at {CHROMIUM} (apt-get install chromium)"
@@ -654,6 +742,13 @@ def _family(name: str, view: View, page_fn: Callable[[Resume], str], traits: str
 
 
 FAMILIES = [
+    _family(
+        "html_label_column",
+        VIEW_G,
+        page_label_column,
+        "academic CV: section names in capitals in a narrow left column on the baseline of the section's "
+        "first line (long names wrap), dates right-aligned on the title line, square bullets",
+    ),
     _family(
         "html_sidebar_left",
         VIEW_A,

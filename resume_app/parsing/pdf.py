@@ -21,6 +21,7 @@ from resume_app.parsing.errors import (
     TOO_MANY_PAGES,
     ParseError,
 )
+from resume_app.parsing.label_column import split_label_column
 from resume_app.parsing.lines import RUNNING_HEAD, Line, clean_text, strip_bullet
 from resume_app.parsing.pdf_margin import margin_cells
 
@@ -89,6 +90,7 @@ def read_pdf(data: bytes) -> list[Line]:
             previous = layout_line
     if sum(len(line.text) for line in lines) < MIN_TEXT_CHARACTERS:
         raise ParseError(NO_TEXT_LAYER)
+    lines = split_label_column(lines)
     return _mark_running_heads(lines, {page.number: page.height for page in pages})
 
 
