@@ -23,10 +23,10 @@ TARGET_F1 = 0.99
 FORMATS = {"docx": resume_to_docx, "pdf": resume_to_pdf}
 # truth file -> format -> overall F1 measured when the file joined the corpus, rounded down.
 ROUNDTRIP_FLOORS = {
-    "creativeconfidence_justin_time": {"docx": 0.924, "pdf": 0.943},
-    "edenai_csu_functional_john_smith": {"docx": 0.920, "pdf": 0.862},
-    "htmltopdf_cardo_dalisay": {"docx": 0.815, "pdf": 0.815},
-    "latexcv_sidebar_jan_kuster": {"docx": 0.954, "pdf": 0.954},
+    "creativeconfidence_justin_time": {"docx": 0.936},
+    "edenai_csu_functional_john_smith": {"docx": 0.920, "pdf": 0.901},
+    "htmltopdf_cardo_dalisay": {"docx": 0.846, "pdf": 0.905},
+    "latexcv_sidebar_jan_kuster": {"docx": 0.954, "pdf": 0.988},
     "reannaschultz_jane_doe": {"docx": 0.894, "pdf": 0.947},
     "simpleresumecv_john_doe": {"docx": 0.900, "pdf": 0.900},
     "soupboss_01_office_coordinator": {"docx": 0.947, "pdf": 0.947},

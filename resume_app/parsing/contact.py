@@ -41,7 +41,9 @@ _NETWORKS = {
     "medium.com": "Medium",
 }
 _NAME_LINE_FIELDS = re.compile(r"\t|\s+\|\s+")
-_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][A-Za-zÀ-ÿ'’.-]*$|^[A-ZÀ-Þ]\.$")
+# A capitalised word of letters in any script's Latin extensions ("Wiśniewski", "Çelik",
+# "Dvořák": names from Central Europe and Turkey are outside Latin-1), or an initial.
+_NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.-])*$")
 
 
 @dataclass
@@ -57,7 +59,7 @@ def looks_like_name(text: str) -> bool:
         return False
     if heading_kind(text) is not None or {word.lower() for word in words} & TITLE_WORDS:
         return False
-    return all(_NAME_WORD.match(word) or word.isupper() for word in words)
+    return all((_NAME_WORD.match(word) and word[0].isupper()) or word.isupper() for word in words)
 
 
 def _name(lines: list[Line]) -> tuple[str, float]:

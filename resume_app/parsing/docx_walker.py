@@ -218,7 +218,7 @@ class DocxWalker:
         style = self.styles.style_name(sid)
 
         continued = False  # True once a piece of this paragraph has been emitted
-        for piece in _split_breaks(segs):
+        for piece in _split_display_lead(_split_breaks(segs)):
             spans = _merge(piece)
             text = "".join(s.text for s in spans)
             if not text.strip():
@@ -373,6 +373,32 @@ def _split_breaks(segs: list[_Seg]) -> list[list[_Seg]]:
         else:
             pieces[-1].append(s)
     return pieces
+
+
+# How much larger than the rest of its paragraph a leading stretch must be set to be a line
+# of its own (a name at 18 pt before its 11 pt headline).
+_DISPLAY_LEAD_RATIO = 1.4
+
+
+def _split_display_lead(pieces: list[list[_Seg]]) -> list[list[_Seg]]:
+    """A paragraph that opens with a stretch set much larger than the rest, ended by a space
+    ("John Doe" at 18 pt, then "  Web Developer" at 11 pt: a Word page header or title line
+    with the name and headline in one paragraph, docx_header_textbox), reads as two lines,
+    so the name is a line of its own. A single large letter (fake small caps) is not split."""
+    out: list[list[_Seg]] = []
+    for piece in pieces:
+        spans = _merge(piece)
+        if len(spans) >= 2 and spans[0].size and all(span.size for span in spans[1:]):
+            lead, rest = spans[0], spans[1:]
+            rest_size = max(span.size for span in rest)
+            boundary = lead.text[-1:].isspace() or rest[0].text[:1].isspace()
+            letters = sum(ch.isalpha() for ch in lead.text)
+            rest_letters = sum(ch.isalpha() for span in rest for ch in span.text)
+            if lead.size >= rest_size * _DISPLAY_LEAD_RATIO and boundary and letters >= 2 and rest_letters >= 2:
+                out += [[lead], rest]
+                continue
+        out.append(piece)
+    return out
 
 
 def _merge(piece: list[_Seg]) -> list[_Seg]:

@@ -20,11 +20,18 @@ from resume_app.parsing.vocabulary import ORG_WORDS, TITLE_WORDS
 
 _DEGREE_WORDS = re.compile(
     r"\b(bachelor|master|doctor|ph\.?\s?d|mba|b\.?\s?s\.?c?|m\.?\s?s\.?c?|b\.?\s?a|m\.?\s?a|b\.?\s?eng|m\.?\s?eng|"
-    r"associate|diploma|certificate|degree|high school|ged|bs|ba|ms|ma|phd|btech|mtech|b\.tech|m\.tech)\b",
+    r"associate|diploma|certificate|degree|high school|ged|bs|ba|ms|ma|phd|btech|mtech|b\.tech|m\.tech|"
+    # Degrees written in other languages or as British integrated masters ("Diplôme",
+    # "Licenciatura", "MChem", "PGCE"): education sections of resumes from outside the US.
+    r"dipl[oô]m[ae]?|licen[cs]\w*|m(?:chem|phys|math|sci|res|phil)|pgce|pgdip)\b",
     re.IGNORECASE,
 )
+# Names of schools, in English and the languages resumes most often keep them in
+# ("École ...", "Hochschule ...", "Zespół Szkół ...", "Conservatory of Music").
 _INSTITUTION_WORDS = re.compile(
-    r"\b(university|college|institute|school|academy|polytechnic|universidad|universit)", re.I
+    r"\b(university|college|institut|school|academy|polytechnic|universidad|universit|conservato|seminary|"
+    r"[ée]cole|hochschule|gymnasium|lyc[ée]e|szk[oó]\w|akademi)",
+    re.I,
 )
 # Between the pieces of an entry line: columns, pipes, dots, dashes, " at ".
 _PART_SEPARATORS = re.compile(r"\s*\t+\s*|\s*\|\s*| · | • | – | — | -- | - | at (?=[A-Z])")
@@ -268,11 +275,13 @@ def _starts_new_entry(line: Line, block: _Block, kind: str) -> bool:
     if has_dates and find_date_ranges(line.text):
         return True
     # Entries without bullets whose header is two lines set differently (moderncv banking:
-    # bold "School \t Town" over plain "Degree \t Dates"): a dated entry is complete, and a
-    # bold line like its first line, after a plain one, opens the next.
+    # bold "School \t Town" over plain "Degree \t Dates"; Word sidebars: bold degree over
+    # plain school, dates and grade): a dated entry is complete, and a bold line like its
+    # first line, after a plain one, opens the next. Education entries seldom have bullets
+    # or always have dates, so there the set-apart first line alone tells.
     first, previous = block.header[0], block.header[-1]
     bold_again = first.bold and not previous.bold and _same_type(line, first)
-    if has_dates and len(block.header) >= 2 and line.x0 and bold_again:
+    if (has_dates or kind == "education") and len(block.header) >= 2 and bold_again:
         return True
     last = block.header[-1].text
     if _is_sentence(line.text):
@@ -301,6 +310,13 @@ def _distinctive(piece: str) -> bool:
     )
 
 
+def _school_system(before: str, after: str) -> bool:
+    """A school of a university system is named with the system after a comma ("Queens
+    College, City University of New York", "Birkbeck College, University of London"): two
+    school names, no degree, are one institution."""
+    return all(_INSTITUTION_WORDS.search(piece) and not _DEGREE_WORDS.search(piece) for piece in (before, after))
+
+
 def _split_commas(text: str) -> list[str]:
     """Split at commas, but keep names that contain one: "Omnious. Co., Ltd.",
     "R.O.K Cyber Command, MND" (neither side says what it is) stay whole."""
@@ -310,7 +326,7 @@ def _split_commas(text: str) -> list[str]:
         # "Cleveland" before "Ohio" is a city, whatever came before it.
         is_city = index + 1 < len(split) and is_region(split[index + 1])
         plain = not (_distinctive(pieces[-1]) or _distinctive(piece)) if pieces else False
-        if pieces and (_LEGAL_SUFFIX.match(piece) or (plain and not is_city)):
+        if pieces and (_LEGAL_SUFFIX.match(piece) or (plain and not is_city) or _school_system(pieces[-1], piece)):
             pieces[-1] = f"{pieces[-1]}, {piece}"
         else:
             pieces.append(piece)
@@ -344,12 +360,28 @@ def _style_pieces(column: str, spans: list) -> list[str] | None:
     return pieces[:-1] + _split_commas(pieces[-1]) if pieces else None
 
 
+def _columns(text: str) -> list[str]:
+    """The text cut at _PART_SEPARATORS, except an " at " inside a school's name: campuses
+    of a university system ("University of Arkansas at Little Rock", "University of
+    Illinois at Urbana-Champaign"), where the words before " at " already name a school
+    ("Research Assistant at Brown University" is still cut)."""
+    columns, start = [], 0
+    for found in _PART_SEPARATORS.finditer(text):
+        before = text[start : found.start()]
+        if found.group().strip() == "at" and _INSTITUTION_WORDS.search(before) and not _DEGREE_WORDS.search(before):
+            continue
+        columns.append(before)
+        start = found.end()
+    columns.append(text[start:])
+    return columns
+
+
 def _parts(header: list[Line]) -> list[str]:
     """The pieces of the header lines: "Nexus AI, Co-Founder & CTO \t San Francisco, CA"
     -> Nexus AI / Co-Founder & CTO / San Francisco / CA (places are joined back later)."""
     parts = []
     for line in header:
-        for column in _PART_SEPARATORS.split(strip_bullet(line.text)[0]):
+        for column in _columns(strip_bullet(line.text)[0]):
             pieces = _style_pieces(column, line.spans) or _split_commas(column)
             parts += [piece.strip(" ,|·•-–—") for piece in pieces]
     return [part for part in parts if part]
@@ -450,10 +482,66 @@ def parse_entry(kind: str, block: _Block) -> ParsedEntry:
     names = [part for part in parts if part not in locations]
     if kind == "education":
         _fill_education(entry, names)
-    else:
+    elif not (kind in _JOB_KINDS and _fill_by_lines(entry, header)):
         _fill_title_and_organization(kind, entry, names)
     entry.bullets = [_bullet_text(lines) for lines in block.bullets]
     return entry
+
+
+_JOB_KINDS = ("work", "volunteer")
+
+
+def _town_like(piece: str) -> bool:
+    """A place, or a town the place list does not know: one to three capitalised words that
+    name no title, organization or school ("Cork", "Poznań", "St Albans")."""
+    words = piece.split()
+    return (
+        is_place(piece)
+        or is_region(piece)
+        or (
+            0 < len(words) <= 3
+            and all(word[:1].isupper() for word in words)
+            and not _distinctive(piece)
+            and not any(ch.isdigit() for ch in piece)
+        )
+    )
+
+
+def _fill_by_lines(entry: ParsedEntry, header: list[Line]) -> bool:
+    """A job whose two header lines are one name each, the employer's with its town after a
+    comma ("St Thomas' Hospital, London" / "Senior Staff Nurse, Emergency Department"; Word
+    and most one-column templates, docx_header_textbox): the position is its whole line,
+    commas and all, and the employer line's pieces after the first are the place. Only when
+    the position line's words say it is the position (more title words than the other
+    line). False (nothing set) for any other header."""
+    lines = [_parts([line]) for line in header]
+    lines = [pieces for pieces in lines if pieces and not all(is_place(piece) for piece in pieces)]
+    # Commas only: a line in columns ("Engineer \t Seoul", "Title | Company") is read as before.
+    if len(lines) != 2 or any(len(_columns(strip_bullet(line.text)[0].strip(" \t"))) > 1 for line in header):
+        return False
+    first, second = (", ".join(pieces) for pieces in lines)
+    scores = (_title_score(first), _title_score(second))
+    if scores[0] == scores[1] or max(scores) <= 0:
+        return False
+    title_pieces, org_pieces = (lines[0], lines[1]) if scores[0] > scores[1] else (lines[1], lines[0])
+    org_pieces = _join_places(org_pieces)
+    employer, places = org_pieces[0], org_pieces[1:]
+    if any(_URL_ONLY.match(piece) for piece in title_pieces + org_pieces):
+        return False
+    if places:
+        # "Employer, Town" or "Employer, Town, Country".
+        if len(places) > 2 or not all(_town_like(place) for place in places):
+            return False
+    elif not _word_set(employer) & ORG_WORDS:
+        # An employer line without a town must say it is one ("Vandelay Industries"), or
+        # "Software Engineer, Google" over "Mountain View" would make the town the employer.
+        return False
+    entry.title, entry.organization = ", ".join(title_pieces), employer
+    if places:
+        entry.location = entry.location or ", ".join(places)
+    entry.confidence["title"] = entry.confidence["organization"] = 0.85
+    entry.order = "title first" if scores[0] > scores[1] else "title second"
+    return True
 
 
 def _right_column_place(header: list[Line]) -> list[str]:
@@ -538,10 +626,13 @@ def _fill_education(entry: ParsedEntry, names: list[str]) -> None:
             entry.details["area"] = value.strip()
         elif label not in _SKIPPED_LABELS:
             names.append(name)
+    graded = []  # names that were only a grade ("GPA: 3.8"): never the institution
     for name in names:
         gpa = _GPA.search(name)
         if gpa:
             entry.details["score"] = gpa.group(1)
+            if not name[: gpa.start()].strip(" ,;:|"):
+                graded.append(name)
             name = name[: gpa.start()].strip(" ,;:|")
             if not name:
                 continue
@@ -555,7 +646,7 @@ def _fill_education(entry: ParsedEntry, names: list[str]) -> None:
             if len(pieces) > 1:
                 entry.details["area"] = pieces[1].strip()
             entry.confidence["studyType"] = 0.8
-    leftovers = [name for name in names if name not in (entry.organization, entry.title)]
+    leftovers = [name for name in names if name not in (entry.organization, entry.title, *graded)]
     if not entry.organization and leftovers:
         entry.organization = leftovers[0]
         entry.confidence["institution"] = 0.5

@@ -132,25 +132,62 @@ def is_heading_phrase(text: str) -> bool:
     return bool(words) and all(word in _HEADING_VOCABULARY for word in words)
 
 
+def _set_apart_headings(lines: list[Line], body_size: float) -> set[tuple[bool, float]]:
+    """The typography (bold, size) of the document's headings, when every line that both
+    names a section and looks like a heading is set apart (capitals or larger type) and
+    there are two or more: a Word resume whose headings are bold Normal paragraphs in
+    capitals ("SKILLS", "EDUCATION"). Empty when the document shows no such habit."""
+    styled = [
+        line for line in lines if not line.bullet and heading_kind(line.text) and _looks_like_heading(line, body_size)
+    ]
+    if len(styled) < 2 or not all(_is_set_apart(line, body_size) for line in styled):
+        return set()
+    return {(line.bold, round(line.size, 1)) for line in styled}
+
+
+def _is_set_apart(line: Line, body_size: float) -> bool:
+    letters = [ch for ch in line.text if ch.isalpha()]
+    all_caps = line.caps or (len(letters) >= 3 and all(ch.isupper() for ch in letters))
+    return all_caps or bool(body_size and line.size >= body_size * tuning.HEADING_SIZE_RATIO)
+
+
+def _like_headings(line: Line, styles: set[tuple[bool, float]]) -> bool:
+    return not styles or (line.bold, round(line.size, 1)) in styles
+
+
 def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
     """The lines before the first heading (name and contact), and the sections after it."""
     body_size = body_font_size(lines)
+    # Where the headings share one set-apart typography (Word resumes with bold Normal
+    # headings, docx_table_sidebar), a line in other type is content even when it is in
+    # capitals ("PHP", "JIRA" in a skills list) or names a section ("Tools", "Languages"
+    # as a skill group's name in a sidebar).
+    styles = _set_apart_headings(lines, body_size)
     header: list[Line] = []
     sections: list[Section] = []
     for line in lines:
         kind = heading_kind(line.text) if not line.bullet else None
         current = sections[-1].kind if sections else None
         # In body type, a heading phrase of the section we are in ("Tools" among skills)
-        # is a line of that section, not a new one.
+        # is a line of that section, not a new one; so, among skills, is one set unlike the
+        # headings ("Languages" naming a group of programming languages). Elsewhere a bold
+        # body-type phrase is a sub-heading ("Volunteering" under "Activities and Honors").
         plain_heading = (
             kind is not None
             and kind != current
             and is_heading_phrase(line.text)
             and _is_heading_shaped(line, body_size)
+            and (current != "skills" or _like_headings(line, styles))
         )
         if kind is not None and (_looks_like_heading(line, body_size) or plain_heading):
             sections.append(Section(kind, line.text.strip(), heading_line=line))
-        elif kind is None and sections and _looks_like_heading(line, body_size) and _is_section_break(line):
+        elif (
+            kind is None
+            and sections
+            and _looks_like_heading(line, body_size)
+            and _is_section_break(line)
+            and _like_headings(line, styles)
+        ):
             sections.append(Section("other", line.text.strip(), heading_line=line))
         elif sections:
             sections[-1].lines.append(line)

@@ -75,7 +75,47 @@ def _join_wrapped_lines(lines: list[Line]) -> list[Line]:
     return joined
 
 
+# Words a wrapped line of prose may end on, never a skill.
+_RUNS_ON = frozenset("a an and as at by for from in of on or the to with".split())
+
+
+def _bold_groups(lines: list[Line]) -> list[Skill] | None:
+    """A skills list written one item a line under bold group names ("Web Technologies" /
+    "HTML5" / "JavaScript" / "Tools" / "Git"): Word sidebars (docx_table_sidebar) and
+    sidebars that list single words. Each bold line names a group, the plain lines up to the
+    next bold one are its keywords, one a line (a lower-case item is not a wrapped line
+    here). None when the section is not written so: some plain line holds a list or a
+    label, a bold line holds more than a name, or no plain line follows a bold one."""
+    texts = [(strip_bullet(line.text.strip())[0], line.bold) for line in lines]
+    texts = [(text, bold) for text, bold in texts if text]
+    if not texts or not texts[0][1] or all(bold for _, bold in texts):
+        return None
+    # A Word paragraph is a line its writer ended; a PDF line may be wrapped prose (a
+    # functional resume's achievements under bold skill names), so there every item
+    # must be keyword-sized and not stop on a word that runs on to the next line.
+    positioned = any(line.x0 or line.top for line in lines)
+    if positioned and any(
+        not bold and (len(text.split()) > 3 or text.split()[-1].lower() in _RUNS_ON) for text, bold in texts
+    ):
+        return None
+    skills: list[Skill] = []
+    for text, bold in texts:
+        protected = _split_outside_brackets(text)
+        if _LABEL.match(protected) or len(_items(protected)) != 1:
+            return None
+        if bold:
+            skills.append(Skill(name=text))
+        else:
+            skills[-1].keywords.append(_items(protected)[0].replace("\u0001", ","))
+    if any(not skill.keywords for skill in skills):
+        return None
+    return skills
+
+
 def parse_skills(lines: list[Line]) -> list[Skill]:
+    grouped = _bold_groups(lines)
+    if grouped is not None:
+        return grouped
     lines = _join_wrapped_lines(_transpose_grids(lines))
     skills: list[Skill] = []
     # The last skill came from a line holding one name only: a list on the next line

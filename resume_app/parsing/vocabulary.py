@@ -20,7 +20,7 @@ TITLE_WORDS = frozenset(
     apprentice principal staff senior junior sr jr owner bookkeeper auditor controller professor
     lecturer postdoc postdoctoral advisor counselor therapist physician assistant pharmacist operator
     driver mechanic electrician chef cook server bartender marketer strategist planner producer
-    recruiter generalist buyer merchandiser scrum product sde swe devops sre""".split()
+    recruiter generalist buyer merchandiser scrum product sde swe devops sre leader""".split()
 )
 ORG_WORDS = frozenset(
     """inc inc. llc ltd ltd. corp corp. corporation company co co. university college institute school
