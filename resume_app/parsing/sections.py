@@ -78,7 +78,8 @@ _HEADING_VOCABULARY = frozenset(
 # Headings of sections we keep out of the structured resume (talks, patents...).
 _OTHER_HEADINGS = ("patent", "talk", "presentation", "conference", "course", "activities", "additional", "misc")
 _MAX_HEADING_WORDS = 5
-_LETTER_SPACED = re.compile(r"^(?:\w ){2,}\w$")
+# Headings set with CSS letter-spacing ("E X P E R I E N C E"): every letter its own word.
+_LETTER_SPACED = re.compile(r"^(?:[\w&] ){2,}[\w&]$")
 
 
 @dataclass
@@ -89,10 +90,34 @@ class Section:
     heading_line: Line | None = None
 
 
+def unspaced(text: str) -> str:
+    """A letter-spaced heading as words: "W O R K E X P E R I E N C E" -> "WORK EXPERIENCE".
+
+    The text layer keeps one space per letter gap, so the gap between words is lost;
+    the letters are cut back into words of the heading vocabulary where they can be.
+    Any other text comes back as it was.
+    """
+    text = text.strip()
+    if not _LETTER_SPACED.match(text):
+        return text
+    letters = text.replace(" ", "")
+    lower = letters.lower()
+    # best[i]: the fewest vocabulary words that spell lower[:i] (None: none do).
+    best: list[list[int] | None] = [[]] + [None] * len(lower)
+    for end in range(1, len(lower) + 1):
+        for start in range(end):
+            if best[start] is not None and lower[start:end] in _HEADING_VOCABULARY:
+                candidate = [*best[start], end]  # type: ignore[misc]
+                if best[end] is None or len(candidate) < len(best[end]):  # type: ignore[arg-type]
+                    best[end] = candidate
+    cuts = best[-1]
+    if not cuts:
+        return letters
+    return " ".join(letters[a:b] for a, b in zip([0, *cuts], cuts, strict=False))
+
+
 def _normalised(text: str) -> str:
-    text = text.strip().strip(":").strip()
-    if _LETTER_SPACED.match(text):
-        text = text.replace(" ", "")
+    text = unspaced(text.strip().strip(":").strip())
     return re.sub(r"[^a-z& ]+", " ", text.lower()).strip()
 
 
@@ -116,7 +141,7 @@ def body_font_size(lines: list[Line]) -> float:
 
 def _looks_like_heading(line: Line, body_size: float) -> bool:
     """Typography alone: short, on its own, and set apart (caps, bold or larger)."""
-    text = line.text.strip()
+    text = unspaced(line.text)
     if line.bullet or not text or "\t" in text or len(text.split()) > _MAX_HEADING_WORDS or text.endswith((".", ",")):
         return False
     if any(ch.isdigit() for ch in text) or "@" in text:
@@ -161,7 +186,7 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
 
 def _is_heading_shaped(line: Line, body_size: float) -> bool:
     """A line that is only a known heading phrase counts even in plain body type ("Experience")."""
-    text = line.text.strip().rstrip(":")
+    text = unspaced(line.text).rstrip(":")
     return 0 < len(text.split()) <= 3 and text[:1].isupper() and line.size >= body_size * 0.95
 
 
