@@ -8,11 +8,14 @@ import io
 
 from pypdf import PdfReader
 
+from resume_app.parsing.entries import parse_entries
 from resume_app.parsing.importer import import_resume
+from resume_app.parsing.lines import Line
 from resume_app.parsing.pdf import read_pdf
 from resume_app.parsing.pdf_interpreter import ContentInterpreter, FontCache, PathMark
 from resume_app.parsing.pdf_lines import PdfTextLine, attach_marks
-from resume_app.parsing.sections import heading_kind, unspaced
+from resume_app.parsing.sections import heading_kind, split_sections, unspaced
+from resume_app.parsing.skills import parse_skills
 from tests.test_pdf_reader_steps import _pdf_with_content
 
 # -------------------------------------------------------------- content-stream helpers
@@ -153,3 +156,56 @@ def test_a_resume_without_dates_is_imported_not_refused():
         "Harbour Logistics 1",
     ]
     assert all(len(entry.bullets) == 2 for entry in work.entries)
+
+
+# ------------------------------------------------------------- sidebars and stacked entries
+
+
+def _ln(text: str, top: float, gap: float, size: float = 9.0, bold: bool = False) -> Line:
+    return Line(text=text, x0=20.0, x1=120.0, top=top, size=size, bold=bold, gap_before=gap)
+
+
+def test_a_sidebar_word_in_capitals_is_not_a_heading_unless_set_like_the_headings():
+    lines = [
+        _ln("SKILLS", 100, 0, 10.5, True),
+        _ln("HTML", 116, 16),
+        _ln("SQL", 129, 13),
+        _ln("REST API", 142, 13),
+        _ln("PUBLICATIONS", 170, 28, 10.5, True),  # unknown wording, set like a heading
+        _ln("A paper", 186, 16),
+    ]
+    _, sections = split_sections(lines)
+    assert [(section.kind, len(section.lines)) for section in sections] == [("skills", 3), ("publications", 1)]
+    assert [skill.name for skill in parse_skills(sections[0].lines)] == ["HTML", "SQL", "REST API"]
+
+
+def test_entries_stacked_in_a_narrow_column_are_split_at_the_space_between_them():
+    lines = [
+        _ln("PhD in Computer", 100, 0, bold=True),
+        _ln("Science", 110.5, 10.5, bold=True),
+        _ln("Princeton University", 121, 10.5),
+        _ln("Sep 2018 – May 2023", 131.5, 10.5),
+        _ln("BS in Computer", 149.5, 18, bold=True),
+        _ln("Engineering", 160, 10.5, bold=True),
+        _ln("Riverside University", 170.5, 10.5),
+        _ln("Sep 2014 – Jun 2018", 181, 10.5),
+    ]
+    entries = parse_entries("education", lines)
+    assert [(entry.organization, entry.start_date) for entry in entries] == [
+        ("Princeton University", "2018-09"),
+        ("Riverside University", "2014-09"),
+    ]
+
+
+def test_dateless_education_one_degree_a_line():
+    lines = [
+        Line(text="BS in Early Childhood Development, University of Arkansas at Little Rock, Little Rock, AR"),
+        Line(text="BA in Elementary Education, University of Arkansas at Little Rock, Little Rock, AR"),
+    ]
+    entries = parse_entries("education", lines)
+    assert [entry.organization for entry in entries] == ["University of Arkansas at Little Rock"] * 2
+
+
+def test_places_and_dates_printed_among_skills_are_not_skills():
+    lines = [Line(text="Python"), Line(text="Springfield, Massachusetts,"), Line(text="Dec 2009 – July 2014")]
+    assert [skill.name for skill in parse_skills(lines)] == ["Python"]

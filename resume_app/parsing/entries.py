@@ -28,6 +28,8 @@ _INSTITUTION_WORDS = re.compile(
 )
 # Between the pieces of an entry line: columns, pipes, dots, dashes, " at ".
 _PART_SEPARATORS = re.compile(r"\s*\t+\s*|\s*\|\s*| · | • | – | — | -- | - | at (?=[A-Z])")
+# "University of Texas at Austin" is one name: no cut at its " at ".
+_UNIVERSITY_OF = re.compile(r"\bUniversity of [A-Z][\w.-]*(?: [A-Z][\w.-]*)?$")
 _COMMA = re.compile(r",\s+(?=[A-Z(])")
 _LEGAL_SUFFIX = re.compile(r"^(?:Ltd|Inc|LLC|LLP|Co|Corp|GmbH|PLC|S\.?A|AG|BV|Pty|Limited)\.?$", re.IGNORECASE)
 _TIME_SPAN = re.compile(r"^\d+\s+(years?|months?|yrs?|mos?)(\s+\d+\s+(months?|mos?))?$", re.IGNORECASE)
@@ -183,6 +185,7 @@ def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
     blocks: list[_Block] = []
     current = _Block()
     text_x = 0.0
+    entry_gap = _entry_gap(lines)
     for raw in lines:
         if not raw.text.strip():
             continue
@@ -202,7 +205,7 @@ def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
             current.bullets[-1].append(line)
             current.side.extend(side)
         else:
-            if current.bullets or (current.header and _starts_new_entry(raw, current, kind)):
+            if current.bullets or (current.header and _starts_new_entry(raw, current, kind, entry_gap)):
                 blocks.append(current)
                 current = _Block()
             current.header.append(raw)
@@ -254,7 +257,16 @@ def _is_sentence(text: str) -> bool:
     return len(words) >= 12 or (len(words) >= 4 and full_stop) or text[:1].islower()
 
 
-def _starts_new_entry(line: Line, block: _Block, kind: str) -> bool:
+def _entry_gap(lines: list[Line]) -> float:
+    """The least line gap that reads as space between entries: clearly more than the
+    usual distance between lines of the section (PDF only; 0 when it cannot tell)."""
+    gaps = sorted(line.gap_before for line in lines if line.gap_before > 0)
+    if len(gaps) < 4:
+        return 0.0
+    return gaps[len(gaps) // 2] * 1.5
+
+
+def _starts_new_entry(line: Line, block: _Block, kind: str, entry_gap: float = 0.0) -> bool:
     """Does this header line open the next entry?
 
     - a second dated line: bullet-less lists ("Member, Delta Sigma Pi  2016 - Present");
@@ -266,6 +278,20 @@ def _starts_new_entry(line: Line, block: _Block, kind: str) -> bool:
     if line.margin and _open_range(block):
         return False  # the rest of the entry's dates, in the margin column
     if has_dates and find_date_ranges(line.text):
+        return True
+    # Entries stacked without bullets, set apart by space only (a narrow sidebar's education:
+    # degree, school, dates, place, then a gap and the next degree). The next entry starts
+    # set like this one did; a description after a gap does not.
+    stacked = entry_gap and line.gap_before >= entry_gap and (has_dates or len(block.header) >= 2)
+    if stacked and _same_type(line, block.header[0]) and not (_is_date_only(line.text) or _is_sentence(line.text)):
+        return True
+    # Dateless education lists, one degree a line ("BS in Physics, Some University"):
+    # a line that names a degree and a school opens the next entry once the block has a school.
+    if (
+        kind == "education"
+        and _names_degree_and_school(line.text)
+        and any(_INSTITUTION_WORDS.search(header.text) for header in block.header)
+    ):
         return True
     # Entries without bullets whose header is two lines set differently (moderncv banking:
     # bold "School \t Town" over plain "Degree \t Dates"): a dated entry is complete, and a
@@ -279,6 +305,10 @@ def _starts_new_entry(line: Line, block: _Block, kind: str) -> bool:
         return False
     ended_by_date = kind in _LIST_KINDS and _is_date_only(last) and len(block.header) >= 2
     return ended_by_date or (_is_sentence(last) and last.rstrip().endswith("."))
+
+
+def _names_degree_and_school(text: str) -> bool:
+    return bool(_DEGREE_WORDS.search(text) and _INSTITUTION_WORDS.search(text))
 
 
 def _bullet_text(lines: list[Line]) -> str:
@@ -344,12 +374,22 @@ def _style_pieces(column: str, spans: list) -> list[str] | None:
     return pieces[:-1] + _split_commas(pieces[-1]) if pieces else None
 
 
+def _split_parts(text: str) -> list[str]:
+    pieces, start = [], 0
+    for match in _PART_SEPARATORS.finditer(text):
+        if match.group() == " at " and _UNIVERSITY_OF.search(text[start : match.start()]):
+            continue
+        pieces.append(text[start : match.start()])
+        start = match.end()
+    return [*pieces, text[start:]]
+
+
 def _parts(header: list[Line]) -> list[str]:
     """The pieces of the header lines: "Nexus AI, Co-Founder & CTO \t San Francisco, CA"
     -> Nexus AI / Co-Founder & CTO / San Francisco / CA (places are joined back later)."""
     parts = []
     for line in header:
-        for column in _PART_SEPARATORS.split(strip_bullet(line.text)[0]):
+        for column in _split_parts(strip_bullet(line.text)[0]):
             pieces = _style_pieces(column, line.spans) or _split_commas(column)
             parts += [piece.strip(" ,|·•-–—") for piece in pieces]
     return [part for part in parts if part]
