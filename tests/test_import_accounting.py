@@ -57,7 +57,14 @@ def _lost_words(path) -> list[str]:
     document = to_json_resume(resume, include_hidden=True)
     del document[UNPLACED_KEY]  # the list itself is checked below, apart from the fields
     fields = "\n".join(key(text) for text in _strings(document))
-    listed = Counter(key(word) for line in resume.import_report.unplaced for word in line.text.split())
+    # A listed paragraph joins its wrapped lines, so "cutting-" / "edge" may be listed as
+    # "cutting-edge": count a hyphenated listed word's parts too.
+    listed = Counter(
+        key(part)
+        for line in resume.import_report.unplaced
+        for word in line.text.split()
+        for part in {word, *(word.split("-") if "-" in word.strip("-") else ())}
+    )
     _, sections = split_sections([line for line in lines if line.source != RUNNING_HEAD])
     headings = {id(section.heading_line) for section in sections}
     lost = []

@@ -35,6 +35,10 @@ _INSTITUTION_WORDS = re.compile(
 )
 # Between the pieces of an entry line: columns, pipes, dots, dashes, " at ".
 _PART_SEPARATORS = re.compile(r"\s*\t+\s*|\s*\|\s*| · | • | – | — | -- | - | at (?=[A-Z])")
+# "University of Texas at Austin" is one name: no cut at its " at ".
+# A text ending in a university's name ("BS in Education, University of Arkansas"): what follows
+# " at " is its campus, not an employer.
+_UNIVERSITY_OF = re.compile(r"\bUniversity of [A-Z][\w.-]*(?: [A-Z][\w.-]*)?$")
 _COMMA = re.compile(r",\s+(?=[A-Z(])")
 _LEGAL_SUFFIX = re.compile(r"^(?:Ltd|Inc|LLC|LLP|Co|Corp|GmbH|PLC|S\.?A|AG|BV|Pty|Limited)\.?$", re.IGNORECASE)
 _TIME_SPAN = re.compile(r"^\d+\s+(years?|months?|yrs?|mos?)(\s+\d+\s+(months?|mos?))?$", re.IGNORECASE)
@@ -190,6 +194,7 @@ def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
     blocks: list[_Block] = []
     current = _Block()
     text_x = 0.0
+    entry_gap = _entry_gap(lines)
     for raw in lines:
         if not raw.text.strip():
             continue
@@ -209,7 +214,7 @@ def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
             current.bullets[-1].append(line)
             current.side.extend(side)
         else:
-            if current.bullets or (current.header and _starts_new_entry(raw, current, kind)):
+            if current.bullets or (current.header and _starts_new_entry(raw, current, kind, entry_gap)):
                 blocks.append(current)
                 current = _Block()
             current.header.append(raw)
@@ -261,7 +266,16 @@ def _is_sentence(text: str) -> bool:
     return len(words) >= 12 or (len(words) >= 4 and full_stop) or text[:1].islower()
 
 
-def _starts_new_entry(line: Line, block: _Block, kind: str) -> bool:
+def _entry_gap(lines: list[Line]) -> float:
+    """The least line gap that reads as space between entries: clearly more than the
+    usual distance between lines of the section (PDF only; 0 when it cannot tell)."""
+    gaps = sorted(line.gap_before for line in lines if line.gap_before > 0)
+    if len(gaps) < 4:
+        return 0.0
+    return gaps[len(gaps) // 2] * 1.5
+
+
+def _starts_new_entry(line: Line, block: _Block, kind: str, entry_gap: float = 0.0) -> bool:
     """Does this header line open the next entry?
 
     - a second dated line: bullet-less lists ("Member, Delta Sigma Pi  2016 - Present");
@@ -273,6 +287,20 @@ def _starts_new_entry(line: Line, block: _Block, kind: str) -> bool:
     if line.margin and _open_range(block):
         return False  # the rest of the entry's dates, in the margin column
     if has_dates and find_date_ranges(line.text):
+        return True
+    # Entries stacked without bullets, set apart by space only (a narrow sidebar's education:
+    # degree, school, dates, place, then a gap and the next degree). The next entry starts
+    # set like this one did; a description after a gap does not.
+    stacked = entry_gap and line.gap_before >= entry_gap and (has_dates or len(block.header) >= 2)
+    if stacked and _same_type(line, block.header[0]) and not (_is_date_only(line.text) or _is_sentence(line.text)):
+        return True
+    # Dateless education lists, one degree a line ("BS in Physics, Some University"):
+    # a line that names a degree and a school opens the next entry once the block has a school.
+    if (
+        kind == "education"
+        and _names_degree_and_school(line.text)
+        and any(_INSTITUTION_WORDS.search(header.text) for header in block.header)
+    ):
         return True
     # Entries without bullets whose header is two lines set differently (moderncv banking:
     # bold "School \t Town" over plain "Degree \t Dates"; Word sidebars: bold degree over
@@ -288,6 +316,10 @@ def _starts_new_entry(line: Line, block: _Block, kind: str) -> bool:
         return False
     ended_by_date = kind in _LIST_KINDS and _is_date_only(last) and len(block.header) >= 2
     return ended_by_date or (_is_sentence(last) and last.rstrip().endswith("."))
+
+
+def _names_degree_and_school(text: str) -> bool:
+    return bool(_DEGREE_WORDS.search(text) and _INSTITUTION_WORDS.search(text))
 
 
 def _bullet_text(lines: list[Line]) -> str:
@@ -368,7 +400,10 @@ def _columns(text: str) -> list[str]:
     columns, start = [], 0
     for found in _PART_SEPARATORS.finditer(text):
         before = text[start : found.start()]
-        if found.group().strip() == "at" and _INSTITUTION_WORDS.search(before) and not _DEGREE_WORDS.search(before):
+        school_before = _UNIVERSITY_OF.search(before) or (
+            _INSTITUTION_WORDS.search(before) and not _DEGREE_WORDS.search(before)
+        )
+        if found.group().strip() == "at" and school_before:
             continue
         columns.append(before)
         start = found.end()

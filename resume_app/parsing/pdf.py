@@ -82,7 +82,7 @@ def read_pdf(data: bytes) -> list[Line]:
                 top=layout_line.y,
                 size=layout_line.size,
                 bold=layout_line.bold,
-                bullet=strip_bullet(text)[1],
+                bullet=strip_bullet(text)[1] or layout_line.marker,
                 gap_before=layout_line.y - previous.y if same_block else 0.0,
                 spans=layout_line.spans,
             )

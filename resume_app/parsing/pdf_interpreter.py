@@ -26,7 +26,7 @@ from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, Indirect
 from resume_app.parsing.pdf_fonts import PdfFont
 from resume_app.parsing.pdf_ligatures import DroppedLigatures
 
-__all__ = ["ContentInterpreter", "FontCache", "TextRun", "TextState"]
+__all__ = ["ContentInterpreter", "FontCache", "PathMark", "TextRun", "TextState"]
 
 TOUCH_EM = 0.06  # runs closer than this continue each other; merged while reading
 MAX_FORM_DEPTH = 8  # form XObjects inside forms: deeper ones are not read
@@ -59,6 +59,21 @@ class TextRun:
     bold: bool
     # Icon glyphs taken out of the text, as (x, name).
     icons: list[tuple[float, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PathMark:
+    """A small painted shape of one subpath, roughly as wide as tall: a list marker
+    that a browser drew as a path (a disc, circle or square) instead of a glyph."""
+
+    x0: float
+    x1: float
+    top: float  # top-down, like TextRun.y
+    bottom: float
+
+
+# A painted path this small (points) and this close to square may be a list marker.
+MARK_MIN, MARK_MAX, MARK_ASPECT = 1.0, 8.0, 1.6
 
 
 @dataclass(slots=True)
@@ -116,9 +131,11 @@ class FontCache:
 class ContentInterpreter:
     """Follows the text state through a page's content streams and collects runs.
 
-    Only what decides where glyphs land is tracked.  Colour, clipping and paths
-    are ignored, so white or clipped text is reported like visible text; text
-    that is not upright (rotated margin labels) is not reported.
+    Only what decides where glyphs land is tracked.  Colour and clipping are
+    ignored, so white or clipped text is reported like visible text; text that
+    is not upright (rotated margin labels) is not reported.  Paths are followed
+    only for their extent: a small, single, square-ish painted shape is kept as a
+    ``PathMark`` (Chromium draws CSS list markers as paths, not glyphs).
     """
 
     def __init__(self, reader: PdfReader, fonts: FontCache, origin: tuple[float, float]) -> None:
@@ -126,6 +143,10 @@ class ContentInterpreter:
         self.fonts = fonts
         self.left, self.top = origin  # the crop box's top-left corner
         self.runs: list[TextRun] = []
+        self.marks: list[PathMark] = []
+        # The path being built: its extent in page space and its number of subpaths.
+        self.path_box: list[float] | None = None
+        self.subpaths = 0
         # The stream being interpreted (a form XObject saves and restores these).
         self.resources = DictionaryObject()
         self.ctm = list(_IDENTITY)
@@ -241,6 +262,43 @@ class ContentInterpreter:
             tlm[5] + tx * tlm[1] + ty * tlm[3],
         ]
         self.tm = self.tlm[:]
+
+    # -- paths: only the extent of small painted shapes -----------------------------
+
+    def extend_path(self, coords: list) -> None:
+        m = self.ctm
+        box = self.path_box
+        for i in range(0, len(coords) - 1, 2):
+            x, y = float(coords[i]), float(coords[i + 1])
+            px, py = m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+            if box is None:
+                box = self.path_box = [px, py, px, py]
+            else:
+                box[0], box[1], box[2], box[3] = min(box[0], px), min(box[1], py), max(box[2], px), max(box[3], py)
+
+    def op_m(self, operands: list) -> None:
+        self.subpaths += 1
+        self.extend_path(operands)
+
+    def op_path_segment(self, operands: list) -> None:  # l, c, v, y
+        self.extend_path(operands)
+
+    def op_re(self, operands: list) -> None:
+        x, y, w, h = (float(v) for v in operands[:4])
+        self.subpaths += 1
+        self.extend_path([x, y, x + w, y + h])
+
+    def op_paint(self, operands: list) -> None:  # f, F, f*, B, B*, b, b*, S, s
+        box, count = self.path_box, self.subpaths
+        self.path_box, self.subpaths = None, 0
+        if box is None or count != 1:
+            return
+        w, h = box[2] - box[0], box[3] - box[1]
+        if MARK_MIN <= w <= MARK_MAX and MARK_MIN <= h <= MARK_MAX and max(w, h) <= MARK_ASPECT * min(w, h):
+            self.marks.append(PathMark(box[0] - self.left, box[2] - self.left, self.top - box[3], self.top - box[1]))
+
+    def op_n(self, operands: list) -> None:
+        self.path_box, self.subpaths = None, 0
 
     # -- operators: one method each ------------------------------------------------
 
@@ -361,4 +419,12 @@ _HANDLERS: dict[bytes, Callable[[ContentInterpreter, list], None]] = {
     b"q": ContentInterpreter.op_q,
     b"Q": ContentInterpreter.op_Q,
     b"Do": ContentInterpreter.op_Do,
+    b"m": ContentInterpreter.op_m,
+    b"l": ContentInterpreter.op_path_segment,
+    b"c": ContentInterpreter.op_path_segment,
+    b"v": ContentInterpreter.op_path_segment,
+    b"y": ContentInterpreter.op_path_segment,
+    b"re": ContentInterpreter.op_re,
+    b"n": ContentInterpreter.op_n,
+    **dict.fromkeys((b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"S", b"s"), ContentInterpreter.op_paint),
 }

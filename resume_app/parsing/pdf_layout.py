@@ -30,8 +30,8 @@ from pypdf import PdfReader
 
 from resume_app.parsing.pdf_columns import split_columns
 from resume_app.parsing.pdf_fonts import glyph_name_text
-from resume_app.parsing.pdf_interpreter import ContentInterpreter, FontCache, TextRun
-from resume_app.parsing.pdf_lines import PdfSpan, PdfTextLine, group_rows, make_line
+from resume_app.parsing.pdf_interpreter import ContentInterpreter, FontCache, PathMark, TextRun
+from resume_app.parsing.pdf_lines import PdfSpan, PdfTextLine, attach_marks, group_rows, make_line
 
 __all__ = ["PdfPage", "PdfSpan", "PdfTextLine", "glyph_name_text", "read_pdf_lines"]
 
@@ -50,21 +50,23 @@ def read_pdf_lines(reader: PdfReader) -> list[PdfPage]:
     gives the header band, then the left column, then the right column.
     """
     fonts = FontCache()
-    collected: list[tuple[int, float, list[TextRun]]] = []
+    collected: list[tuple[int, float, list[TextRun], list[PathMark]]] = []
     for number, page in enumerate(reader.pages, start=1):
         box = page.cropbox
         interpreter = ContentInterpreter(reader, fonts, (float(box.left), float(box.top)))
-        collected.append((number, float(box.height), interpreter.read_page(page)))
+        runs = interpreter.read_page(page)
+        collected.append((number, float(box.height), runs, interpreter.marks))
 
     # Ligature glyphs are resolved over the whole document: more context.
-    fonts.ligatures.resolve([run for *_, runs in collected for run in runs], fonts.fonts)
+    fonts.ligatures.resolve([run for _, _, runs, _ in collected for run in runs], fonts.fonts)
 
     pages: list[PdfPage] = []
-    for number, height, runs in collected:
+    for number, height, runs, marks in collected:
         page = PdfPage(number, height)
         rows = group_rows([r for r in runs if r.text.strip() or r.icons])
         for block in split_columns(rows):
             block_no = page.lines[-1].block + 1 if page.lines else 0
             page.lines.extend(ln for row in block if (ln := make_line(row, block_no)) is not None)
+        attach_marks(page.lines, marks)
         pages.append(page)
     return pages

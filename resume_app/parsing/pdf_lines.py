@@ -13,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from resume_app.parsing.pdf_fonts import BULLET_GLYPHS
-from resume_app.parsing.pdf_interpreter import TextRun
+from resume_app.parsing.pdf_interpreter import PathMark, TextRun
 
-__all__ = ["PdfSpan", "PdfTextLine", "group_rows", "make_line", "separators"]
+__all__ = ["PdfSpan", "PdfTextLine", "attach_marks", "group_rows", "make_line", "separators"]
 
 SPACE_EM = 0.11  # a gap of >= this many ems between runs is a word space
 # (Awesome-CV's TJ word gaps are 0.14-0.6 em, its kerning at most 0.04 em)
@@ -60,6 +60,51 @@ class PdfTextLine:
     # glyph names that are no character), as (x, name) in line order: "linkedin",
     # "github", "envelope" where the font tells, else "U+EBC2".
     icons: list[tuple[float, str]] = field(default_factory=list)
+    # A list marker drawn as a path just left of the text (see attach_marks).
+    marker: bool = False
+
+
+# A path-drawn list marker: at most this many ems wide (Chromium's disc, circle and
+# square are about 0.33 em; timeline dots and icons are bigger), ending at most this
+# many ems before the line's text, its middle between these heights above the baseline.
+MARKER_MAX_EM, MARKER_GAP_EM = 0.5, 1.6
+MARKER_LOW_EM, MARKER_HIGH_EM = -0.1, 0.9
+
+
+def attach_marks(lines: list[PdfTextLine], marks: list[PathMark]) -> None:
+    """Set ``marker`` on lines that a small painted shape stands just before.
+
+    Browsers print CSS list markers (``list-style: disc | circle | square``) as
+    filled or stroked paths, so the text layer has no bullet glyph; every web
+    resume builder printed by Chromium is like this.  A shape counts when it is
+    about as big as a glyph of the line, on the line's x-height band, and just to
+    the left of its first character; and only where it makes a list: two or more
+    lines on the page with the same shape at the same text indent.  A dot drawn
+    before each centred heading, one timeline dot per entry, or a row of shapes
+    before a heading (LaTeX CV classes) is decoration.
+    """
+    if not marks:
+        return
+    found: dict[tuple[int, float, float], list[PdfTextLine]] = {}
+    for line in lines:
+        em = line.size or 10.0
+        near = [
+            mark
+            for mark in marks
+            if mark.x1 <= line.x0 + 0.1 * em
+            and line.x0 - mark.x1 <= 2 * MARKER_GAP_EM * em
+            and MARKER_LOW_EM * em <= line.y - (mark.top + mark.bottom) / 2 <= MARKER_HIGH_EM * em
+        ]
+        if len(near) != 1:
+            continue
+        mark = near[0]
+        if mark.x1 - mark.x0 <= MARKER_MAX_EM * em and line.x0 - mark.x1 <= MARKER_GAP_EM * em:
+            key = (round(line.x0), round(mark.x1 - mark.x0, 1), round(line.x0 - mark.x1, 1))
+            found.setdefault(key, []).append(line)
+    for group in found.values():
+        if len(group) >= 2:
+            for line in group:
+                line.marker = True
 
 
 def group_rows(runs: list[TextRun]) -> list[list[TextRun]]:

@@ -78,7 +78,8 @@ _HEADING_VOCABULARY = frozenset(
 # Headings of sections we keep out of the structured resume (talks, patents...).
 _OTHER_HEADINGS = ("patent", "talk", "presentation", "conference", "course", "activities", "additional", "misc")
 _MAX_HEADING_WORDS = 5
-_LETTER_SPACED = re.compile(r"^(?:\w ){2,}\w$")
+# Headings set with CSS letter-spacing ("E X P E R I E N C E"): every letter its own word.
+_LETTER_SPACED = re.compile(r"^(?:[\w&] ){2,}[\w&]$")
 
 
 @dataclass
@@ -89,10 +90,42 @@ class Section:
     heading_line: Line | None = None
 
 
+def unspaced(text: str) -> str:
+    """A letter-spaced heading as words: "W O R K E X P E R I E N C E" -> "WORK EXPERIENCE".
+
+    The text layer keeps one space per letter gap; the gap between words is either lost
+    (then the letters are cut back into words of the heading vocabulary where they can
+    be) or wide enough to read as a tab ("C O R E\tS K I L L S"). Any other text comes
+    back as it was.
+    """
+    text = text.strip()
+    groups = [group.strip() for group in re.split(r"\t| {2,}", text) if group.strip()]
+    if not groups or not all(_LETTER_SPACED.match(group) for group in groups):
+        return text
+    return " ".join(_vocabulary_words(group.replace(" ", "")) for group in groups)
+
+
+def _vocabulary_words(letters: str) -> str:
+    """Letters cut into the fewest heading-vocabulary words ("WORKEXPERIENCE" -> "WORK
+    EXPERIENCE"), or left whole when they cannot be."""
+    lower = letters.lower()
+    # best[i]: the fewest vocabulary words that spell lower[:i] (None: none do).
+    best: list[list[int] | None] = [[]] + [None] * len(lower)
+    for end in range(1, len(lower) + 1):
+        for start in range(end):
+            before = best[start]
+            if before is not None and lower[start:end] in _HEADING_VOCABULARY:
+                current = best[end]
+                if current is None or len(before) + 1 < len(current):
+                    best[end] = [*before, end]
+    cuts = best[-1]
+    if not cuts:
+        return letters
+    return " ".join(letters[a:b] for a, b in zip([0, *cuts], cuts, strict=False))
+
+
 def _normalised(text: str) -> str:
-    text = text.strip().strip(":").strip()
-    if _LETTER_SPACED.match(text):
-        text = text.replace(" ", "")
+    text = unspaced(text.strip().strip(":").strip())
     return re.sub(r"[^a-z& ]+", " ", text.lower()).strip()
 
 
@@ -116,7 +149,7 @@ def body_font_size(lines: list[Line]) -> float:
 
 def _looks_like_heading(line: Line, body_size: float) -> bool:
     """Typography alone: short, on its own, and set apart (caps, bold or larger)."""
-    text = line.text.strip()
+    text = unspaced(line.text)
     if line.bullet or not text or "\t" in text or len(text.split()) > _MAX_HEADING_WORDS or text.endswith((".", ",")):
         return False
     if any(ch.isdigit() for ch in text) or "@" in text:
@@ -165,6 +198,11 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
     styles = _set_apart_headings(lines, body_size)
     header: list[Line] = []
     sections: list[Section] = []
+    known_looks = {
+        _typography(line)
+        for line in lines
+        if not line.bullet and heading_kind(line.text) is not None and _looks_like_heading(line, body_size)
+    }
     for line in lines:
         kind = heading_kind(line.text) if not line.bullet else None
         current = sections[-1].kind if sections else None
@@ -185,7 +223,7 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
             kind is None
             and sections
             and _looks_like_heading(line, body_size)
-            and _is_section_break(line)
+            and _is_section_break(line, body_size, known_looks)
             and _like_headings(line, styles)
         ):
             sections.append(Section("other", line.text.strip(), heading_line=line))
@@ -198,11 +236,23 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
 
 def _is_heading_shaped(line: Line, body_size: float) -> bool:
     """A line that is only a known heading phrase counts even in plain body type ("Experience")."""
-    text = line.text.strip().rstrip(":")
+    text = unspaced(line.text).rstrip(":")
     return 0 < len(text.split()) <= 3 and text[:1].isupper() and line.size >= body_size * 0.95
 
 
-def _is_section_break(line: Line) -> bool:
-    # An unknown all-caps or large line only starts a section when it is a Word heading style
-    # or clearly bigger, so a company name in capitals does not cut an entry in two.
-    return line.style.lower().startswith("heading") or line.size > 0
+def _typography(line: Line) -> tuple[float, bool]:
+    return round(line.size, 1), line.bold
+
+
+def _is_section_break(line: Line, body_size: float, known_looks: set[tuple[float, bool]]) -> bool:
+    """An unknown all-caps or large line only starts a section when it is a Word heading style,
+    or set like the document's known headings (or, with none known, bold or clearly bigger), so
+    a company name in capitals does not cut an entry in two, nor "SQL" or "NYC, NY" in a sidebar
+    list of single words (two-column resumes printed from HTML) start sections of their own."""
+    if line.style.lower().startswith("heading"):
+        return True
+    if not line.size:
+        return False
+    if known_looks:
+        return _typography(line) in known_looks
+    return line.bold or line.size >= body_size * tuning.HEADING_SIZE_RATIO

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from resume_app.core.model import Skill
+from resume_app.parsing.dates import find_date_ranges
 from resume_app.parsing.lines import Line, strip_bullet
+from resume_app.parsing.location import is_place
 
 _LABEL = re.compile(r"^([^:]{1,40}):\s*(.+)$")
 # Commas and semicolons split items; so do bullets and pipes templates use as separators.
@@ -112,6 +114,16 @@ def _bold_groups(lines: list[Line]) -> list[Skill] | None:
     return skills
 
 
+def _is_not_a_skill(text: str) -> bool:
+    """A place ("Springfield, Massachusetts") or a date range alone: a column of another
+    section that the layout printed beside or after the skills, left for the person to place."""
+    bare = text.strip(" ,;")
+    ranges = find_date_ranges(bare)
+    if ranges and not (bare[: ranges[0].begin] + bare[ranges[0].finish :]).strip(" ,|-–—"):
+        return True
+    return "," in bare and is_place(bare)
+
+
 def parse_skills(lines: list[Line]) -> list[Skill]:
     grouped = _bold_groups(lines)
     if grouped is not None:
@@ -123,7 +135,7 @@ def parse_skills(lines: list[Line]) -> list[Skill]:
     awaiting_keywords = False
     for line in lines:
         text, _ = strip_bullet(line.text.strip())
-        if not text:
+        if not text or _is_not_a_skill(text):
             continue
         if text.lower() in _LEVELS and skills:
             skills[-1].level = text
