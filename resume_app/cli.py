@@ -74,19 +74,12 @@ def _rank(args: argparse.Namespace) -> None:
 
 
 def _write(resume, output: Path) -> None:
-    suffix = output.suffix.lower()
-    if suffix == ".json":
-        output.write_text(json_resume.dumps(resume), encoding="utf-8")
-    elif suffix == ".docx":
-        from resume_app.export.docx import resume_to_docx
+    from resume_app.export import MIME_TYPES, render
 
-        output.write_bytes(resume_to_docx(resume))
-    elif suffix == ".pdf":
-        from resume_app.export.pdf import resume_to_pdf
-
-        output.write_bytes(resume_to_pdf(resume))
-    else:
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in MIME_TYPES:
         raise InputError(f"{output.name}: export writes .docx, .pdf or .json (JSON Resume) files.")
+    output.write_bytes(render(resume, fmt).data)
 
 
 def _export(args: argparse.Namespace) -> None:

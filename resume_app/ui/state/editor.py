@@ -12,7 +12,7 @@ from typing import Any
 
 import reflex as rx
 
-from resume_app.core import editing, json_resume
+from resume_app.core import editing
 from resume_app.core.errors import InputError
 from resume_app.core.model import (
     LOW_CONFIDENCE,
@@ -24,9 +24,8 @@ from resume_app.core.model import (
     confidence_key,
 )
 from resume_app.core.sections import SECTION_ORDER, SECTION_SPECS
-from resume_app.export.docx import resume_to_docx
+from resume_app.export import render
 from resume_app.export.layout import ExportOptions, entry_dates, layout
-from resume_app.export.pdf import page_count, resume_to_pdf
 from resume_app.matching.tailoring import UNNAMED_VERSION
 from resume_app.storage import repository
 from resume_app.ui.state.saving import FAILED, SAVED, SAVING
@@ -206,26 +205,6 @@ def _entry_view(resume: Resume, kind: str, entry: Entry) -> EntryView:
             for number, b in enumerate(entry.bullets, start=1)
         ],
     )
-
-
-MAX_PAGES = 2
-DOWNLOAD_TYPES = {
-    "json": "application/json",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
-
-
-def _render(resume: Resume, kind: str) -> tuple[bytes | str, int]:
-    """The file's contents and the resume's length in pages (as the PDF lays it out)."""
-    pdf = resume_to_pdf(resume)
-    if kind == "pdf":
-        return pdf, page_count(pdf)
-    if kind == "docx":
-        return resume_to_docx(resume), page_count(pdf)
-    if kind == "json":
-        return json_resume.dumps(resume), page_count(pdf)
-    raise InputError("Choose JSON Resume, DOCX or PDF.")
 
 
 class EditorState(WorkspaceState):
@@ -513,15 +492,12 @@ class EditorState(WorkspaceState):
         try:
             resume = repository.get_resume(self.workspace_id(), self.resume_id)
             # Rendering takes a moment: off the event loop, so other pages stay responsive.
-            data, pages = await asyncio.to_thread(_render, resume, kind)
+            exported = await asyncio.to_thread(render, resume, kind)
         except InputError as error:
             self.save_status, self.save_message = FAILED, str(error)
             return
-        self.page_warning = (
-            f"This resume runs to {pages} pages; most recruiters read one or two." if pages > MAX_PAGES else ""
-        )
-        filename = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in resume.title) or "resume"
-        yield rx.download(data=data, filename=f"{filename}.{kind}", mime_type=DOWNLOAD_TYPES[kind])
+        self.page_warning = exported.length_warning
+        yield rx.download(data=exported.data, filename=exported.filename, mime_type=exported.mime_type)
 
     @rx.event
     async def import_file(self, files: list[rx.UploadFile]):

@@ -16,16 +16,14 @@ import reflex as rx
 from resume_app.core import editing, versions
 from resume_app.core.errors import InputError
 from resume_app.core.model import JobPosting, Resume, TailoredVersion, apply_version, new_id
-from resume_app.export.docx import resume_to_docx
+from resume_app.export import render
 from resume_app.export.layout import entry_dates
-from resume_app.export.pdf import resume_to_pdf
 from resume_app.matching.ats import Check, bullet_checks, resume_checks
 from resume_app.matching.keywords import mention_spans
 from resume_app.matching.ranker import Ranking, prepare
 from resume_app.matching.tailoring import UNNAMED_VERSION, suggested_order, version_name
 from resume_app.storage import repository
 from resume_app.ui.matching_service import model_progress, rank_version
-from resume_app.ui.state.editor import DOWNLOAD_TYPES
 from resume_app.ui.state.saving import FAILED, SAVED, SAVING
 from resume_app.ui.state.workspace import WorkspaceState
 
@@ -678,11 +676,9 @@ class MatcherState(WorkspaceState):
         try:
             version = repository.get_version(self.workspace_id(), self.version_id)
             tailored = apply_version(self._master(), version.bullet_ids)
-            render = resume_to_pdf if kind == "pdf" else resume_to_docx
-            data = await asyncio.to_thread(render, tailored)
+            fmt = "pdf" if kind == "pdf" else "docx"
+            exported = await asyncio.to_thread(render, tailored, fmt, title=self.version_name, fallback="tailored")
         except InputError as error:
             self.save_status, self.save_message = FAILED, str(error)
             return
-        name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in self.version_name) or "tailored"
-        kind = "pdf" if kind == "pdf" else "docx"
-        yield rx.download(data=data, filename=f"{name}.{kind}", mime_type=DOWNLOAD_TYPES[kind])
+        yield rx.download(data=exported.data, filename=exported.filename, mime_type=exported.mime_type)
