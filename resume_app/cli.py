@@ -58,12 +58,9 @@ def _read_posting(path: str) -> str:
 
 def _rank(args: argparse.Namespace) -> None:
     # Imported here: loading the model is only worth it for the commands that rank.
-    from resume_app.matching.embedder import shared_embedder
-    from resume_app.matching.ranker import rank
-    from resume_app.storage.vector_cache import DatabaseVectorCache
+    from resume_app.tailoring import service
 
-    resume = _read_resume(args.resume)
-    ranking = rank(resume, _read_posting(args.job), shared_embedder(cache=DatabaseVectorCache()))
+    ranking = service.rank_resume(_read_resume(args.resume), _read_posting(args.job))
     if args.json:
         print(json.dumps(ranking.as_contract(), ensure_ascii=False, indent=2))
         return
@@ -87,15 +84,10 @@ def _export(args: argparse.Namespace) -> None:
 
 
 def _tailor(args: argparse.Namespace) -> None:
-    from resume_app.core.model import apply_version
-    from resume_app.matching.embedder import shared_embedder
-    from resume_app.matching.ranker import rank
-    from resume_app.matching.tailoring import suggested_order
-    from resume_app.storage.vector_cache import DatabaseVectorCache
+    from resume_app.tailoring import service
 
-    resume = _read_resume(args.resume)
-    ranking = rank(resume, _read_posting(args.job), shared_embedder(cache=DatabaseVectorCache()))
-    _write(apply_version(resume, suggested_order(ranking)), Path(args.output))
+    tailored = service.tailored_resume(_read_resume(args.resume), _read_posting(args.job))
+    _write(tailored, Path(args.output))
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from resume_app.storage.db import engine as open_database
-from resume_app.ui.matching_service import start_model_load
+from resume_app.tailoring.embedding import start_model_load
 from resume_app.ui.pages.editor import editor_page
 from resume_app.ui.pages.library import library_page
 from resume_app.ui.pages.tailor import tailor_page

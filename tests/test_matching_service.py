@@ -12,7 +12,7 @@ def test_model_loads_in_the_background_with_progress(tmp_path):
     script = textwrap.dedent(
         """
         import time
-        from resume_app.ui import matching_service as service
+        from resume_app.tailoring import embedding as service
 
         started = time.monotonic()
         service.start_model_load()

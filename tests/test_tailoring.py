@@ -5,19 +5,26 @@ the keyword highlights of the tailoring page."""
 from __future__ import annotations
 
 import copy
+import io
 import re
+import subprocess
+import sys
 
+import docx
 import pytest
 
-from resume_app.core import json_resume, versions
+from resume_app.core import json_resume
 from resume_app.core.errors import InputError
-from resume_app.core.model import Bullet, Entry, Resume, Section, apply_version
+from resume_app.core.model import Bullet, Entry, Resume, Section, TailoredVersion, apply_version
+from resume_app.matching.ats import Check
 from resume_app.matching.embedder import Embedder, shared_embedder
 from resume_app.matching.keywords import Keyword, mention_spans, posting_keywords, stems
 from resume_app.matching.ranker import rank
 from resume_app.matching.requirements import PostingAnalysis, analyze_posting
-from resume_app.matching.tailoring import UNNAMED_VERSION, suggested_order, version_name
-from resume_app.ui.state.tailor import Segment, keyword_segments
+from resume_app.storage import repository
+from resume_app.tailoring import rows, service, versions
+from resume_app.tailoring.rows import Segment, keyword_segments
+from resume_app.tailoring.suggestion import UNNAMED_VERSION, suggested_order, version_name
 from tests.corpus import CORPUS
 
 JOBS = CORPUS / "jobs"
@@ -33,7 +40,7 @@ def _one_sentence(message: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------
-# A version's choice of bullets (core.versions)
+# A version's choice of bullets (tailoring.versions)
 # ---------------------------------------------------------------------------------------
 
 
@@ -160,7 +167,7 @@ def test_an_unknown_bullet_is_refused_with_a_sentence(resume, change, bullet_id)
 
 
 # ---------------------------------------------------------------------------------------
-# The version's name (matching.tailoring.version_name)
+# The version's name (tailoring.suggestion.version_name)
 # ---------------------------------------------------------------------------------------
 
 
@@ -301,7 +308,7 @@ def test_hidden_bullets_count_as_if_they_were_not_there(embedder, engineer, post
 
 
 # ---------------------------------------------------------------------------------------
-# Keyword mentions (matching.keywords) and their highlight (ui.state.tailor.keyword_segments)
+# Keyword mentions (matching.keywords) and their highlight (tailoring.rows.keyword_segments)
 # ---------------------------------------------------------------------------------------
 
 
@@ -394,4 +401,228 @@ def test_keyword_segments_of_found_mentions():
         (", prepared ", False),
         ("financial reports", True),
         (" for the board.", False),
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# The tailoring service (tailoring.service): what the page and the CLI call, on storage
+# ---------------------------------------------------------------------------------------
+
+
+def test_the_tailoring_service_runs_without_reflex():
+    script = (
+        "import sys\n"
+        "from resume_app.tailoring import embedding, rows, service, suggestion, versions\n"
+        "import resume_app.cli\n"
+        "print(sorted(name for name in sys.modules if name == 'reflex' or name.startswith('reflex.')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.fixture
+def stored(workspace, engineer):
+    """The engineer's resume stored as a master, with a new version that has no posting yet."""
+    master = repository.create_resume(workspace, copy.deepcopy(engineer))
+    version = repository.save_version(workspace, TailoredVersion(resume_id=master.id, name=UNNAMED_VERSION))
+    return workspace, master, version.id
+
+
+def test_the_first_posting_chooses_and_names_the_version_later_ones_keep_the_choice(embedder, stored, posting):
+    workspace, master, version_id = stored
+    posting_id, suggest = service.store_posting(workspace, version_id, posting)
+    assert suggest, "a version's first posting chooses its bullets"
+    result = service.rank_stored(workspace, version_id, suggest)
+    saved = repository.get_version(workspace, version_id)
+    assert saved.job_posting_id == posting_id
+    assert saved.name == version_name(analyze_posting(posting)) != UNNAMED_VERSION
+    assert 0 < len(saved.bullet_ids) < len(master.bullets())
+    assert saved.bullet_ids == versions.normalized(master, suggested_order(rank(master, posting, embedder)))
+    assert result.ranking is not None and result.version.bullet_ids == saved.bullet_ids
+
+    # The person changes the choice; an edit of the posting keeps it.
+    service.toggle(workspace, version_id, saved.bullet_ids[0])
+    chosen = repository.get_version(workspace, version_id).bullet_ids
+    assert service.store_posting(workspace, version_id, posting + "\nExperience with Airflow.") == (posting_id, False)
+    service.rank_stored(workspace, version_id, False)
+    assert repository.get_version(workspace, version_id).bullet_ids == chosen
+
+
+def test_a_version_without_posting_is_not_ranked(stored):
+    workspace, _, version_id = stored
+    assert service.rank_stored(workspace, version_id, True).ranking is None
+
+
+def test_a_posting_too_long_is_refused_and_nothing_is_saved(stored):
+    workspace, _, version_id = stored
+    with pytest.raises(InputError) as error:
+        service.store_posting(workspace, version_id, "x" * (service.MAX_POSTING_CHARS + 1))
+    assert _one_sentence(str(error.value))
+    assert repository.get_version(workspace, version_id).job_posting_id is None
+
+
+def test_the_ranking_highlights_the_keywords_each_bullet_mentions(embedder, stored, posting):
+    workspace, master, version_id = stored
+    service.store_posting(workspace, version_id, posting)
+    result = service.rank_stored(workspace, version_id, True)
+    for bullet in result.ranking.bullets:
+        assert bool(result.spans[bullet.id]) == bool(bullet.keywords), "a bullet naming a keyword has it marked"
+    assert any(result.spans.values()), "some bullet names a keyword of the posting"
+
+
+def test_moves_toggles_and_undo_are_saved_and_report_what_changed(stored):
+    workspace, master, version_id = stored
+    job = next(entry for entry in master.entries() if len(entry.bullets) >= 3)
+    first, second, third = (bullet.id for bullet in job.bullets[:3])
+    service.restore(workspace, version_id, [first, second])
+
+    moved = service.move(workspace, version_id, second, -1)
+    assert moved.changed and not moved.chosen_changed, "a move changes the order only"
+    assert repository.get_version(workspace, version_id).bullet_ids == [second, first]
+
+    added = service.toggle(workspace, version_id, third)
+    assert added.chosen_changed and added.previous == [second, first]
+    assert repository.get_version(workspace, version_id).bullet_ids == [second, first, third]
+
+    dragged = service.place(workspace, version_id, third, 0)
+    assert repository.get_version(workspace, version_id).bullet_ids == dragged.bullet_ids == [third, second, first]
+
+    undone = service.restore(workspace, version_id, dragged.previous)
+    assert repository.get_version(workspace, version_id).bullet_ids == undone.bullet_ids == [second, first, third]
+    unchanged = service.move(workspace, version_id, second, -1)
+    assert not unchanged.changed
+
+
+def test_a_stale_bullet_is_refused_with_a_sentence_and_the_choice_is_kept(stored):
+    workspace, master, version_id = stored
+    ids = [bullet.id for bullet in master.bullets()[:2]]
+    service.restore(workspace, version_id, ids)
+    with pytest.raises(InputError) as error:
+        service.toggle(workspace, version_id, "deleted-in-another-tab")
+    assert _one_sentence(str(error.value))
+    assert repository.get_version(workspace, version_id).bullet_ids == versions.normalized(master, ids)
+
+
+def test_a_bullet_edited_once_shows_in_every_version_and_the_others_are_named(stored):
+    workspace, master, version_id = stored
+    bullet_id = master.bullets()[0].id
+    service.restore(workspace, version_id, [bullet_id])
+    other = repository.duplicate_version(workspace, version_id)
+    service.rename(workspace, other.id, "  Acme  -  Data   Engineer ")
+    assert service.shared_with(workspace, version_id, bullet_id) == ["Acme - Data Engineer"]
+    assert service.shared_question(["Acme - Data Engineer"]) == (
+        'This bullet is also in 1 other tailored version ("Acme - Data Engineer"). Change it there too?'
+    )
+    assert "4 other tailored versions" in service.shared_question(list("abcd"))
+    assert service.shared_question(list("abcd")).count('"') == 6, "three names, then 'and more'"
+
+    service.set_bullet_text(workspace, master.id, bullet_id, "Cut the nightly load from 6 to 2 hours.")
+    for version in (version_id, other.id):
+        loaded = service.load(workspace, version)
+        shown = apply_version(loaded.master, loaded.version.bullet_ids)
+        assert [b.text for b in shown.bullets() if not b.hidden] == ["Cut the nightly load from 6 to 2 hours."]
+
+
+def test_renaming_tidies_spaces_and_an_empty_name_changes_nothing(stored):
+    workspace, _, version_id = stored
+    assert service.rename(workspace, version_id, "   ") == ""
+    assert repository.get_version(workspace, version_id).name == UNNAMED_VERSION
+    assert service.rename(workspace, version_id, " Acme \n Analyst ") == "Acme Analyst"
+    assert repository.get_version(workspace, version_id).name == "Acme Analyst"
+    rows = service.version_rows(workspace, repository.get_version(workspace, version_id).resume_id, version_id)
+    assert [(row.name, row.current) for row in rows] == [("Acme Analyst", True)]
+
+
+def test_the_exported_version_shows_its_chosen_bullets_and_is_named_after_it(stored):
+    workspace, master, version_id = stored
+    chosen = [bullet.id for bullet in master.bullets()[:2]]
+    service.restore(workspace, version_id, chosen)
+    service.rename(workspace, version_id, "Acme / Data Engineer")
+    exported = service.export(workspace, version_id, "docx")
+    assert exported.filename == "Acme___Data_Engineer.docx" and exported.pages >= 1
+    text = "\n".join(paragraph.text for paragraph in docx.Document(io.BytesIO(exported.data)).paragraphs)
+    texts = {bullet.id: bullet.text for bullet in master.bullets()}
+    assert all(texts[bullet_id][:30] in text for bullet_id in chosen)
+    assert not any(bullet.text[:30] in text for bullet in master.bullets()[2:] if len(bullet.text) > 30)
+
+
+def test_the_cli_tailors_with_the_same_suggestion_as_the_page(embedder, engineer, posting):
+    tailored = service.tailored_resume(engineer, posting)
+    shown = [bullet.id for bullet in tailored.bullets() if not bullet.hidden]
+    assert set(shown) == set(service.suggestion(engineer, posting))
+    assert service.rank_resume(engineer, posting).as_contract() == rank(engineer, posting, embedder).as_contract()
+
+
+# ---------------------------------------------------------------------------------------
+# What the page shows (tailoring.rows)
+# ---------------------------------------------------------------------------------------
+
+
+def test_job_rows_list_the_chosen_bullets_in_order_then_the_left_out_ones_best_first(resume):
+    scores = {
+        "n3": rows.BulletScore(20.0, "Reconcile accounts", ("reconcile",), ((0, 6),)),
+        "n4": rows.BulletScore(80.0, "Reconcile accounts", (), ()),
+    }
+    jobs = rows.job_rows(resume, ["n2", "n1", "c1"], scores)
+    assert [job.heading for job in jobs] == ["Senior Accountant at Northwind", "Accountant at Contoso", "Audit tool"]
+    first = jobs[0]
+    assert first.chosen_count == 2
+    assert [(row.id, row.chosen, row.place) for row in first.bullet_rows] == [
+        ("n2", True, 1),
+        ("n1", True, 2),
+        ("n4", False, 0),
+        ("n3", False, 0),
+    ]
+    n3 = first.bullet_rows[3]
+    assert (n3.score_text, n3.requirement, n3.matched) == ("20", "Reconcile accounts", ["reconcile"])
+    assert [(s.text, s.keyword) for s in n3.segments] == [("Bullet", True), (" n3", False)]
+    assert first.bullet_rows[0].score_text == "" and first.bullet_rows[0].segments == [Segment("Bullet n2", False)]
+
+
+def test_compare_shows_what_moved_and_what_was_left_out(resume):
+    resume.sections[0].entries[0].bullets[3].hidden = True  # n4: hidden in the master
+    jobs = rows.compare(resume, ["n2", "n1", "n4"])
+    northwind = jobs[0]
+    assert northwind.heading == "Senior Accountant at Northwind"
+    assert [(line.text, line.note) for line in northwind.master_lines] == [
+        ("Bullet n1", "#2 here"),
+        ("Bullet n2", "#1 here"),
+        ("Bullet n3", "left out here"),
+    ]
+    assert [(line.text, line.note) for line in northwind.version_lines] == [
+        ("Bullet n2", "#2 in the master"),
+        ("Bullet n1", "#1 in the master"),
+        ("Bullet n4", "hidden in the master"),
+    ]
+
+
+def test_the_match_panel_counts_coverage_by_kind_and_checks_the_version(embedder, engineer, posting):
+    chosen = service.suggestion(engineer, posting)
+    ranking = rank(apply_version(engineer, chosen), posting, embedder, master=engineer)
+    panel = rows.match_panel(engineer, chosen, ranking)
+    assert panel.match_score == ranking.match_score
+    assert len(panel.requirement_rows) == len(ranking.requirements)
+    assert {row.kind for row in panel.requirement_rows} <= set(rows.KIND_LABELS.values())
+    for bar in panel.coverage_chart:
+        kind = next(key for key, label in rows.KIND_LABELS.items() if label == bar["kind"])
+        items = [item for item in ranking.requirements if item.kind == kind]
+        assert bar["count"] == len(items)
+        assert bar["covered"] == round(100 * sum(1 for item in items if item.covered_by) / len(items))
+    assert panel.missing_here == list(ranking.keywords.missing_but_in_master)
+    assert all(row.message and row.severity for row in panel.checks)
+
+
+def test_check_rows_group_bullet_checks_by_kind():
+    checks = [
+        Check("no_email", "The resume has no email address.", "Add one.", severity="error"),
+        Check("no_number", "Has no number.", "Add a figure.", bullet_id="b1"),
+        Check("no_number", "Has no number.", "Add a figure.", bullet_id="b2"),
+        Check("long", "Is 48 words long.", "Cut it.", bullet_id="b3"),
+    ]
+    listed = rows.check_rows(checks, {"b3": "Managed " + "many things " * 10})
+    assert [(row.message, row.where) for row in listed] == [
+        ("The resume has no email address.", ""),
+        ("Has no number.", "2 chosen bullets"),
+        ("Is 48 words long.", "Managed many things many things many things many things man…"),
     ]

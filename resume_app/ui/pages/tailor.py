@@ -5,22 +5,22 @@ from __future__ import annotations
 
 import reflex as rx
 
-from resume_app.ui.components.dialogs import confirm_dialog
-from resume_app.ui.components.inputs import labelled, saving_input
-from resume_app.ui.components.layout import loaded_page
-from resume_app.ui.components.sortable import sortable_list
-from resume_app.ui.components.status import icon_button, save_error, save_indicator
-from resume_app.ui.state.tailor import (
+from resume_app.tailoring.rows import (
     CheckRow,
     CompareJob,
     CompareLine,
-    MatcherState,
     RequirementRow,
     Segment,
     TailorBullet,
     TailorJob,
     VersionRow,
 )
+from resume_app.ui.components.dialogs import confirm_dialog
+from resume_app.ui.components.inputs import labelled, saving_input
+from resume_app.ui.components.layout import loaded_page
+from resume_app.ui.components.sortable import sortable_list
+from resume_app.ui.components.status import icon_button, save_error, save_indicator
+from resume_app.ui.state.tailor import MatcherState
 
 POSTING_UPLOAD_ID = "posting_upload"
 # A pause in typing that saves and ranks the posting; a paste is sent at once (keyboard.js).

@@ -26,8 +26,8 @@ from resume_app.core.model import (
 from resume_app.core.sections import SECTION_ORDER, SECTION_SPECS
 from resume_app.export import render
 from resume_app.export.layout import ExportOptions, entry_dates, layout
-from resume_app.matching.tailoring import UNNAMED_VERSION
 from resume_app.storage import repository
+from resume_app.tailoring.suggestion import UNNAMED_VERSION
 from resume_app.ui.state.saving import FAILED, SAVED, SAVING
 from resume_app.ui.state.uploads import import_upload
 from resume_app.ui.state.workspace import WorkspaceState

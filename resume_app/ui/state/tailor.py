@@ -1,228 +1,35 @@
 """The tailoring page: one resume tailored to one job posting (a TailoredVersion).
 
 The version's choice and order of bullets is saved on every change; the posting text is
-saved as it is typed or pasted. Ranking (the model, embeddings) runs in a background
-event through ui.matching_service; this state keeps only ids, strings and numbers.
+saved as it is typed or pasted. What a change does lives in resume_app.tailoring; this
+state keeps only ids, strings and numbers, and the ranking runs in a background event.
 """
 
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 import reflex as rx
 
-from resume_app.core import editing, versions
 from resume_app.core.errors import InputError
-from resume_app.core.model import JobPosting, Resume, TailoredVersion, apply_version, new_id
-from resume_app.export import render
-from resume_app.export.layout import entry_dates
-from resume_app.matching.ats import Check, bullet_checks, resume_checks
-from resume_app.matching.keywords import mention_spans
-from resume_app.matching.ranker import Ranking, prepare
-from resume_app.matching.tailoring import UNNAMED_VERSION, suggested_order, version_name
-from resume_app.storage import repository
-from resume_app.ui.matching_service import model_progress, rank_version
+from resume_app.core.model import Resume
+from resume_app.matching.ranker import Ranking
+from resume_app.tailoring import rows, service, versions
+from resume_app.tailoring.embedding import model_progress
+from resume_app.tailoring.rows import (
+    BulletScore,
+    CheckRow,
+    CompareJob,
+    RequirementRow,
+    TailorJob,
+    VersionRow,
+)
 from resume_app.ui.state.saving import FAILED, SAVED, SAVING
 from resume_app.ui.state.workspace import WorkspaceState
 
 log = logging.getLogger(__name__)
 
 UNDO_LIMIT = 50
-MAX_POSTING_CHARS = 1_000_000
-KIND_LABELS = {"required": "Required", "responsibility": "Responsibility", "preferred": "Nice to have"}
-
-
-@dataclass
-class Segment:
-    text: str = ""
-    keyword: bool = False
-
-
-@dataclass
-class TailorBullet:
-    id: str = ""
-    text: str = ""
-    chosen: bool = False
-    # 1-based place among the entry's chosen bullets; 0 when left out.
-    place: int = 0
-    score: float = 0.0
-    score_text: str = ""
-    requirement: str = ""
-    matched: list[str] = field(default_factory=list)
-    segments: list[Segment] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-
-@dataclass
-class TailorJob:
-    id: str = ""
-    heading: str = ""
-    dates: str = ""
-    chosen_count: int = 0
-    bullet_rows: list[TailorBullet] = field(default_factory=list)
-
-
-@dataclass
-class RequirementRow:
-    text: str = ""
-    kind: str = ""
-    covered: bool = False
-    covered_by: list[str] = field(default_factory=list)
-
-
-@dataclass
-class CheckRow:
-    message: str = ""
-    fix: str = ""
-    severity: str = ""
-    where: str = ""
-
-
-@dataclass
-class VersionRow:
-    id: str = ""
-    name: str = ""
-    current: bool = False
-
-
-@dataclass
-class CompareLine:
-    text: str = ""
-    note: str = ""
-
-
-@dataclass
-class CompareJob:
-    heading: str = ""
-    master_lines: list[CompareLine] = field(default_factory=list)
-    version_lines: list[CompareLine] = field(default_factory=list)
-
-
-@dataclass
-class RankResult:
-    """What a background ranking hands back to the state."""
-
-    master: Resume
-    version: TailoredVersion
-    ranking: Ranking | None
-    # Per bullet id: where its text mentions the posting's keywords.
-    spans: dict[str, list[list[int]]] = field(default_factory=dict)
-
-
-def _short(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def keyword_segments(text: str, spans: list[list[int]]) -> list[Segment]:
-    """The bullet's text cut into pieces, the posting's keywords it mentions marked."""
-    segments, position = [], 0
-    for start, end in spans:
-        if start > position:
-            segments.append(Segment(text[position:start], False))
-        segments.append(Segment(text[start:end], True))
-        position = end
-    if position < len(text) or not segments:
-        segments.append(Segment(text[position:], False))
-    return segments
-
-
-def _heading(title: str, organization: str) -> str:
-    return " at ".join(part for part in (title, organization) if part) or "Untitled entry"
-
-
-@lru_cache(maxsize=4096)
-def _problems(text: str) -> tuple[str, ...]:
-    """The writing checks' messages for a bullet text (cached: every change redraws every row)."""
-    return tuple(check.message for check in bullet_checks("", text))
-
-
-def _place_note(place: int, other: int | None, absent: str, where: str) -> str:
-    """How a bullet's place compares with the other side: "" when the same."""
-    if other is None:
-        return absent
-    return "" if other == place else f"#{other} {where}"
-
-
-def _compare(master: Resume, bullet_ids: list[str]) -> list[CompareJob]:
-    """Each job's bullets in the master and in the version, side by side, with what moved."""
-    jobs = []
-    for choice in versions.entry_choices(master, bullet_ids):
-        master_shown = [bullet for bullet in choice.entry.bullets if not bullet.hidden]
-        here = {bullet.id: place for place, bullet in enumerate(choice.chosen, start=1)}
-        there = {bullet.id: place for place, bullet in enumerate(master_shown, start=1)}
-        master_lines = [
-            CompareLine(bullet.text, _place_note(place, here.get(bullet.id), "left out here", "here"))
-            for place, bullet in enumerate(master_shown, start=1)
-        ]
-        version_lines = [
-            CompareLine(bullet.text, _place_note(place, there.get(bullet.id), "hidden in the master", "in the master"))
-            for place, bullet in enumerate(choice.chosen, start=1)
-        ]
-        jobs.append(CompareJob(_heading(choice.entry.title, choice.entry.organization), master_lines, version_lines))
-    return jobs
-
-
-def _check_rows(checks: list[Check], texts: dict[str, str]) -> list[CheckRow]:
-    """The whole resume's checks, then each bullet check once with how many bullets it
-    concerns (every bullet also shows its own problems beside its text)."""
-    rows = [CheckRow(check.message, check.fix, check.severity, "") for check in checks if not check.bullet_id]
-    by_code: dict[str, list[Check]] = {}
-    for check in checks:
-        if check.bullet_id:
-            by_code.setdefault(check.code, []).append(check)
-    for group in by_code.values():
-        first = group[0]
-        if len(group) == 1:
-            rows.append(CheckRow(first.message, first.fix, first.severity, _short(texts.get(first.bullet_id, ""), 60)))
-        else:
-            same = all(check.message == first.message for check in group)
-            message = first.message if same else "See the bullets marked in amber."
-            rows.append(CheckRow(message, first.fix, first.severity, f"{len(group)} chosen bullets"))
-    return rows
-
-
-def _store_posting(workspace_id: str, version_id: str, text: str) -> tuple[str, bool]:
-    """Save a version's posting text; returns the posting's id and whether the version
-    should take the suggestion (its first posting chooses its bullets; later edits of the
-    posting keep the person's choice)."""
-    if len(text) > MAX_POSTING_CHARS:
-        raise InputError("This posting is longer than a million characters; paste only the job's own text.")
-    version = repository.get_version(workspace_id, version_id)
-    first = version.job_posting_id is None
-    posting = JobPosting(text=text, id=version.job_posting_id or new_id())
-    try:
-        analysis = prepare(text).analysis if text.strip() else None
-    except InputError:
-        analysis = None  # saved all the same: the page shows why it cannot be ranked
-    if analysis is not None:
-        posting.title, posting.company = analysis.title, analysis.company
-    repository.save_posting(workspace_id, posting)
-    if first:
-        version.job_posting_id = posting.id
-        repository.save_version(workspace_id, version)
-    return posting.id, first or (not version.bullet_ids and version.name == UNNAMED_VERSION)
-
-
-def _rank_job(workspace_id: str, version_id: str, suggest: bool) -> RankResult:
-    """Load the version, rank it (first applying the suggestion when asked); in a thread."""
-    version = repository.get_version(workspace_id, version_id)
-    master = repository.get_resume(workspace_id, version.resume_id)
-    posting = repository.get_posting(workspace_id, version.job_posting_id) if version.job_posting_id else None
-    if posting is None or not posting.text.strip():
-        return RankResult(master, version, None)
-    prepared = prepare(posting.text)  # InputError for text that is no posting
-    if suggest:
-        everything = rank_version(master, posting.text, [bullet.id for bullet in master.bullets()])
-        version.bullet_ids = versions.normalized(master, suggested_order(everything))
-        version.name = version_name(prepared.analysis)
-        repository.save_version(workspace_id, version)
-    spans = {
-        bullet.id: [list(span) for span in mention_spans(bullet.text, prepared.keywords_of(bullet.text))]
-        for bullet in master.bullets()
-    }
-    return RankResult(master, version, rank_version(master, posting.text, version.bullet_ids), spans)
 
 
 class MatcherState(WorkspaceState):
@@ -272,8 +79,8 @@ class MatcherState(WorkspaceState):
     _bullet_ids: list[str] = []
     _posting_id: str = ""
     _undo: list[dict] = []
-    # Per bullet: score, requirement and matched keywords from the latest ranking.
-    _scores: dict[str, dict] = {}
+    # Per bullet: score, requirement, matched keywords and their places, from the latest ranking.
+    _scores: dict[str, BulletScore] = {}
     _rank_generation: int = 0
     _pending_text: str = ""
 
@@ -292,14 +99,11 @@ class MatcherState(WorkspaceState):
         self.save_status, self.save_message, self.posting_error = SAVED, "", ""
         self.confirm_open = False
         try:
-            version = repository.get_version(self.workspace_id(), version_id)
-            master = repository.get_resume(self.workspace_id(), version.resume_id)
-            posting = (
-                repository.get_posting(self.workspace_id(), version.job_posting_id) if version.job_posting_id else None
-            )
+            stored = service.load(self.workspace_id(), version_id)
         except InputError:
             self.not_found, self.loaded = True, True
             return
+        master, version, posting = stored.master, stored.version, stored.posting
         self.not_found = False
         self.resume_id, self.resume_title = master.id, master.title
         self.version_name = version.name
@@ -315,84 +119,28 @@ class MatcherState(WorkspaceState):
             return MatcherState.rank_posting(False)
 
     def _list_versions(self) -> None:
-        self.version_rows = [
-            VersionRow(version.id, version.name, version.id == self.version_id)
-            for version in repository.list_versions(self.workspace_id(), self.resume_id)
-        ]
+        self.version_rows = service.version_rows(self.workspace_id(), self.resume_id, self.version_id)
 
     # Showing
 
     def _show_rows(self, master: Resume) -> None:
-        jobs = []
-        for choice in versions.entry_choices(master, self._bullet_ids):
-            left_out = sorted(choice.left_out, key=lambda b: -self._scores.get(b.id, {}).get("score", 0.0))
-            rows = []
-            for place, bullet in enumerate(choice.chosen + left_out, start=1):
-                info = self._scores.get(bullet.id, {})
-                rows.append(
-                    TailorBullet(
-                        id=bullet.id,
-                        text=bullet.text,
-                        chosen=place <= len(choice.chosen),
-                        place=place if place <= len(choice.chosen) else 0,
-                        score=float(info.get("score", 0.0)),
-                        score_text=f"{info['score']:.0f}" if "score" in info else "",
-                        requirement=_short(info.get("requirement", ""), 110),
-                        matched=list(info.get("keywords", [])),
-                        segments=keyword_segments(bullet.text, info.get("spans", [])),
-                        problems=list(_problems(bullet.text)),
-                    )
-                )
-            entry = choice.entry
-            jobs.append(
-                TailorJob(
-                    entry.id,
-                    _heading(entry.title, entry.organization),
-                    entry_dates(entry),
-                    len(choice.chosen),
-                    rows,
-                )
-            )
-        self.jobs = jobs
+        self.jobs = rows.job_rows(master, self._bullet_ids, self._scores)
         if self.compare_open:
-            self.compare_jobs = _compare(master, self._bullet_ids)
+            self.compare_jobs = rows.compare(master, self._bullet_ids)
 
-    def _show_ranking(self, master: Resume, ranking: Ranking, spans: dict[str, list[list[int]]]) -> None:
-        self._scores = {
-            bullet.id: {
-                "score": bullet.score,
-                "requirement": bullet.requirement,
-                "keywords": list(bullet.keywords),
-                "spans": spans.get(bullet.id, []),
-            }
-            for bullet in ranking.bullets
-        }
-        texts = {bullet.id: bullet.text for bullet in master.bullets()}
-        self.match_score = ranking.match_score
-        color = "#e5484d" if ranking.match_score < 40 else "#f5a623" if ranking.match_score < 70 else "#30a46c"
-        self.gauge = [{"name": "Match", "value": ranking.match_score, "fill": color}]
-        self.requirement_rows = [
-            RequirementRow(
-                item.text,
-                KIND_LABELS.get(item.kind, item.kind),
-                bool(item.covered_by),
-                [_short(texts.get(bullet_id, "")) for bullet_id in item.covered_by[:2]],
-            )
-            for item in ranking.requirements
-        ]
-        self.uncovered_count = sum(1 for row in self.requirement_rows if not row.covered)
-        chart = []
-        for kind, label in KIND_LABELS.items():
-            rows = [item for item in ranking.requirements if item.kind == kind]
-            if rows:
-                covered = sum(1 for item in rows if item.covered_by)
-                chart.append({"kind": label, "covered": round(100 * covered / len(rows)), "count": len(rows)})
-        self.coverage_chart = chart
-        self.matched_keywords = list(ranking.keywords.matched)
-        self.missing_here = list(ranking.keywords.missing_but_in_master)
-        self.missing_everywhere = list(ranking.keywords.missing_in_resume)
-        tailored = apply_version(master, self._bullet_ids)
-        self.checks = _check_rows(resume_checks(tailored), texts)
+    def _show_ranking(self, master: Resume, ranking: Ranking, spans: dict[str, list[tuple[int, int]]]) -> None:
+        self._scores = rows.bullet_scores(ranking, spans)
+        panel = rows.match_panel(master, self._bullet_ids, ranking)
+        self.match_score = panel.match_score
+        color = "#e5484d" if panel.match_score < 40 else "#f5a623" if panel.match_score < 70 else "#30a46c"
+        self.gauge = [{"name": "Match", "value": panel.match_score, "fill": color}]
+        self.requirement_rows = panel.requirement_rows
+        self.uncovered_count = sum(1 for row in panel.requirement_rows if not row.covered)
+        self.coverage_chart = panel.coverage_chart
+        self.matched_keywords = panel.matched_keywords
+        self.missing_here = panel.missing_here
+        self.missing_everywhere = panel.missing_everywhere
+        self.checks = panel.checks
         self.ranked = True
         self._show_rows(master)
 
@@ -424,7 +172,7 @@ class MatcherState(WorkspaceState):
         try:
             # Off the event loop: the posting's analysis takes a moment on a long posting.
             self._posting_id, suggest = await asyncio.to_thread(
-                _store_posting, self.workspace_id(), self.version_id, text
+                service.store_posting, self.workspace_id(), self.version_id, text
             )
         except InputError as error:
             self.save_status, self.save_message = FAILED, str(error)
@@ -471,7 +219,7 @@ class MatcherState(WorkspaceState):
         error, result = progress.error, None
         if not error:
             try:
-                result = await asyncio.to_thread(_rank_job, workspace, version_id, suggest)
+                result = await asyncio.to_thread(service.rank_stored, workspace, version_id, suggest)
             except InputError as problem:
                 error = str(problem)
             except Exception:
@@ -495,61 +243,55 @@ class MatcherState(WorkspaceState):
                 self._list_versions()
             # What is stored now: the person may have changed the choice while this ran.
             try:
-                stored = repository.get_version(workspace, version_id).bullet_ids
+                self._bullet_ids = service.stored_choice(workspace, version_id, result.master)
             except InputError as problem:  # deleted in another tab meanwhile
                 self.posting_error = str(problem)
                 return
-            self._bullet_ids = versions.normalized(result.master, stored)
             self._show_ranking(result.master, result.ranking, result.spans)
 
     # Changes to the version
 
     def _master(self) -> Resume:
-        return repository.get_resume(self.workspace_id(), self.resume_id)
+        return service.master(self.workspace_id(), self.resume_id)
 
-    def _change(self, change: Callable[[Resume, list[str]], list[str]], label: str = "", panel: bool = False):
-        """Apply `change` to the version's stored choice of bullets and save the result.
+    def _change(self, change: Callable[[], service.ChoiceChange], label: str = "", panel: bool = False):
+        """Make a change to the version's choice of bullets (saved by `change`).
 
-        The stored choice, not this page's copy, is the starting point: another tab may have
-        changed the version since. The old choice is remembered for undo (unless `label` is
-        empty: an undo itself); `panel` re-ranks for the match panel when the choice changed.
+        The old choice is remembered for undo (unless `label` is empty: an undo itself);
+        `panel` re-ranks for the match panel when the set of chosen bullets changed.
         """
-        workspace = self.workspace_id()
         self.save_status = SAVING
         try:
-            master = self._master()
-            version = repository.get_version(workspace, self.version_id)
-            previous = versions.normalized(master, version.bullet_ids)
-            version.bullet_ids = change(master, previous)
-            if version.bullet_ids != previous:
-                repository.save_version(workspace, version)
+            result = change()
         except InputError as error:
             self.save_status, self.save_message = FAILED, str(error)
             return None
-        if label and version.bullet_ids != previous:
-            self._undo = [*self._undo, {"label": label, "order": previous}][-UNDO_LIMIT:]
+        if label and result.changed:
+            self._undo = [*self._undo, {"label": label, "order": result.previous}][-UNDO_LIMIT:]
             self.undo_label = label
-        self._bullet_ids = version.bullet_ids
+        self._bullet_ids = result.bullet_ids
         self.save_status, self.save_message = SAVED, ""
         self.save_count += 1
-        self._show_rows(master)
+        self._show_rows(result.master)
         # Only the choice, not the order, changes what the match panel shows.
-        if panel and self._posting_id and set(version.bullet_ids) != set(previous):
+        if panel and self._posting_id and result.chosen_changed:
             return MatcherState.rank_posting(False)
         return None
 
     @rx.event
     def move(self, bullet_id: str, offset: int):
-        return self._change(lambda master, ids: versions.move(master, ids, bullet_id, offset), "move", False)
+        return self._change(lambda: service.move(self.workspace_id(), self.version_id, bullet_id, offset), "move")
 
     @rx.event
     def place(self, bullet_id: str, index: int):
         """A drag and drop: `index` is where the bullet landed in its job's list."""
-        return self._change(lambda master, ids: versions.place(master, ids, bullet_id, index), "move", True)
+        return self._change(lambda: service.place(self.workspace_id(), self.version_id, bullet_id, index), "move", True)
 
     @rx.event
     def toggle(self, bullet_id: str):
-        return self._change(lambda master, ids: versions.toggle(master, ids, bullet_id), "include/exclude", True)
+        return self._change(
+            lambda: service.toggle(self.workspace_id(), self.version_id, bullet_id), "include/exclude", True
+        )
 
     @rx.event
     def reset_to_suggestion(self):
@@ -569,7 +311,8 @@ class MatcherState(WorkspaceState):
         self._undo = rest
         self.undo_label = rest[-1]["label"] if rest else ""
         if "order" in last:
-            return self._change(lambda master, _: versions.normalized(master, last["order"]), panel=True)
+            order = last["order"]
+            return self._change(lambda: service.restore(self.workspace_id(), self.version_id, order), panel=True)
         if self._write_text(last["bullet"], last["text"]) and self._posting_id:
             return MatcherState.rank_posting(False)
         return None
@@ -599,15 +342,9 @@ class MatcherState(WorkspaceState):
             self.editing_id = ""
             return
         self._pending_text = text
-        others = [
-            version.name
-            for version in repository.list_versions(self.workspace_id(), self.resume_id)
-            if version.id != self.version_id and self.editing_id in version.bullet_ids
-        ]
+        others = service.shared_with(self.workspace_id(), self.version_id, self.editing_id)
         if others:
-            names = ", ".join(f'"{name}"' for name in others[:3]) + (" and more" if len(others) > 3 else "")
-            count = "1 other tailored version" if len(others) == 1 else f"{len(others)} other tailored versions"
-            self.confirm_message = f"This bullet is also in {count} ({names}). Change it there too?"
+            self.confirm_message = service.shared_question(others)
             self.confirm_open = True
             return
         return self.confirm_edit()
@@ -629,9 +366,7 @@ class MatcherState(WorkspaceState):
     def _write_text(self, bullet_id: str, text: str) -> bool:
         self.save_status = SAVING
         try:
-            master, _ = repository.update_resume(
-                self.workspace_id(), self.resume_id, lambda resume: editing.set_bullet_text(resume, bullet_id, text)
-            )
+            master = service.set_bullet_text(self.workspace_id(), self.resume_id, bullet_id, text)
         except InputError as error:
             self.save_status, self.save_message = FAILED, str(error)
             return False
@@ -644,18 +379,14 @@ class MatcherState(WorkspaceState):
 
     @rx.event
     def duplicate(self):
-        copy = repository.duplicate_version(self.workspace_id(), self.version_id)
-        return rx.redirect(f"/tailor/{copy.id}")
+        return rx.redirect(f"/tailor/{service.duplicate(self.workspace_id(), self.version_id)}")
 
     @rx.event
     def rename(self, name: str):
-        name = " ".join(name.split())
-        if not name or name == self.version_name:
+        if " ".join(name.split()) in ("", self.version_name):
             return
         try:
-            version = repository.get_version(self.workspace_id(), self.version_id)
-            version.name = name
-            repository.save_version(self.workspace_id(), version)
+            name = service.rename(self.workspace_id(), self.version_id, name)
         except InputError as error:
             self.save_status, self.save_message = FAILED, str(error)
             return
@@ -668,16 +399,14 @@ class MatcherState(WorkspaceState):
     def toggle_compare(self):
         self.compare_open = not self.compare_open
         if self.compare_open:
-            self.compare_jobs = _compare(self._master(), self._bullet_ids)
+            self.compare_jobs = rows.compare(self._master(), self._bullet_ids)
 
     @rx.event
     async def download(self, kind: str):
         """The tailored version as an ATS-safe DOCX, or as a PDF."""
+        fmt = "pdf" if kind == "pdf" else "docx"
         try:
-            version = repository.get_version(self.workspace_id(), self.version_id)
-            tailored = apply_version(self._master(), version.bullet_ids)
-            fmt = "pdf" if kind == "pdf" else "docx"
-            exported = await asyncio.to_thread(render, tailored, fmt, title=self.version_name, fallback="tailored")
+            exported = await asyncio.to_thread(service.export, self.workspace_id(), self.version_id, fmt)
         except InputError as error:
             self.save_status, self.save_message = FAILED, str(error)
             return

@@ -1,9 +1,9 @@
-"""The process's matching model, and the ranking of a tailored version.
+"""The process's one embedding model, shared by the tailoring page and the CLI, with its
+vectors cached in the database (a bullet is encoded once ever).
 
 The model takes several seconds to load, so the server starts loading it on a thread
 as it starts (resume_app.py registers `start_model_load`); a page that needs a ranking
 before then shows the load's progress (`model_progress`) instead of waiting blind.
-States never hold the model or vectors: they call in here with ids and strings.
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from resume_app.core.model import Resume, apply_version
 from resume_app.matching.embedder import Embedder, shared_embedder
-from resume_app.matching.ranker import Ranking, prepare, rank
 from resume_app.storage.vector_cache import DatabaseVectorCache
 
 log = logging.getLogger(__name__)
@@ -71,10 +69,3 @@ def model_progress() -> ModelProgress:
         return ModelProgress(True, 100)
     elapsed = time.monotonic() - (_started_at or time.monotonic())
     return ModelProgress(False, min(95, int(100 * elapsed / EXPECTED_LOAD_SECONDS)))
-
-
-def rank_version(master: Resume, posting_text: str, bullet_ids: list[str]) -> Ranking:
-    """Rank every bullet of the master against the posting; requirement coverage, keywords
-    and the match score count only what the version shows. Raises InputError for text
-    that is not a posting."""
-    return rank(apply_version(master, bullet_ids), prepare(posting_text), embedder(), master=master)
