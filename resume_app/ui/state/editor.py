@@ -28,7 +28,7 @@ from resume_app.export import render
 from resume_app.export.layout import ExportOptions, entry_dates, layout
 from resume_app.storage import repository
 from resume_app.tailoring.suggestion import UNNAMED_VERSION
-from resume_app.ui.state.saving import FAILED, SAVED, SAVING
+from resume_app.ui.state.saving import FAILED, SAVED, SAVING, save
 from resume_app.ui.state.uploads import import_upload
 from resume_app.ui.state.workspace import WorkspaceState
 
@@ -353,18 +353,9 @@ class EditorState(WorkspaceState):
         """Save one change; the page shows "Saving..." until it is committed."""
         self.save_status = SAVING
         yield
-        try:
-            resume, _ = repository.update_resume(self.workspace_id(), self.resume_id, change)
-        except InputError as error:
-            self.save_status, self.save_message = FAILED, str(error)
-            return
-        except Exception:
-            log.exception("saving resume %s failed", self.resume_id)
-            self.save_status, self.save_message = FAILED, "Your last change could not be saved; try again."
-            return
-        self._show(resume)
-        self.save_status, self.save_message = SAVED, ""
-        self.save_count += 1
+        saved, resume = save(self, lambda: repository.update_resume(self.workspace_id(), self.resume_id, change)[0])
+        if saved:
+            self._show(resume)
 
     def _save_text(self, field_key: str, text: str, change: Callable[[Resume], Any]):
         """Save a typed value unless it is what was last saved for that field."""

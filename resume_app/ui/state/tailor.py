@@ -24,7 +24,7 @@ from resume_app.tailoring.rows import (
     TailorJob,
     VersionRow,
 )
-from resume_app.ui.state.saving import FAILED, SAVED, SAVING
+from resume_app.ui.state.saving import FAILED, SAVED, save
 from resume_app.ui.state.workspace import WorkspaceState
 
 log = logging.getLogger(__name__)
@@ -260,18 +260,13 @@ class MatcherState(WorkspaceState):
         The old choice is remembered for undo (unless `label` is empty: an undo itself);
         `panel` re-ranks for the match panel when the set of chosen bullets changed.
         """
-        self.save_status = SAVING
-        try:
-            result = change()
-        except InputError as error:
-            self.save_status, self.save_message = FAILED, str(error)
+        saved, result = save(self, change)
+        if not saved:
             return None
         if label and result.changed:
             self._undo = [*self._undo, {"label": label, "order": result.previous}][-UNDO_LIMIT:]
             self.undo_label = label
         self._bullet_ids = result.bullet_ids
-        self.save_status, self.save_message = SAVED, ""
-        self.save_count += 1
         self._show_rows(result.master)
         # Only the choice, not the order, changes what the match panel shows.
         if panel and self._posting_id and result.chosen_changed:
@@ -364,16 +359,12 @@ class MatcherState(WorkspaceState):
         return MatcherState.rank_posting(False) if self._posting_id else None
 
     def _write_text(self, bullet_id: str, text: str) -> bool:
-        self.save_status = SAVING
-        try:
-            master = service.set_bullet_text(self.workspace_id(), self.resume_id, bullet_id, text)
-        except InputError as error:
-            self.save_status, self.save_message = FAILED, str(error)
-            return False
-        self.save_status, self.save_message = SAVED, ""
-        self.save_count += 1
-        self._show_rows(master)
-        return True
+        saved, master = save(
+            self, lambda: service.set_bullet_text(self.workspace_id(), self.resume_id, bullet_id, text)
+        )
+        if saved:
+            self._show_rows(master)
+        return saved
 
     # Versions
 
@@ -385,15 +376,10 @@ class MatcherState(WorkspaceState):
     def rename(self, name: str):
         if " ".join(name.split()) in ("", self.version_name):
             return
-        try:
-            name = service.rename(self.workspace_id(), self.version_id, name)
-        except InputError as error:
-            self.save_status, self.save_message = FAILED, str(error)
-            return
-        self.version_name = name
-        self.save_status, self.save_message = SAVED, ""
-        self.save_count += 1
-        self._list_versions()
+        saved, name = save(self, lambda: service.rename(self.workspace_id(), self.version_id, name))
+        if saved:
+            self.version_name = name
+            self._list_versions()
 
     @rx.event
     def toggle_compare(self):

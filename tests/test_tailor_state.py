@@ -1,0 +1,64 @@
+"""The tailoring page's state, called as the page calls it: whatever goes wrong while
+saving, the badge leaves "Saving..." and says what happened in one sentence."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from resume_app.tailoring import service
+from resume_app.ui.state.saving import FAILED, SAVED
+from resume_app.ui.state.tailor import MatcherState
+
+
+@pytest.fixture
+def state(workspace):
+    page = MatcherState(_reflex_internal_init=True)
+    page.workspace_token = workspace
+    page.version_id, page.resume_id, page.version_name = "v1", "r1", "Acme - Analyst"
+    return page
+
+
+def _database_down(*_args, **_kwargs):
+    raise OperationalError("UPDATE tailored_versions", {}, Exception("database is locked"))
+
+
+@pytest.mark.parametrize(
+    ("name", "act"),
+    [
+        ("move", lambda page: page.move("b1", 1)),
+        ("toggle", lambda page: page.toggle("b1")),
+        ("place", lambda page: page.place("b1", 0)),
+    ],
+)
+def test_a_change_that_cannot_be_saved_says_so(state, monkeypatch, name, act):
+    monkeypatch.setattr(service, name, _database_down)
+    act(state)
+    assert state.save_status == FAILED
+    assert state.save_message == "Your last change could not be saved; try again."
+
+
+def test_an_edited_bullet_that_cannot_be_saved_says_so(state, monkeypatch):
+    monkeypatch.setattr(service, "set_bullet_text", _database_down)
+    monkeypatch.setattr(service, "shared_with", lambda *args: [])
+    state.editing_id, state.editing_text = "b1", "Old text."
+    state.save_edit("New text.")
+    assert state.save_status == FAILED
+    assert state.save_message == "Your last change could not be saved; try again."
+    assert state.undo_label == "", "nothing to undo: nothing was saved"
+
+
+def test_a_rename_that_cannot_be_saved_says_so_and_keeps_the_old_name(state, monkeypatch):
+    monkeypatch.setattr(service, "rename", _database_down)
+    state.rename("Acme - Senior Analyst")
+    assert state.save_status == FAILED
+    assert state.save_message == "Your last change could not be saved; try again."
+    assert state.version_name == "Acme - Analyst"
+
+
+def test_a_saved_change_clears_the_message(state, monkeypatch):
+    state.save_status, state.save_message = FAILED, "Your last change could not be saved; try again."
+    monkeypatch.setattr(service, "rename", lambda workspace, version, name: name)
+    monkeypatch.setattr(service, "version_rows", lambda *args: [])
+    state.rename("Acme - Senior Analyst")
+    assert (state.save_status, state.save_message, state.version_name) == (SAVED, "", "Acme - Senior Analyst")
