@@ -55,10 +55,10 @@ _ACTION_VERBS = frozenset(
     """achieve administer analyze analyse architect automate build coach collaborate conduct coordinate
     create cut decrease define deliver deploy design develop direct drive eliminate enable establish
     evaluate execute expand facilitate generate grow guide identify implement improve increase initiate
-    introduce launch lead maintain manage mentor migrate negotiate optimize organize oversee own partner
+    introduce launch lead maintain make manage mentor migrate negotiate optimize organize oversee own partner
     plan prepare process produce reduce redesign refactor reconcile resolve restructure review run save
-    scale ship simplify spearhead streamline supervise support teach test train transform troubleshoot
-    write""".split()
+    scale sell ship simplify spearhead streamline supervise support teach test train transform troubleshoot
+    win hold keep write""".split()
 )
 _IRREGULAR_PAST = frozenset(
     """built led ran grew cut drove made won wrote taught sold set kept held shipped began brought chose
@@ -76,12 +76,21 @@ class Check:
     severity: str = "warning"  # "error" for what an ATS may drop, "warning" for writing
 
 
-def _starts_with_action_verb(text: str) -> bool:
+def starts_with_action_verb(text: str) -> bool:
     first = re.sub(r"[^a-z-]", "", text.split()[0].lower()) if text.split() else ""
     if not first or first in _NOT_VERBS:
         return False
     base = first[:-1] if first.endswith("s") and first[:-1] in _ACTION_VERBS else first
     return base in _ACTION_VERBS or first in _IRREGULAR_PAST or (first.endswith("ed") and len(first) > 4)
+
+
+def writing_quality(text: str) -> float:
+    """0-1: what the ranker adds for good writing, judged as the checks judge it: an
+    action verb first (0.4), a figure (0.4), a readable length (0.2)."""
+    words = text.split()
+    lowered = text.lower().strip()
+    verb = not any(lowered.startswith(phrase) for phrase in WEAK_OPENERS) and starts_with_action_verb(text)
+    return 0.4 * verb + 0.4 * bool(_METRIC.search(text)) + 0.2 * (5 <= len(words) <= MAX_BULLET_WORDS)
 
 
 def bullet_checks(bullet_id: str, text: str) -> list[Check]:
@@ -93,7 +102,7 @@ def bullet_checks(bullet_id: str, text: str) -> list[Check]:
         checks.append(
             Check("weak-opener", f'Starts with "{opener}".', "Start with what you did: built, cut, led...", bullet_id)
         )
-    elif words and not _starts_with_action_verb(text):
+    elif words and not starts_with_action_verb(text):
         checks.append(
             Check("action-verb", "Does not start with an action verb.", "Begin with a verb: led, built...", bullet_id)
         )

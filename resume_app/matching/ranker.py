@@ -17,13 +17,13 @@ posting's keyword weight the resume mentions). See MATCH_WEIGHTS.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 
 from resume_app.core.model import Resume
+from resume_app.matching.ats import writing_quality
 from resume_app.matching.embedder import Embedder
 from resume_app.matching.keywords import Keyword, keywords_in, posting_keywords
 from resume_app.matching.requirements import PostingAnalysis, Requirement, analyze_posting
@@ -44,8 +44,6 @@ COVERAGE_FLOOR, COVERAGE_CEILING = 0.25, 0.60
 # set's rewordings of one achievement sit at 0.88 and 0.98; distinct bullets stay under 0.6).
 DUPLICATE_THRESHOLD = 0.80
 SUGGESTED_PER_ENTRY = 5
-
-_METRIC = re.compile(r"\d|%|\$")
 
 
 @dataclass(frozen=True)
@@ -113,17 +111,7 @@ class Ranking:
 
 @lru_cache(maxsize=8192)
 def _quality(text: str) -> float:
-    words = text.split()
-    first = words[0].lower() if words else ""
-    starts_with_verb = first.endswith("ed") or first in _PRESENT_VERBS
-    score = 0.4 * starts_with_verb + 0.4 * bool(_METRIC.search(text)) + 0.2 * (5 <= len(words) <= 35)
-    return score
-
-
-_PRESENT_VERBS = frozenset(
-    """build lead led run ran drive drove own grew grow cut built made make manage design develop deliver
-    create launch ship write wrote teach taught sell sold win won set keep kept hold held""".split()
-)
+    return writing_quality(text)
 
 
 def _entry_label(title: str, organization: str) -> str:
