@@ -1,0 +1,25 @@
+"""A requirement's kind weighs the same wherever it is read: the posting analysis gives
+each requirement its weight, and the ranker counts it with that weight."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_app.matching.ranker import prepare
+from resume_app.matching.requirements import RESPONSIBILITY
+from tests.corpus import CORPUS
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Known defect (issue 11): ranker.KIND_WEIGHTS gives responsibilities 0.9 while the analysis gives 1.0 "
+    "(test_requirements pins 1.0); reading the analysis' weight drops structured NDCG@5 from 0.939 to 0.919, so the "
+    "one weight per kind waits for the RequirementKind enum and the leave-one-out tuning of issue 12.",
+)
+@pytest.mark.parametrize("name", ["indeed_414_data_engineer", "indeed_974_senior_accountant"])
+def test_each_requirement_counts_with_the_weight_its_analysis_gives_it(name):
+    prepared = prepare((CORPUS / "jobs" / f"{name}.txt").read_text(encoding="utf-8"))
+    assert RESPONSIBILITY in {item.kind for item in prepared.analysis.requirements}
+    assert [float(weight) for weight in prepared.weights] == pytest.approx(
+        [item.weight for item in prepared.analysis.requirements]
+    )
