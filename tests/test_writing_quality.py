@@ -33,4 +33,3 @@ def test_the_ranker_rewards_exactly_what_the_checks_accept(text):
     expected = 0.4 * (not flagged & {"weak-opener", "action-verb"}) + 0.4 * ("metric" not in flagged)
     expected += 0.2 * ("length" not in flagged and len(text.split()) >= 5)
     assert _quality(text) == pytest.approx(expected), flagged
-
