@@ -12,20 +12,25 @@ from pathlib import Path
 
 from resume_app.core import json_resume
 from resume_app.core.errors import InputError
+from resume_app.parsing.errors import MAX_FILE_BYTES
 from resume_app.parsing.importer import import_resume
 from resume_app.parsing.posting_file import MAX_DOCUMENT_BYTES, posting_text
 
 EXIT_BAD_INPUT = 2
-MAX_INPUT_BYTES = 10 * 1024 * 1024
 
 
-def _read_resume(path: str):
+def _read(path: str, limit: int, what: str) -> tuple[str, bytes]:
+    """The file's name and bytes, refused before reading when it is over the importer's limit."""
     file = Path(path)
     if not file.is_file():
         raise InputError(f"{path} does not exist or is not a file.")
-    if file.stat().st_size > MAX_INPUT_BYTES:
-        raise InputError(f"{file.name} is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB, too large for a resume.")
-    return import_resume(file.name, file.read_bytes())
+    if file.stat().st_size > limit:
+        raise InputError(f"{file.name} is larger than {limit // (1024 * 1024)} MB, too large for {what}.")
+    return file.name, file.read_bytes()
+
+
+def _read_resume(path: str):
+    return import_resume(*_read(path, MAX_FILE_BYTES, "a resume"))
 
 
 def _summary(resume) -> str:
@@ -48,12 +53,7 @@ def _parse(args: argparse.Namespace) -> None:
 
 
 def _read_posting(path: str) -> str:
-    file = Path(path)
-    if not file.is_file():
-        raise InputError(f"{path} does not exist or is not a file.")
-    if file.stat().st_size > MAX_DOCUMENT_BYTES:
-        raise InputError(f"{file.name} is larger than 10 MB, too large for a job posting.")
-    return posting_text(file.name, file.read_bytes())
+    return posting_text(*_read(path, MAX_DOCUMENT_BYTES, "a job posting"))
 
 
 def _rank(args: argparse.Namespace) -> None:

@@ -7,6 +7,7 @@ import reflex as rx
 from resume_app.ui.components.dialogs import confirm_dialog, dialog_buttons
 from resume_app.ui.components.layout import page_shell
 from resume_app.ui.state.library import LibraryState, ResumeCard
+from resume_app.ui.state.uploads import IMPORT_LIMITS
 
 IMPORT_UPLOAD_ID = "library_import"
 
@@ -82,7 +83,7 @@ def _import_zone() -> rx.Component:
                     rx.vstack(
                         rx.text("Import the resume you have", weight="bold"),
                         rx.text(
-                            "Drop a PDF, DOCX or JSON Resume file here, or click to choose one (up to 10 MB).",
+                            f"Drop a PDF, DOCX or JSON Resume file here, or click to choose one ({IMPORT_LIMITS}).",
                             size="2",
                             color_scheme="gray",
                         ),

@@ -8,11 +8,17 @@ import logging
 import reflex as rx
 
 from resume_app.core.errors import InputError
+from resume_app.core.json_resume import MAX_JSON_BYTES
 from resume_app.core.model import Resume
-from resume_app.parsing.errors import MAX_FILE_BYTES, TOO_LARGE
+from resume_app.parsing.errors import MAX_FILE_BYTES, MAX_PAGES, TOO_LARGE
 from resume_app.parsing.importer import import_resume
 
 log = logging.getLogger(__name__)
+_MB = 1024 * 1024
+# The import limits as the import box (and the README) state them.
+IMPORT_LIMITS = (
+    f"PDF or DOCX up to {MAX_FILE_BYTES // _MB} MB and {MAX_PAGES} pages, JSON Resume up to {MAX_JSON_BYTES // _MB} MB"
+)
 UNREADABLE = "This file could not be read as a resume; try a PDF or DOCX exported from the original."
 
 
