@@ -48,13 +48,6 @@ def _clean(text: str) -> str:
     return text
 
 
-def find_section(resume: Resume, section_id: str) -> Section:
-    for section in resume.sections:
-        if section.id == section_id:
-            return section
-    raise InputError("That section no longer exists; reload the page.")
-
-
 def find_entry(resume: Resume, entry_id: str) -> tuple[Section, Entry]:
     for section in resume.sections:
         for entry in section.entries:

@@ -40,9 +40,6 @@ class Location:
     postal_code: str = ""
     country_code: str = ""
 
-    def as_text(self) -> str:
-        return ", ".join(part for part in (self.city, self.region, self.country_code) if part)
-
 
 @dataclass
 class Contact:

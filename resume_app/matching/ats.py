@@ -64,7 +64,6 @@ _IRREGULAR_PAST = frozenset(
     """built led ran grew cut drove made won wrote taught sold set kept held shipped began brought chose
     found""".split()
 )
-_STANDARD_HEADINGS = ("work", "education", "skills")
 
 
 @dataclass(frozen=True)

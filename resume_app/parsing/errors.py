@@ -21,8 +21,4 @@ NO_TEXT_LAYER = (
 )
 NOT_A_RESUME = "This document does not look like a resume: no work history, education or contact details were found."
 LOOKS_LIKE_POSTING = "This looks like a job posting, not a resume; paste postings on the tailoring page instead."
-DAMAGED_DOCX = "This Word file is damaged or incomplete and cannot be read; save it again from Word and retry."
 ENCRYPTED_DOCX = "This Word file is protected by a password; save an unprotected copy and upload that instead."
-UNSAFE_DOCX = (
-    "This Word file contains content that could harm the app (oversized or self-expanding parts), so it was refused."
-)

@@ -112,13 +112,6 @@ def get_resume(workspace_id: str, resume_id: str) -> Resume:
         return _read(session, _resume_row(session, workspace_id, resume_id))
 
 
-def save_resume(workspace_id: str, resume: Resume) -> Resume:
-    with session_scope() as session:
-        _resume_row(session, workspace_id, resume.id)
-        _write(session, workspace_id, resume)
-    return resume
-
-
 def update_resume(workspace_id: str, resume_id: str, change: Callable[[Resume], T]) -> tuple[Resume, T]:
     """Load, change and save a resume in one transaction; returns it and what `change` returned."""
     with session_scope() as session:
