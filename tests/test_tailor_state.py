@@ -62,3 +62,21 @@ def test_a_saved_change_clears_the_message(state, monkeypatch):
     monkeypatch.setattr(service, "version_rows", lambda *args: [])
     state.rename("Acme - Senior Analyst")
     assert (state.save_status, state.save_message, state.version_name) == (SAVED, "", "Acme - Senior Analyst")
+
+
+def test_the_match_panel_figures_follow_the_requirements_shown(state):
+    from resume_app.tailoring.rows import RequirementRow
+
+    assert (state.gauge, state.coverage_chart, state.uncovered_count) == ([], [], 0)
+    state.requirement_rows = [
+        RequirementRow("SQL", "Required", True, ["Wrote SQL"]),
+        RequirementRow("Airflow", "Required", False, []),
+        RequirementRow("Kafka", "Nice to have", False, []),
+    ]
+    state.match_score, state.ranked = 72, True
+    assert state.uncovered_count == 2
+    assert state.coverage_chart == [
+        {"kind": "Required", "covered": 50, "count": 2},
+        {"kind": "Nice to have", "covered": 0, "count": 1},
+    ]
+    assert state.gauge == [{"name": "Match", "value": 72, "fill": "#30a46c"}]

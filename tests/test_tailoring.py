@@ -604,7 +604,11 @@ def test_the_match_panel_counts_coverage_by_kind_and_checks_the_version(embedder
     assert panel.match_score == ranking.match_score
     assert len(panel.requirement_rows) == len(ranking.requirements)
     assert {row.kind for row in panel.requirement_rows} <= set(rows.KIND_LABELS.values())
-    for bar in panel.coverage_chart:
+    chart = rows.coverage_chart(panel.requirement_rows)
+    assert chart and [bar["kind"] for bar in chart] == [
+        label for kind, label in rows.KIND_LABELS.items() if any(item.kind == kind for item in ranking.requirements)
+    ]
+    for bar in chart:
         kind = next(key for key, label in rows.KIND_LABELS.items() if label == bar["kind"])
         items = [item for item in ranking.requirements if item.kind == kind]
         assert bar["count"] == len(items)
@@ -626,3 +630,8 @@ def test_check_rows_group_bullet_checks_by_kind():
         ("Has no number.", "2 chosen bullets"),
         ("Is 48 words long.", "Managed many things many things many things many things man…"),
     ]
+
+
+@pytest.mark.parametrize(("score", "color"), [(0, "#e5484d"), (39, "#e5484d"), (40, "#f5a623"), (70, "#30a46c")])
+def test_the_gauge_turns_from_red_to_amber_to_green(score, color):
+    assert rows.gauge(score) == [{"name": "Match", "value": score, "fill": color}]

@@ -100,7 +100,6 @@ class MatchPanel:
 
     match_score: int = 0
     requirement_rows: list[RequirementRow] = field(default_factory=list)
-    coverage_chart: list[dict[str, str | int]] = field(default_factory=list)
     matched_keywords: list[str] = field(default_factory=list)
     missing_here: list[str] = field(default_factory=list)
     missing_everywhere: list[str] = field(default_factory=list)
@@ -220,12 +219,6 @@ def match_panel(master: Resume, bullet_ids: list[str], ranking: Ranking) -> Matc
     """The score, each requirement with the bullets that cover it, coverage by kind, the
     keywords found and missing, and the checks of the version as it would be exported."""
     texts = {bullet.id: bullet.text for bullet in master.bullets()}
-    chart = []
-    for kind, label in KIND_LABELS.items():
-        items = [item for item in ranking.requirements if item.kind == kind]
-        if items:
-            covered = sum(1 for item in items if item.covered_by)
-            chart.append({"kind": label, "covered": round(100 * covered / len(items)), "count": len(items)})
     return MatchPanel(
         match_score=ranking.match_score,
         requirement_rows=[
@@ -237,9 +230,25 @@ def match_panel(master: Resume, bullet_ids: list[str], ranking: Ranking) -> Matc
             )
             for item in ranking.requirements
         ],
-        coverage_chart=chart,
         matched_keywords=list(ranking.keywords.matched),
         missing_here=list(ranking.keywords.missing_but_in_master),
         missing_everywhere=list(ranking.keywords.missing_in_resume),
         checks=check_rows(resume_checks(apply_version(master, bullet_ids)), texts),
     )
+
+
+def coverage_chart(requirement_rows: list[RequirementRow]) -> list[dict[str, str | int]]:
+    """Per kind of requirement (in KIND_LABELS order): how many there are, and the share covered."""
+    chart: list[dict[str, str | int]] = []
+    for label in KIND_LABELS.values():
+        of_kind = [row for row in requirement_rows if row.kind == label]
+        if of_kind:
+            covered = sum(1 for row in of_kind if row.covered)
+            chart.append({"kind": label, "covered": round(100 * covered / len(of_kind)), "count": len(of_kind)})
+    return chart
+
+
+def gauge(match_score: int) -> list[dict[str, str | int]]:
+    """The match gauge's one bar: red under 40, amber under 70, green from 70."""
+    color = "#e5484d" if match_score < 40 else "#f5a623" if match_score < 70 else "#30a46c"
+    return [{"name": "Match", "value": match_score, "fill": color}]

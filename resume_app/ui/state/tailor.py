@@ -52,10 +52,7 @@ class MatcherState(WorkspaceState):
 
     jobs: list[TailorJob] = []
     match_score: int = 0
-    gauge: list[dict[str, str | int]] = []
-    coverage_chart: list[dict[str, str | int]] = []
     requirement_rows: list[RequirementRow] = []
-    uncovered_count: int = 0
     matched_keywords: list[str] = []
     missing_here: list[str] = []
     missing_everywhere: list[str] = []
@@ -83,6 +80,20 @@ class MatcherState(WorkspaceState):
     _scores: dict[str, BulletScore] = {}
     _rank_generation: int = 0
     _pending_text: str = ""
+
+    # Derived from what is stored above, recomputed only when that changes.
+
+    @rx.var(cache=True)
+    def gauge(self) -> list[dict[str, str | int]]:
+        return rows.gauge(self.match_score) if self.ranked else []
+
+    @rx.var(cache=True)
+    def coverage_chart(self) -> list[dict[str, str | int]]:
+        return rows.coverage_chart(self.requirement_rows)
+
+    @rx.var(cache=True)
+    def uncovered_count(self) -> int:
+        return sum(1 for row in self.requirement_rows if not row.covered)
 
     # Loading
 
@@ -132,11 +143,7 @@ class MatcherState(WorkspaceState):
         self._scores = rows.bullet_scores(ranking, spans)
         panel = rows.match_panel(master, self._bullet_ids, ranking)
         self.match_score = panel.match_score
-        color = "#e5484d" if panel.match_score < 40 else "#f5a623" if panel.match_score < 70 else "#30a46c"
-        self.gauge = [{"name": "Match", "value": panel.match_score, "fill": color}]
         self.requirement_rows = panel.requirement_rows
-        self.uncovered_count = sum(1 for row in panel.requirement_rows if not row.covered)
-        self.coverage_chart = panel.coverage_chart
         self.matched_keywords = panel.matched_keywords
         self.missing_here = panel.missing_here
         self.missing_everywhere = panel.missing_everywhere
@@ -146,8 +153,7 @@ class MatcherState(WorkspaceState):
 
     def _clear_ranking(self) -> None:
         self._scores, self.ranked = {}, False
-        self.match_score, self.gauge, self.coverage_chart = 0, [], []
-        self.requirement_rows, self.uncovered_count, self.checks = [], 0, []
+        self.match_score, self.requirement_rows, self.checks = 0, [], []
         self.matched_keywords, self.missing_here, self.missing_everywhere = [], [], []
 
     # The posting
