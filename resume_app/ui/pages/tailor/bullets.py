@@ -1,0 +1,141 @@
+"""Each job's bullets in the version's order: drag, move, include or leave out, edit in place;
+scores, the requirement each covers and the posting's keywords marked."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from resume_app.tailoring.rows import (
+    Segment,
+    TailorBullet,
+    TailorJob,
+)
+from resume_app.ui.components.sortable import sortable_list
+from resume_app.ui.components.status import icon_button
+from resume_app.ui.pages.tailor.posting import POSTING_DELAY_MS
+from resume_app.ui.state.tailor import MatcherState
+
+
+def _segment(segment: Segment) -> rx.Component:
+    return rx.cond(
+        segment.keyword,
+        rx.el.mark(segment.text, class_name="keyword", style={"background": "var(--green-4)", "padding": "0 1px"}),
+        rx.text.span(segment.text),
+    )
+
+
+def _bullet_editor(bullet: TailorBullet) -> rx.Component:
+    return rx.form(
+        rx.vstack(
+            rx.text_area(
+                default_value=MatcherState.editing_draft,
+                on_change=lambda text: MatcherState.set_edit_draft(text).debounce(POSTING_DELAY_MS),
+                name="text",
+                aria_label="Bullet text",
+                id="bullet-editor",
+                rows="3",
+                width="100%",
+                auto_focus=True,
+            ),
+            rx.hstack(
+                rx.button("Save", type="submit", size="1"),
+                rx.button("Cancel", type="button", size="1", variant="soft", on_click=MatcherState.cancel_edit),
+            ),
+            width="100%",
+        ),
+        on_submit=MatcherState.save_edit_form,
+        width="100%",
+    )
+
+
+def _bullet_row(bullet: TailorBullet) -> rx.Component:
+    return rx.hstack(
+        rx.icon_button(
+            rx.icon("grip-vertical", size=16),
+            id="handle-" + bullet.id,
+            aria_label="Reorder bullet: drag, or press the up or down arrow key",
+            title="Drag to reorder, or focus and press the up or down arrow key",
+            class_name="bullet-handle",
+            variant="ghost",
+            color_scheme="gray",
+            size="1",
+            style={"cursor": "grab"},
+        ),
+        rx.switch(
+            checked=bullet.chosen,
+            on_change=lambda _checked: MatcherState.toggle(bullet.id),
+            aria_label=rx.cond(bullet.chosen, "Leave this bullet out", "Include this bullet"),
+            size="1",
+            class_name="include-switch",
+        ),
+        rx.vstack(
+            rx.cond(
+                MatcherState.editing_id == bullet.id,
+                _bullet_editor(bullet),
+                rx.text(rx.foreach(bullet.segments, _segment), size="2", class_name="bullet-text"),
+            ),
+            rx.cond(
+                bullet.score_text != "",
+                rx.hstack(
+                    rx.progress(value=bullet.score.to(int), width="70px", size="1", class_name="score-bar"),
+                    rx.text(bullet.score_text, size="1", weight="bold", class_name="bullet-score"),
+                    rx.text("covers: ", bullet.requirement, size="1", color_scheme="gray", class_name="covers"),
+                    align="center",
+                    spacing="2",
+                ),
+            ),
+            rx.cond(
+                bullet.problems.length() > 0,
+                rx.text(bullet.problems.join(" "), size="1", color_scheme="amber"),
+            ),
+            spacing="1",
+            width="100%",
+        ),
+        rx.vstack(
+            icon_button("arrow-up", "Move bullet up", MatcherState.move(bullet.id, -1)),
+            icon_button("arrow-down", "Move bullet down", MatcherState.move(bullet.id, 1)),
+            spacing="1",
+        ),
+        icon_button("pencil", "Edit bullet text", MatcherState.start_edit(bullet.id)),
+        key=bullet.id,
+        data_id=bullet.id,
+        data_bullet_id=bullet.id,
+        data_chosen=bullet.chosen,
+        class_name="bullet-row",
+        width="100%",
+        align="start",
+        padding="0.4em",
+        border_radius="var(--radius-2)",
+        background=rx.cond(bullet.chosen, "var(--gray-2)", "transparent"),
+        opacity=rx.cond(bullet.chosen, "1", "0.55"),
+    )
+
+
+def job_card(job: TailorJob) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.heading(job.heading, size="3", class_name="entry-heading"),
+                rx.spacer(),
+                rx.text(job.dates, size="1", color_scheme="gray"),
+                width="100%",
+                align="center",
+            ),
+            rx.text(job.chosen_count, " of ", job.bullet_rows.length(), " bullets chosen", size="1"),
+            sortable_list(
+                rx.foreach(job.bullet_rows, _bullet_row),
+                items=job.bullet_rows,
+                handle=".bullet-handle",
+                group="job-" + job.id,
+                on_end=MatcherState.place,
+                class_name="bullet-list",
+                width="100%",
+            ),
+            width="100%",
+            spacing="2",
+        ),
+        width="100%",
+        class_name="job-card",
+        data_entry_id=job.id,
+        key=job.id,
+    )

@@ -1,0 +1,151 @@
+"""The match panel: the score gauge, coverage by kind of requirement, each requirement with
+the bullets that cover it, the keywords found and missing, and the checks."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from resume_app.tailoring.rows import (
+    CheckRow,
+    RequirementRow,
+)
+from resume_app.ui.state.tailor import MatcherState
+
+
+def _gauge() -> rx.Component:
+    return rx.box(
+        rx.recharts.radial_bar_chart(
+            # Reflex's wrapper lacks these recharts props: passed through as they are.
+            rx.recharts.polar_angle_axis(
+                tick=False, custom_attrs={"type": "number", "domain": [0, 100], "axisLine": False}
+            ),
+            rx.recharts.radial_bar(
+                data_key="value", background=True, is_animation_active=False, custom_attrs={"cornerRadius": 6}
+            ),
+            data=MatcherState.gauge,
+            # Pixels: a percentage would be of half the chart's height, a small arc.
+            inner_radius=78,
+            outer_radius=108,
+            start_angle=180,
+            end_angle=0,
+            width=230,
+            height=118,
+            cy="100%",
+        ),
+        rx.text(
+            MatcherState.match_score,
+            size="8",
+            weight="bold",
+            id="match-score",
+            data_score=MatcherState.match_score,
+            style={"position": "absolute", "bottom": "0", "width": "100%", "text_align": "center"},
+        ),
+        position="relative",
+        width="230px",
+        height="118px",
+    )
+
+
+def _coverage_chart() -> rx.Component:
+    """Share of the posting's requirements of each kind that chosen bullets cover."""
+    return rx.recharts.bar_chart(
+        rx.recharts.bar(data_key="covered", fill="var(--accent-9)", is_animation_active=False, name="% covered"),
+        rx.recharts.x_axis(type_="number", domain=[0, 100], font_size=11),
+        rx.recharts.y_axis(data_key="kind", type_="category", width=125, font_size=11, interval=0),
+        rx.recharts.graphing_tooltip(),
+        data=MatcherState.coverage_chart,
+        layout="vertical",
+        width=300,
+        height=120,
+    )
+
+
+def _requirement(row: RequirementRow) -> rx.Component:
+    return rx.hstack(
+        rx.cond(
+            row.covered,
+            rx.icon("circle-check", size=16, color="var(--green-9)", flex_shrink="0"),
+            rx.icon("circle-alert", size=16, color="var(--red-9)", flex_shrink="0"),
+        ),
+        rx.vstack(
+            rx.text(row.text, rx.badge(row.kind, variant="soft", size="1", margin_left="0.4em"), size="2"),
+            rx.cond(
+                row.covered,
+                rx.foreach(row.covered_by, lambda text: rx.text("covered by: " + text, size="1", color_scheme="gray")),
+                rx.text("No chosen bullet covers this.", size="1", color_scheme="red"),
+            ),
+            spacing="0",
+        ),
+        align="start",
+        class_name="requirement-row",
+        data_covered=row.covered,
+    )
+
+
+def _chips(title: str, words: rx.Var, color: str, element_id: str) -> rx.Component:
+    return rx.vstack(
+        rx.text(title, size="1", weight="medium", color_scheme="gray"),
+        rx.flex(
+            rx.foreach(words, lambda word: rx.badge(word, color_scheme=color, variant="soft")),
+            rx.cond(words.length() == 0, rx.text("none", size="1", color_scheme="gray")),
+            wrap="wrap",
+            gap="1",
+        ),
+        id=element_id,
+        spacing="1",
+        width="100%",
+    )
+
+
+def _check(row: CheckRow) -> rx.Component:
+    return rx.hstack(
+        rx.icon(
+            "triangle_alert",
+            size=14,
+            color=rx.cond(row.severity == "error", "var(--red-9)", "var(--amber-9)"),
+            flex_shrink="0",
+        ),
+        rx.vstack(
+            rx.text(rx.cond(row.where != "", row.where + ": ", ""), row.message, size="2"),
+            rx.text("Fix: ", row.fix, size="1", color_scheme="gray"),
+            spacing="0",
+        ),
+        align="start",
+        class_name="check-row",
+    )
+
+
+def match_panel() -> rx.Component:
+    return rx.card(
+        rx.cond(
+            MatcherState.ranked,
+            rx.vstack(
+                rx.heading("Match", size="4"),
+                _gauge(),
+                rx.text("How much of the posting the chosen bullets and skills cover, out of 100.", size="1"),
+                rx.text("Requirements covered, by kind (%)", size="1", weight="medium", color_scheme="gray"),
+                _coverage_chart(),
+                rx.heading("Requirements", size="3"),
+                rx.cond(
+                    MatcherState.uncovered_count > 0,
+                    rx.text(MatcherState.uncovered_count, " not covered yet", size="2", color_scheme="red"),
+                ),
+                rx.vstack(rx.foreach(MatcherState.requirement_rows, _requirement), spacing="2", id="requirements"),
+                rx.heading("Keywords", size="3"),
+                _chips("In this version", MatcherState.matched_keywords, "green", "keywords-matched"),
+                _chips("In your other bullets, not chosen", MatcherState.missing_here, "amber", "keywords-here"),
+                _chips("Nowhere in your resume", MatcherState.missing_everywhere, "red", "keywords-missing"),
+                rx.heading("ATS and writing checks", size="3"),
+                rx.cond(
+                    MatcherState.checks.length() == 0,
+                    rx.text("No problems found.", size="2", color_scheme="green"),
+                    rx.vstack(rx.foreach(MatcherState.checks, _check), spacing="2", id="checks"),
+                ),
+                spacing="3",
+                width="100%",
+                id="match-panel",
+            ),
+            rx.text("Paste a posting to see how well this resume matches it.", size="2", color_scheme="gray"),
+        ),
+        width="100%",
+    )
