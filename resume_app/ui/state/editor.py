@@ -28,7 +28,7 @@ from resume_app.export import render
 from resume_app.export.layout import ExportOptions, entry_dates, layout
 from resume_app.storage import repository
 from resume_app.tailoring.suggestion import UNNAMED_VERSION
-from resume_app.ui.state.saving import FAILED, SAVED, SAVING, save
+from resume_app.ui.state.saving import SAVED, SAVING, SavingMixin
 from resume_app.ui.state.uploads import import_upload
 from resume_app.ui.state.workspace import WorkspaceState
 
@@ -207,7 +207,7 @@ def _entry_view(resume: Resume, kind: str, entry: Entry) -> EntryView:
     )
 
 
-class EditorState(WorkspaceState):
+class EditorState(SavingMixin, WorkspaceState):
     resume_id: str = ""
     not_found: bool = False
     loaded: bool = False
@@ -220,8 +220,6 @@ class EditorState(WorkspaceState):
     profiles: list[ProfileView] = []
     sections: list[SectionView] = []
     missing_sections: list[str] = []
-    save_status: str = SAVED
-    save_message: str = ""
     # Set by a download when the resume runs past two pages.
     page_warning: str = ""
     # The resume as the export will read (export.layout), shown beside the editor.
@@ -232,8 +230,6 @@ class EditorState(WorkspaceState):
     # The tailored version the page asks to confirm deleting ("" when none).
     version_to_delete: str = ""
     version_to_delete_name: str = ""
-    # Committed saves since the page loaded: lets a watcher tell a new save from an old one.
-    save_count: int = 0
     # What the import placed ("Placed 97 % of your file's text. 3 lines need you."); "" if not imported.
     import_summary: str = ""
     # Lines of the imported file in no field yet, and those left out on purpose (page furniture).
@@ -345,7 +341,7 @@ class EditorState(WorkspaceState):
         try:
             repository.delete_version(self.workspace_id(), self.version_to_delete)
         except InputError as error:
-            self.save_status, self.save_message = FAILED, str(error)
+            self._not_saved(str(error))
         self.version_to_delete = ""
         self._list_versions()
 
@@ -353,7 +349,7 @@ class EditorState(WorkspaceState):
         """Save one change; the page shows "Saving..." until it is committed."""
         self.save_status = SAVING
         yield
-        saved, resume = save(self, lambda: repository.update_resume(self.workspace_id(), self.resume_id, change)[0])
+        saved, resume = self._save(lambda: repository.update_resume(self.workspace_id(), self.resume_id, change)[0])
         if saved:
             self._show(resume)
 
@@ -485,7 +481,7 @@ class EditorState(WorkspaceState):
             # Rendering takes a moment: off the event loop, so other pages stay responsive.
             exported = await asyncio.to_thread(render, resume, kind)
         except InputError as error:
-            self.save_status, self.save_message = FAILED, str(error)
+            self._not_saved(str(error))
             return
         self.page_warning = exported.length_warning
         yield rx.download(data=exported.data, filename=exported.filename, mime_type=exported.mime_type)
@@ -498,7 +494,7 @@ class EditorState(WorkspaceState):
         try:
             resume = await import_upload(files)
         except InputError as error:
-            self.save_status, self.save_message = FAILED, str(error)
+            self._not_saved(str(error))
             return
         repository.create_resume(self.workspace_id(), resume)
         self.save_status = SAVED

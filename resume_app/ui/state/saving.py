@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
+
+import reflex as rx
 
 from resume_app.core.errors import InputError
 
@@ -17,19 +19,33 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-def save(state: Any, action: Callable[[], T]) -> tuple[bool, T | None]:
-    """Run `action` (which writes to storage) for a state with save_status, save_message
-    and save_count; returns whether it was saved, and what it returned."""
-    state.save_status = SAVING
-    try:
-        result = action()
-    except InputError as error:
-        state.save_status, state.save_message = FAILED, str(error)
-        return False, None
-    except Exception:
-        log.exception("saving a change for %s failed", type(state).__name__)
-        state.save_status, state.save_message = FAILED, NOT_SAVED
-        return False, None
-    state.save_status, state.save_message = SAVED, ""
-    state.save_count += 1
-    return True, result
+class SavingMixin(rx.State, mixin=True):
+    """The save badge's state, shared by the editor and the tailoring page."""
+
+    save_status: str = SAVED
+    # Why the last change was not saved, in one sentence ("" when it was).
+    save_message: str = ""
+    # Committed saves since the page loaded: lets a watcher tell a new save from an old one.
+    save_count: int = 0
+
+    def _save(self, action: Callable[[], T]) -> tuple[bool, T | None]:
+        """Run `action` (which writes to storage); returns whether it was saved, and what it returned."""
+        self.save_status = SAVING
+        try:
+            result = action()
+        except InputError as error:
+            self._not_saved(str(error))
+            return False, None
+        except Exception:
+            log.exception("saving a change for %s failed", type(self).__name__)
+            self._not_saved(NOT_SAVED)
+            return False, None
+        self._saved()
+        return True, result
+
+    def _saved(self) -> None:
+        self.save_status, self.save_message = SAVED, ""
+        self.save_count += 1
+
+    def _not_saved(self, message: str) -> None:
+        self.save_status, self.save_message = FAILED, message

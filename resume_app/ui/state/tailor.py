@@ -24,7 +24,7 @@ from resume_app.tailoring.rows import (
     TailorJob,
     VersionRow,
 )
-from resume_app.ui.state.saving import FAILED, SAVED, save
+from resume_app.ui.state.saving import SAVED, SavingMixin
 from resume_app.ui.state.workspace import WorkspaceState
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 UNDO_LIMIT = 50
 
 
-class MatcherState(WorkspaceState):
+class MatcherState(SavingMixin, WorkspaceState):
     version_id: str = ""
     resume_id: str = ""
     resume_title: str = ""
@@ -59,9 +59,6 @@ class MatcherState(WorkspaceState):
     checks: list[CheckRow] = []
     version_rows: list[VersionRow] = []
 
-    save_status: str = SAVED
-    save_message: str = ""
-    save_count: int = 0
     undo_label: str = ""
 
     editing_id: str = ""
@@ -181,7 +178,7 @@ class MatcherState(WorkspaceState):
                 service.store_posting, self.workspace_id(), self.version_id, text
             )
         except InputError as error:
-            self.save_status, self.save_message = FAILED, str(error)
+            self._not_saved(str(error))
             return
         self.save_count += 1
         yield MatcherState.rank_posting(suggest)
@@ -266,7 +263,7 @@ class MatcherState(WorkspaceState):
         The old choice is remembered for undo (unless `label` is empty: an undo itself);
         `panel` re-ranks for the match panel when the set of chosen bullets changed.
         """
-        saved, result = save(self, change)
+        saved, result = self._save(change)
         if not saved:
             return None
         if label and result.changed:
@@ -365,8 +362,8 @@ class MatcherState(WorkspaceState):
         return MatcherState.rank_posting(False) if self._posting_id else None
 
     def _write_text(self, bullet_id: str, text: str) -> bool:
-        saved, master = save(
-            self, lambda: service.set_bullet_text(self.workspace_id(), self.resume_id, bullet_id, text)
+        saved, master = self._save(
+            lambda: service.set_bullet_text(self.workspace_id(), self.resume_id, bullet_id, text)
         )
         if saved:
             self._show_rows(master)
@@ -382,7 +379,7 @@ class MatcherState(WorkspaceState):
     def rename(self, name: str):
         if " ".join(name.split()) in ("", self.version_name):
             return
-        saved, name = save(self, lambda: service.rename(self.workspace_id(), self.version_id, name))
+        saved, name = self._save(lambda: service.rename(self.workspace_id(), self.version_id, name))
         if saved:
             self.version_name = name
             self._list_versions()
@@ -400,6 +397,6 @@ class MatcherState(WorkspaceState):
         try:
             exported = await asyncio.to_thread(service.export, self.workspace_id(), self.version_id, fmt)
         except InputError as error:
-            self.save_status, self.save_message = FAILED, str(error)
+            self._not_saved(str(error))
             return
         yield rx.download(data=exported.data, filename=exported.filename, mime_type=exported.mime_type)

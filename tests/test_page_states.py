@@ -1,12 +1,14 @@
-"""The tailoring page's state, called as the page calls it: whatever goes wrong while
-saving, the badge leaves "Saving..." and says what happened in one sentence."""
+"""The page states, called as the pages call them: whatever goes wrong while saving, the
+badge leaves "Saving..." and says what happened in one sentence."""
 
 from __future__ import annotations
 
 import pytest
 from sqlalchemy.exc import OperationalError
 
+from resume_app.storage import repository
 from resume_app.tailoring import service
+from resume_app.ui.state.editor import EditorState
 from resume_app.ui.state.saving import FAILED, SAVED
 from resume_app.ui.state.tailor import MatcherState
 
@@ -80,3 +82,15 @@ def test_the_match_panel_figures_follow_the_requirements_shown(state):
         {"kind": "Nice to have", "covered": 0, "count": 1},
     ]
     assert state.gauge == [{"name": "Match", "value": 72, "fill": "#30a46c"}]
+
+
+def test_an_editor_change_that_cannot_be_saved_says_so(workspace, monkeypatch):
+    editor = EditorState(_reflex_internal_init=True)
+    editor.workspace_token, editor.resume_id = workspace, "r1"
+    monkeypatch.setattr(repository, "update_resume", _database_down)
+    list(editor.set_bullet_text("b1", "New text."))
+    assert (editor.save_status, editor.save_message, editor.save_count) == (
+        FAILED,
+        "Your last change could not be saved; try again.",
+        0,
+    )
