@@ -9,7 +9,7 @@ from resume_app.ui.pages.library import library_page
 from resume_app.ui.pages.tailor import tailor_page
 from resume_app.ui.state.editor import EditorState
 from resume_app.ui.state.library import LibraryState
-from resume_app.ui.state.tailor import MatcherState
+from resume_app.ui.state.tailor import TailorState
 
 app = rx.App()
 # Apply migrations when the server starts, not on the first request.
@@ -18,4 +18,4 @@ app.register_lifespan_task(open_database)
 app.register_lifespan_task(start_model_load)
 app.add_page(library_page, route="/", title="Your resumes | resume_app", on_load=LibraryState.load)
 app.add_page(editor_page, route="/resume/[resume_id]", title="Edit resume | resume_app", on_load=EditorState.load)
-app.add_page(tailor_page, route="/tailor/[version_id]", title="Tailor resume | resume_app", on_load=MatcherState.load)
+app.add_page(tailor_page, route="/tailor/[version_id]", title="Tailor resume | resume_app", on_load=TailorState.load)

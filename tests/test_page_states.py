@@ -10,12 +10,12 @@ from resume_app.storage import repository
 from resume_app.tailoring import service
 from resume_app.ui.state.editor import EditorState
 from resume_app.ui.state.saving import FAILED, SAVED
-from resume_app.ui.state.tailor import MatcherState
+from resume_app.ui.state.tailor import TailorState
 
 
 @pytest.fixture
 def state(workspace):
-    page = MatcherState(_reflex_internal_init=True)
+    page = TailorState(_reflex_internal_init=True)
     page.workspace_token = workspace
     page.version_id, page.resume_id, page.version_name = "v1", "r1", "Acme - Analyst"
     return page

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 UNDO_LIMIT = 50
 
 
-class MatcherState(SavingMixin, WorkspaceState):
+class TailorState(SavingMixin, WorkspaceState):
     version_id: str = ""
     resume_id: str = ""
     resume_title: str = ""
@@ -124,7 +124,7 @@ class MatcherState(SavingMixin, WorkspaceState):
         self._list_versions()
         self.loaded = True
         if self.posting_text.strip():
-            return MatcherState.rank_posting(False)
+            return TailorState.rank_posting(False)
 
     def _list_versions(self) -> None:
         self.version_rows = service.version_rows(self.workspace_id(), self.resume_id, self.version_id)
@@ -181,7 +181,7 @@ class MatcherState(SavingMixin, WorkspaceState):
             self._not_saved(str(error))
             return
         self.save_count += 1
-        yield MatcherState.rank_posting(suggest)
+        yield TailorState.rank_posting(suggest)
 
     @rx.event
     async def upload_posting(self, files: list[rx.UploadFile]):
@@ -201,7 +201,7 @@ class MatcherState(SavingMixin, WorkspaceState):
             self.posting_error = "This file could not be read; paste the posting's text instead."
             return
         self.revision += 1
-        yield MatcherState.set_posting_text(text)
+        yield TailorState.set_posting_text(text)
 
     @rx.event(background=True)
     async def rank_posting(self, suggest: bool):
@@ -273,7 +273,7 @@ class MatcherState(SavingMixin, WorkspaceState):
         self._show_rows(result.master)
         # Only the choice, not the order, changes what the match panel shows.
         if panel and self._posting_id and result.chosen_changed:
-            return MatcherState.rank_posting(False)
+            return TailorState.rank_posting(False)
         return None
 
     @rx.event
@@ -299,7 +299,7 @@ class MatcherState(SavingMixin, WorkspaceState):
         self._undo = [*self._undo, {"label": "reset", "order": previous}][-UNDO_LIMIT:]
         self.undo_label = "reset"
         # The suggestion needs the model: the background ranking applies and saves it.
-        return MatcherState.rank_posting(True)
+        return TailorState.rank_posting(True)
 
     @rx.event
     def undo(self):
@@ -312,7 +312,7 @@ class MatcherState(SavingMixin, WorkspaceState):
             order = last["order"]
             return self._change(lambda: service.restore(self.workspace_id(), self.version_id, order), panel=True)
         if self._write_text(last["bullet"], last["text"]) and self._posting_id:
-            return MatcherState.rank_posting(False)
+            return TailorState.rank_posting(False)
         return None
 
     # Editing a bullet (the master's: every version that shows it changes)
@@ -359,7 +359,7 @@ class MatcherState(SavingMixin, WorkspaceState):
         if self._write_text(bullet_id, text):
             self._undo = [*self._undo, {"label": "edit", "bullet": bullet_id, "text": previous}][-UNDO_LIMIT:]
             self.undo_label = "edit"
-        return MatcherState.rank_posting(False) if self._posting_id else None
+        return TailorState.rank_posting(False) if self._posting_id else None
 
     def _write_text(self, bullet_id: str, text: str) -> bool:
         saved, master = self._save(

@@ -12,7 +12,7 @@ from resume_app.ui.pages.tailor.match_panel import match_panel
 from resume_app.ui.pages.tailor.posting import posting_card
 from resume_app.ui.pages.tailor.toolbar import confirm_edit_dialog, toolbar
 from resume_app.ui.pages.tailor.versions import versions_card
-from resume_app.ui.state.tailor import MatcherState
+from resume_app.ui.state.tailor import TailorState
 
 
 def _workspace() -> rx.Component:
@@ -22,11 +22,11 @@ def _workspace() -> rx.Component:
             rx.vstack(posting_card(), match_panel(), versions_card(), spacing="4", width="100%"),
             rx.vstack(
                 rx.cond(
-                    MatcherState.compare_open,
-                    rx.foreach(MatcherState.compare_jobs, compare_job),
+                    TailorState.compare_open,
+                    rx.foreach(TailorState.compare_jobs, compare_job),
                     rx.cond(
-                        MatcherState.jobs.length() > 0,
-                        rx.foreach(MatcherState.jobs, job_card),
+                        TailorState.jobs.length() > 0,
+                        rx.foreach(TailorState.jobs, job_card),
                         rx.callout(
                             "This resume has no bullets yet: add some in the editor, then tailor them here.",
                             icon="info",
@@ -50,7 +50,7 @@ def _workspace() -> rx.Component:
 
 def tailor_page() -> rx.Component:
     return loaded_page(
-        MatcherState,
+        TailorState,
         "Tailored version not found",
         "This tailored version does not exist in your workspace.",
         _workspace(),

@@ -13,7 +13,7 @@ from resume_app.tailoring.rows import (
 from resume_app.ui.components.sortable import sortable_list
 from resume_app.ui.components.status import icon_button
 from resume_app.ui.pages.tailor.posting import POSTING_DELAY_MS
-from resume_app.ui.state.tailor import MatcherState
+from resume_app.ui.state.tailor import TailorState
 
 
 def _segment(segment: Segment) -> rx.Component:
@@ -28,8 +28,8 @@ def _bullet_editor(bullet: TailorBullet) -> rx.Component:
     return rx.form(
         rx.vstack(
             rx.text_area(
-                default_value=MatcherState.editing_draft,
-                on_change=lambda text: MatcherState.set_edit_draft(text).debounce(POSTING_DELAY_MS),
+                default_value=TailorState.editing_draft,
+                on_change=lambda text: TailorState.set_edit_draft(text).debounce(POSTING_DELAY_MS),
                 name="text",
                 aria_label="Bullet text",
                 id="bullet-editor",
@@ -39,11 +39,11 @@ def _bullet_editor(bullet: TailorBullet) -> rx.Component:
             ),
             rx.hstack(
                 rx.button("Save", type="submit", size="1"),
-                rx.button("Cancel", type="button", size="1", variant="soft", on_click=MatcherState.cancel_edit),
+                rx.button("Cancel", type="button", size="1", variant="soft", on_click=TailorState.cancel_edit),
             ),
             width="100%",
         ),
-        on_submit=MatcherState.save_edit_form,
+        on_submit=TailorState.save_edit_form,
         width="100%",
     )
 
@@ -63,14 +63,14 @@ def _bullet_row(bullet: TailorBullet) -> rx.Component:
         ),
         rx.switch(
             checked=bullet.chosen,
-            on_change=lambda _checked: MatcherState.toggle(bullet.id),
+            on_change=lambda _checked: TailorState.toggle(bullet.id),
             aria_label=rx.cond(bullet.chosen, "Leave this bullet out", "Include this bullet"),
             size="1",
             class_name="include-switch",
         ),
         rx.vstack(
             rx.cond(
-                MatcherState.editing_id == bullet.id,
+                TailorState.editing_id == bullet.id,
                 _bullet_editor(bullet),
                 rx.text(rx.foreach(bullet.segments, _segment), size="2", class_name="bullet-text"),
             ),
@@ -92,11 +92,11 @@ def _bullet_row(bullet: TailorBullet) -> rx.Component:
             width="100%",
         ),
         rx.vstack(
-            icon_button("arrow-up", "Move bullet up", MatcherState.move(bullet.id, -1)),
-            icon_button("arrow-down", "Move bullet down", MatcherState.move(bullet.id, 1)),
+            icon_button("arrow-up", "Move bullet up", TailorState.move(bullet.id, -1)),
+            icon_button("arrow-down", "Move bullet down", TailorState.move(bullet.id, 1)),
             spacing="1",
         ),
-        icon_button("pencil", "Edit bullet text", MatcherState.start_edit(bullet.id)),
+        icon_button("pencil", "Edit bullet text", TailorState.start_edit(bullet.id)),
         key=bullet.id,
         data_id=bullet.id,
         data_bullet_id=bullet.id,
@@ -127,7 +127,7 @@ def job_card(job: TailorJob) -> rx.Component:
                 items=job.bullet_rows,
                 handle=".bullet-handle",
                 group="job-" + job.id,
-                on_end=MatcherState.place,
+                on_end=TailorState.place,
                 class_name="bullet-list",
                 width="100%",
             ),

@@ -9,7 +9,7 @@ from resume_app.tailoring.rows import (
     CheckRow,
     RequirementRow,
 )
-from resume_app.ui.state.tailor import MatcherState
+from resume_app.ui.state.tailor import TailorState
 
 
 def _gauge() -> rx.Component:
@@ -22,7 +22,7 @@ def _gauge() -> rx.Component:
             rx.recharts.radial_bar(
                 data_key="value", background=True, is_animation_active=False, custom_attrs={"cornerRadius": 6}
             ),
-            data=MatcherState.gauge,
+            data=TailorState.gauge,
             # Pixels: a percentage would be of half the chart's height, a small arc.
             inner_radius=78,
             outer_radius=108,
@@ -33,11 +33,11 @@ def _gauge() -> rx.Component:
             cy="100%",
         ),
         rx.text(
-            MatcherState.match_score,
+            TailorState.match_score,
             size="8",
             weight="bold",
             id="match-score",
-            data_score=MatcherState.match_score,
+            data_score=TailorState.match_score,
             style={"position": "absolute", "bottom": "0", "width": "100%", "text_align": "center"},
         ),
         position="relative",
@@ -53,7 +53,7 @@ def _coverage_chart() -> rx.Component:
         rx.recharts.x_axis(type_="number", domain=[0, 100], font_size=11),
         rx.recharts.y_axis(data_key="kind", type_="category", width=125, font_size=11, interval=0),
         rx.recharts.graphing_tooltip(),
-        data=MatcherState.coverage_chart,
+        data=TailorState.coverage_chart,
         layout="vertical",
         width=300,
         height=120,
@@ -118,7 +118,7 @@ def _check(row: CheckRow) -> rx.Component:
 def match_panel() -> rx.Component:
     return rx.card(
         rx.cond(
-            MatcherState.ranked,
+            TailorState.ranked,
             rx.vstack(
                 rx.heading("Match", size="4"),
                 _gauge(),
@@ -127,19 +127,19 @@ def match_panel() -> rx.Component:
                 _coverage_chart(),
                 rx.heading("Requirements", size="3"),
                 rx.cond(
-                    MatcherState.uncovered_count > 0,
-                    rx.text(MatcherState.uncovered_count, " not covered yet", size="2", color_scheme="red"),
+                    TailorState.uncovered_count > 0,
+                    rx.text(TailorState.uncovered_count, " not covered yet", size="2", color_scheme="red"),
                 ),
-                rx.vstack(rx.foreach(MatcherState.requirement_rows, _requirement), spacing="2", id="requirements"),
+                rx.vstack(rx.foreach(TailorState.requirement_rows, _requirement), spacing="2", id="requirements"),
                 rx.heading("Keywords", size="3"),
-                _chips("In this version", MatcherState.matched_keywords, "green", "keywords-matched"),
-                _chips("In your other bullets, not chosen", MatcherState.missing_here, "amber", "keywords-here"),
-                _chips("Nowhere in your resume", MatcherState.missing_everywhere, "red", "keywords-missing"),
+                _chips("In this version", TailorState.matched_keywords, "green", "keywords-matched"),
+                _chips("In your other bullets, not chosen", TailorState.missing_here, "amber", "keywords-here"),
+                _chips("Nowhere in your resume", TailorState.missing_everywhere, "red", "keywords-missing"),
                 rx.heading("ATS and writing checks", size="3"),
                 rx.cond(
-                    MatcherState.checks.length() == 0,
+                    TailorState.checks.length() == 0,
                     rx.text("No problems found.", size="2", color_scheme="green"),
-                    rx.vstack(rx.foreach(MatcherState.checks, _check), spacing="2", id="checks"),
+                    rx.vstack(rx.foreach(TailorState.checks, _check), spacing="2", id="checks"),
                 ),
                 spacing="3",
                 width="100%",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from resume_app.ui.state.tailor import MatcherState
+from resume_app.ui.state.tailor import TailorState
 
 POSTING_UPLOAD_ID = "posting_upload"
 # A pause in typing that saves and ranks the posting; a paste is sent at once (keyboard.js).
@@ -21,7 +21,7 @@ def posting_card() -> rx.Component:
                     rx.button(rx.icon("upload", size=14), "Upload .txt, .pdf or .docx", variant="soft", size="1"),
                     id=POSTING_UPLOAD_ID,
                     multiple=False,
-                    on_drop=MatcherState.upload_posting(rx.upload_files(upload_id=POSTING_UPLOAD_ID)),
+                    on_drop=TailorState.upload_posting(rx.upload_files(upload_id=POSTING_UPLOAD_ID)),
                 ),
                 width="100%",
                 align="center",
@@ -29,10 +29,10 @@ def posting_card() -> rx.Component:
             rx.form(
                 rx.vstack(
                     rx.text_area(
-                        default_value=MatcherState.posting_text,
-                        key=f"posting-{MatcherState.revision}",
-                        on_change=lambda text: MatcherState.set_posting_text(text).debounce(POSTING_DELAY_MS),
-                        on_blur=MatcherState.set_posting_text,
+                        default_value=TailorState.posting_text,
+                        key=f"posting-{TailorState.revision}",
+                        on_change=lambda text: TailorState.set_posting_text(text).debounce(POSTING_DELAY_MS),
+                        on_blur=TailorState.set_posting_text,
                         placeholder="Paste the job posting here: title, company, requirements...",
                         aria_label="Job posting",
                         name="posting",
@@ -44,27 +44,27 @@ def posting_card() -> rx.Component:
                     width="100%",
                     align="end",
                 ),
-                on_submit=MatcherState.submit_posting,
+                on_submit=TailorState.submit_posting,
                 id="posting-form",
                 width="100%",
             ),
             rx.cond(
-                MatcherState.model_loading,
+                TailorState.model_loading,
                 rx.vstack(
                     rx.text("Loading the matching model (once, after the app starts)...", size="2"),
-                    rx.progress(value=MatcherState.model_percent, width="100%"),
+                    rx.progress(value=TailorState.model_percent, width="100%"),
                     width="100%",
                     id="model-progress",
                 ),
                 rx.cond(
-                    MatcherState.ranking_busy,
+                    TailorState.ranking_busy,
                     rx.hstack(rx.spinner(size="1"), rx.text("Matching your bullets...", size="2"), id="ranking-busy"),
                 ),
             ),
             rx.cond(
-                MatcherState.posting_error != "",
+                TailorState.posting_error != "",
                 rx.callout(
-                    MatcherState.posting_error,
+                    TailorState.posting_error,
                     icon="triangle_alert",
                     color_scheme="red",
                     role="alert",

@@ -8,7 +8,7 @@ from resume_app.tailoring.rows import (
     VersionRow,
 )
 from resume_app.ui.components.inputs import labelled, saving_input
-from resume_app.ui.state.tailor import MatcherState
+from resume_app.ui.state.tailor import TailorState
 
 
 def versions_card() -> rx.Component:
@@ -27,14 +27,14 @@ def versions_card() -> rx.Component:
                 "Name of this version",
                 saving_input(
                     "Name of this version",
-                    MatcherState.version_name,
-                    MatcherState.rename,
-                    key=f"version-name-{MatcherState.name_revision}",
+                    TailorState.version_name,
+                    TailorState.rename,
+                    key=f"version-name-{TailorState.name_revision}",
                 ),
                 width="100%",
             ),
-            rx.foreach(MatcherState.version_rows, row),
-            rx.link("Master resume", href="/resume/" + MatcherState.resume_id, size="2"),
+            rx.foreach(TailorState.version_rows, row),
+            rx.link("Master resume", href="/resume/" + TailorState.resume_id, size="2"),
             spacing="1",
             id="versions",
         ),
