@@ -3,19 +3,28 @@ badge leaves "Saving..." and says what happened in one sentence."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
+import reflex as rx
 from sqlalchemy.exc import OperationalError
 
 from resume_app.storage import repository
 from resume_app.tailoring import service
 from resume_app.ui.state.editor import EditorState
 from resume_app.ui.state.saving import FAILED, SAVED
-from resume_app.ui.state.tailor import TailorState
+from resume_app.ui.state.tailor import BulletEditState, TailorState
+
+
+def _in_tree(state_class):
+    """The page's state inside a whole state tree, as the server holds it."""
+    root = rx.State(_reflex_internal_init=True)
+    return root.get_substate(state_class.get_full_name().split(".")[1:])
 
 
 @pytest.fixture
 def state(workspace):
-    page = TailorState(_reflex_internal_init=True)
+    page = _in_tree(TailorState)
     page.workspace_token = workspace
     page.version_id, page.resume_id, page.version_name = "v1", "r1", "Acme - Analyst"
     return page
@@ -43,8 +52,10 @@ def test_a_change_that_cannot_be_saved_says_so(state, monkeypatch, name, act):
 def test_an_edited_bullet_that_cannot_be_saved_says_so(state, monkeypatch):
     monkeypatch.setattr(service, "set_bullet_text", _database_down)
     monkeypatch.setattr(service, "shared_with", lambda *args: [])
-    state.editing_id, state.editing_text = "b1", "Old text."
-    state.save_edit("New text.")
+    edit = state.get_substate([BulletEditState.get_name()])
+    edit.editing_id, edit.editing_text = "b1", "Old text."
+    asyncio.run(edit.save_edit("New text."))
+    assert edit.editing_id == "", "the edit box closes"
     assert state.save_status == FAILED
     assert state.save_message == "Your last change could not be saved; try again."
     assert state.undo_label == "", "nothing to undo: nothing was saved"

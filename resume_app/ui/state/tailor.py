@@ -61,11 +61,6 @@ class TailorState(SavingMixin, WorkspaceState):
 
     undo_label: str = ""
 
-    editing_id: str = ""
-    editing_text: str = ""
-    editing_draft: str = ""
-    confirm_open: bool = False
-    confirm_message: str = ""
     compare_open: bool = False
     compare_jobs: list[CompareJob] = []
 
@@ -76,7 +71,6 @@ class TailorState(SavingMixin, WorkspaceState):
     # Per bullet: score, requirement, matched keywords and their places, from the latest ranking.
     _scores: dict[str, BulletScore] = {}
     _rank_generation: int = 0
-    _pending_text: str = ""
 
     # Derived from what is stored above, recomputed only when that changes.
 
@@ -95,17 +89,18 @@ class TailorState(SavingMixin, WorkspaceState):
     # Loading
 
     @rx.event
-    def load(self):
+    async def load(self):
         version_id = self.router.page.params.get("version_id", "")
+        edit = await self.get_state(BulletEditState)
         if version_id != self.version_id:
             # Undo history and a bullet being edited belong to one version; a reload of the
             # same page keeps them.
             self._undo, self.undo_label, self._scores = [], "", {}
             self.ranked = False
-            self.editing_id, self.compare_open = "", False
+            edit.editing_id, self.compare_open = "", False
         self.version_id = version_id
         self.save_status, self.save_message, self.posting_error = SAVED, "", ""
-        self.confirm_open = False
+        edit.confirm_open = False
         try:
             stored = service.load(self.workspace_id(), version_id)
         except InputError:
@@ -267,8 +262,7 @@ class TailorState(SavingMixin, WorkspaceState):
         if not saved:
             return None
         if label and result.changed:
-            self._undo = [*self._undo, {"label": label, "order": result.previous}][-UNDO_LIMIT:]
-            self.undo_label = label
+            self._remember({"label": label, "order": result.previous})
         self._bullet_ids = result.bullet_ids
         self._show_rows(result.master)
         # Only the choice, not the order, changes what the match panel shows.
@@ -295,9 +289,7 @@ class TailorState(SavingMixin, WorkspaceState):
     def reset_to_suggestion(self):
         if not self._posting_id:
             return
-        previous = list(self._bullet_ids)
-        self._undo = [*self._undo, {"label": "reset", "order": previous}][-UNDO_LIMIT:]
-        self.undo_label = "reset"
+        self._remember({"label": "reset", "order": list(self._bullet_ids)})
         # The suggestion needs the model: the background ranking applies and saves it.
         return TailorState.rank_posting(True)
 
@@ -315,51 +307,10 @@ class TailorState(SavingMixin, WorkspaceState):
             return TailorState.rank_posting(False)
         return None
 
-    # Editing a bullet (the master's: every version that shows it changes)
-
-    @rx.event
-    def start_edit(self, bullet_id: str):
-        row = next((b for job in self.jobs for b in job.bullet_rows if b.id == bullet_id), None)
-        self.editing_id, self.editing_text = bullet_id, row.text if row else ""
-        self.editing_draft = self.editing_text
-        self.revision += 1
-
-    @rx.event
-    def set_edit_draft(self, text: str):
-        """Keep the text being edited, so a reload brings it back."""
-        self.editing_draft = text
-
-    @rx.event
-    def cancel_edit(self):
-        self.editing_id, self.confirm_open = "", False
-
-    @rx.event
-    def save_edit(self, text: str):
-        text = " ".join(text.split())
-        if not self.editing_id or text == self.editing_text:
-            self.editing_id = ""
-            return
-        self._pending_text = text
-        others = service.shared_with(self.workspace_id(), self.version_id, self.editing_id)
-        if others:
-            self.confirm_message = service.shared_question(others)
-            self.confirm_open = True
-            return
-        return self.confirm_edit()
-
-    @rx.event
-    def save_edit_form(self, form: dict):
-        return self.save_edit(str(form.get("text", "")))
-
-    @rx.event
-    def confirm_edit(self):
-        bullet_id, text = self.editing_id, self._pending_text
-        self.confirm_open, self.editing_id = False, ""
-        previous = self.editing_text
-        if self._write_text(bullet_id, text):
-            self._undo = [*self._undo, {"label": "edit", "bullet": bullet_id, "text": previous}][-UNDO_LIMIT:]
-            self.undo_label = "edit"
-        return TailorState.rank_posting(False) if self._posting_id else None
+    def _remember(self, step: dict) -> None:
+        """One step for undo: {"label", "order"} for a choice, {"label", "bullet", "text"} for an edit."""
+        self._undo = [*self._undo, step][-UNDO_LIMIT:]
+        self.undo_label = step["label"]
 
     def _write_text(self, bullet_id: str, text: str) -> bool:
         saved, master = self._save(
@@ -400,3 +351,60 @@ class TailorState(SavingMixin, WorkspaceState):
             self._not_saved(str(error))
             return
         yield rx.download(data=exported.data, filename=exported.filename, mime_type=exported.mime_type)
+
+
+class BulletEditState(TailorState):
+    """Editing a master bullet's text from the tailoring page: every version that shows it
+    changes, after asking when other versions show it."""
+
+    editing_id: str = ""
+    editing_text: str = ""
+    editing_draft: str = ""
+    confirm_open: bool = False
+    confirm_message: str = ""
+    _pending_text: str = ""
+
+    @rx.event
+    async def start_edit(self, bullet_id: str):
+        page = await self.get_state(TailorState)
+        row = next((b for job in page.jobs for b in job.bullet_rows if b.id == bullet_id), None)
+        self.editing_id, self.editing_text = bullet_id, row.text if row else ""
+        self.editing_draft = self.editing_text
+        page.revision += 1
+
+    @rx.event
+    def set_edit_draft(self, text: str):
+        """Keep the text being edited, so a reload brings it back."""
+        self.editing_draft = text
+
+    @rx.event
+    def cancel_edit(self):
+        self.editing_id, self.confirm_open = "", False
+
+    @rx.event
+    async def save_edit(self, text: str):
+        text = " ".join(text.split())
+        if not self.editing_id or text == self.editing_text:
+            self.editing_id = ""
+            return None
+        self._pending_text = text
+        page = await self.get_state(TailorState)
+        others = service.shared_with(page.workspace_id(), page.version_id, self.editing_id)
+        if others:
+            self.confirm_message = service.shared_question(others)
+            self.confirm_open = True
+            return None
+        return await self.confirm_edit()
+
+    @rx.event
+    async def save_edit_form(self, form: dict):
+        return await self.save_edit(str(form.get("text", "")))
+
+    @rx.event
+    async def confirm_edit(self):
+        bullet_id, text, previous = self.editing_id, self._pending_text, self.editing_text
+        self.confirm_open, self.editing_id = False, ""
+        page = await self.get_state(TailorState)
+        if page._write_text(bullet_id, text):
+            page._remember({"label": "edit", "bullet": bullet_id, "text": previous})
+        return TailorState.rank_posting(False) if page._posting_id else None

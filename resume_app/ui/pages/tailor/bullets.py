@@ -13,7 +13,7 @@ from resume_app.tailoring.rows import (
 from resume_app.ui.components.sortable import sortable_list
 from resume_app.ui.components.status import icon_button
 from resume_app.ui.pages.tailor.posting import POSTING_DELAY_MS
-from resume_app.ui.state.tailor import TailorState
+from resume_app.ui.state.tailor import BulletEditState, TailorState
 
 
 def _segment(segment: Segment) -> rx.Component:
@@ -28,8 +28,8 @@ def _bullet_editor(bullet: TailorBullet) -> rx.Component:
     return rx.form(
         rx.vstack(
             rx.text_area(
-                default_value=TailorState.editing_draft,
-                on_change=lambda text: TailorState.set_edit_draft(text).debounce(POSTING_DELAY_MS),
+                default_value=BulletEditState.editing_draft,
+                on_change=lambda text: BulletEditState.set_edit_draft(text).debounce(POSTING_DELAY_MS),
                 name="text",
                 aria_label="Bullet text",
                 id="bullet-editor",
@@ -39,11 +39,11 @@ def _bullet_editor(bullet: TailorBullet) -> rx.Component:
             ),
             rx.hstack(
                 rx.button("Save", type="submit", size="1"),
-                rx.button("Cancel", type="button", size="1", variant="soft", on_click=TailorState.cancel_edit),
+                rx.button("Cancel", type="button", size="1", variant="soft", on_click=BulletEditState.cancel_edit),
             ),
             width="100%",
         ),
-        on_submit=TailorState.save_edit_form,
+        on_submit=BulletEditState.save_edit_form,
         width="100%",
     )
 
@@ -70,7 +70,7 @@ def _bullet_row(bullet: TailorBullet) -> rx.Component:
         ),
         rx.vstack(
             rx.cond(
-                TailorState.editing_id == bullet.id,
+                BulletEditState.editing_id == bullet.id,
                 _bullet_editor(bullet),
                 rx.text(rx.foreach(bullet.segments, _segment), size="2", class_name="bullet-text"),
             ),
@@ -96,7 +96,7 @@ def _bullet_row(bullet: TailorBullet) -> rx.Component:
             icon_button("arrow-down", "Move bullet down", TailorState.move(bullet.id, 1)),
             spacing="1",
         ),
-        icon_button("pencil", "Edit bullet text", TailorState.start_edit(bullet.id)),
+        icon_button("pencil", "Edit bullet text", BulletEditState.start_edit(bullet.id)),
         key=bullet.id,
         data_id=bullet.id,
         data_bullet_id=bullet.id,

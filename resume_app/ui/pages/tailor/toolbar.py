@@ -7,7 +7,7 @@ import reflex as rx
 
 from resume_app.ui.components.dialogs import confirm_dialog
 from resume_app.ui.components.status import save_error, save_indicator
-from resume_app.ui.state.tailor import TailorState
+from resume_app.ui.state.tailor import BulletEditState, TailorState
 
 
 def toolbar() -> rx.Component:
@@ -62,9 +62,9 @@ def toolbar() -> rx.Component:
 def confirm_edit_dialog() -> rx.Component:
     return confirm_dialog(
         "Change this bullet everywhere?",
-        TailorState.confirm_message,
+        BulletEditState.confirm_message,
         "Change everywhere",
-        TailorState.confirm_edit,
-        TailorState.cancel_edit,
-        TailorState.confirm_open,
+        BulletEditState.confirm_edit,
+        BulletEditState.cancel_edit,
+        BulletEditState.confirm_open,
     )
