@@ -39,7 +39,6 @@ BELOW_TARGET = {
     "soupboss_01_office_coordinator.docx": "skills",
     "soupboss_01_office_coordinator.pdf": "skills",
     "textkernel_molly_adams.docx": "dates before company and title; smart tags",
-    "vantage_john_doe.pdf": "right sidebar with skill bars; year-first dates",
 }
 
 

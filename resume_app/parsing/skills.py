@@ -70,11 +70,37 @@ def _join_wrapped_lines(lines: list[Line]) -> list[Line]:
     for line in lines:
         text = line.text.strip()
         previous = joined[-1].text.rstrip() if joined else ""
-        if previous and text[:1].islower() and not previous.endswith((",", ";", ":")) and not line.bullet:
-            joined[-1] = Line(**{**joined[-1].__dict__, "text": f"{previous} {text}"})
+        wrapped = previous and not line.bullet and not previous.endswith((",", ";", ":", "•", "·", "|"))
+        if wrapped and (text[:1].islower() or _wraps_item(joined[-1], line, lines)):
+            glue = "" if previous.endswith("-") and text[:1].isupper() else " "
+            joined[-1] = Line(**{**joined[-1].__dict__, "text": f"{previous}{glue}{text}"})
         else:
             joined.append(line)
     return joined
+
+
+def _wraps_item(previous: Line, line: Line, section: list[Line]) -> bool:
+    """An inline list ("Docker • SQL • Material" / "UI • Tailwind CSS") wrapped in the middle
+    of an item: the previous line holds separators, fills its column, and the next line's
+    first word would not have fitted after it. PDF only (a Word paragraph is its own line)."""
+    if not previous.x1 or not line.x1 or "\t" in previous.text or _LABEL.match(line.text):
+        return False
+    if not _ITEM_SEPARATORS.search(previous.text.strip()):
+        return False
+    # The same paragraph: same page, type and left edge, the next line right below.
+    same_paragraph = (
+        previous.page == line.page
+        and abs(previous.size - line.size) < 0.3
+        and abs(previous.x0 - line.x0) < 12
+        and 0 < line.top - previous.top <= line.size * 1.8
+    )
+    if not same_paragraph:
+        return False
+    column = [other.x1 for other in section if other.page == line.page and abs(other.x0 - line.x0) < 12]
+    right_edge = max(column, default=previous.x1)
+    first_word = line.text.split()[0] if line.text.split() else ""
+    # Half an em per letter: a rough average glyph width.
+    return previous.x1 + (len(first_word) + 1) * line.size * 0.5 > right_edge
 
 
 # Words a wrapped line of prose may end on, never a skill.
