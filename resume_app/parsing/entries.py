@@ -213,6 +213,10 @@ def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
         elif current.bullets and _is_continuation(line, current.bullets[-1][-1], text_x):
             current.bullets[-1].append(line)
             current.side.extend(side)
+        elif current.header and current.bullets and _is_list_label(line.text):
+            # "Technologies include:" between an entry's bullets groups them; the entry goes on.
+            # The label itself is no field: the import report lists it.
+            continue
         else:
             if current.bullets or (current.header and _starts_new_entry(raw, current, kind, entry_gap)):
                 blocks.append(current)
@@ -316,6 +320,13 @@ def _starts_new_entry(line: Line, block: _Block, kind: str, entry_gap: float = 0
         return False
     ended_by_date = kind in _LIST_KINDS and _is_date_only(last) and len(block.header) >= 2
     return ended_by_date or (_is_sentence(last) and last.rstrip().endswith("."))
+
+
+def _is_list_label(text: str) -> bool:
+    """A short phrase ending in a colon that introduces a list: "Achievements include:",
+    "Key responsibilities:", "Tools used:". Never a dated line."""
+    text = text.strip()
+    return text.endswith(":") and 1 <= len(text.split()) <= 4 and not any(ch.isdigit() for ch in text)
 
 
 def _names_degree_and_school(text: str) -> bool:
@@ -471,7 +482,13 @@ def _word_set(text: str) -> set[str]:
 
 def _title_score(part: str) -> float:
     words = _word_set(part)
-    return len(words & TITLE_WORDS) - len(words & ORG_WORDS) * 1.5
+    score = len(words & TITLE_WORDS) - len(words & ORG_WORDS) * 1.5
+    # The head of an English name is its last word, or the last before "of" ("Director of
+    # Sales", "Bank of Ireland"): it tells what the whole is, the words before it only
+    # qualify it ("Systems Analyst" is a person, "Acme Systems" a company).
+    head_phrase = re.split(r"\s(?:of|for)\s", part.strip(), maxsplit=1)[0].split()
+    head = head_phrase[-1].strip(",.()").lower() if head_phrase else ""
+    return score + (head in TITLE_WORDS) - (head in ORG_WORDS) * 1.5
 
 
 def parse_entry(kind: str, block: _Block) -> ParsedEntry:
