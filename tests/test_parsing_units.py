@@ -66,6 +66,7 @@ def test_numbers_that_are_not_dates_are_ignored():
         ("Professional Summary", "summary"),
         ("Honors and Awards", "awards"),
         ("Methodologies", "skills"),
+        ("CAMPUS ACTIVITIES", "volunteer"),
     ],
 )
 def test_section_headings_by_wording(heading, kind):
@@ -95,6 +96,13 @@ def test_contact_details_in_one_line_with_separators():
     assert contact.location.city == "Austin" and contact.location.region == "TX"
     assert contact.profiles[0].network == "LinkedIn" and contact.profiles[0].username == "mariag"
     assert contact.url == "mariag.dev"
+
+
+def test_contact_values_between_round_bullets():
+    # LaTeX CVs join the contact values with \textbullet or a filled circle.
+    lines = [Line("Maria Gonzalez", size=20), Line("maria.g@example.org ● +1 (512) 555-0199 ● mariag.dev", size=9)]
+    contact = extract_contact(lines, lines).contact
+    assert (contact.email, contact.phone) == ("maria.g@example.org", "+1 (512) 555-0199")
 
 
 def test_skills_with_groups_and_plain_lists():

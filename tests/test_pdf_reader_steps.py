@@ -270,6 +270,20 @@ def test_rows_group_runs_by_baseline_and_keep_one_overprinted_copy():
     assert rows[0][0].bold
 
 
+def test_the_tex_logo_stays_on_its_row():
+    # LaTeX raises its A and lowers its E: measured from the row's baseline, both stay.
+    runs = [
+        _run(159.0, 165.1, 299.06, "L"),
+        _run(161.6, 166.6, 297.14, "A", size=7),
+        _run(165.1, 171.2, 299.06, "T"),
+        _run(169.5, 175.6, 301.35, "E"),
+        _run(174.4, 184.0, 299.06, "X,"),
+        _run(136.8, 176.1, 311.02, "Microsoft"),
+    ]
+    rows = group_rows(runs)
+    assert [[r.text for r in row] for row in rows] == [["L", "A", "T", "E", "X,"], ["Microsoft"]]
+
+
 def test_gaps_become_nothing_a_space_or_a_tab():
     row = [
         _run(0, 40, 0, "Data"),

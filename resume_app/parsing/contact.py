@@ -19,7 +19,7 @@ from resume_app.parsing.vocabulary import TITLE_WORDS
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # A phone number is a stretch of digits, spaces and ()+-. between the separators of a
 # contact line: "(555) 123-4567", "+1-123-456-7890", "(+82) 10-9030-1843", "206.555.0149".
-_CONTACT_SEPARATORS = re.compile(r"\t|\s{2,}|\s[|•·,;/]\s|[|•·]|\n")
+_CONTACT_SEPARATORS = re.compile(r"\t|\s{2,}|\s[|•·●▪◆∙,;/]\s|[|•·●▪◆∙]|\n")
 # A label may stand before it: "Tel.", "Mobile:", or one letter (moderncv's "M", "T").
 _PHONE_CHARACTERS = re.compile(
     r"^(?:(?:phone|tel|mobile|cell|ph)\.?:?\s*|[A-Za-z]{1,10}\.?:?\s+)?([+(]{0,2}[\d][\d\s().+-]{5,}\d)$", re.I

@@ -444,6 +444,31 @@ def _stands_apart(text: str, found: DateRange) -> bool:
     return column.strip(" ,|·–—-:()") == date or f"({date})" in column or closes_line
 
 
+def _join_unfinished(header: list[Line]) -> list[Line]:
+    """A header line whose name ends in a comma goes on in the next line ("Project Officer,
+    Department of Sciences, \t Oct 2007 - Jan 2008" / "Research Division"): one line, the
+    dates kept after a tab."""
+    joined: list[Line] = []
+    for line in header:
+        previous = joined[-1] if joined else None
+        if previous is not None and not previous.margin and not line.margin and _name_part(previous.text).endswith(","):
+            ranges = find_date_ranges(previous.text)
+            dates = previous.text[ranges[0].begin : ranges[0].finish] if ranges else ""
+            text = f"{_name_part(previous.text)} {line.text.strip()}" + (f"\t{dates}" if dates else "")
+            joined[-1] = Line(**{**previous.__dict__, "text": text})
+        else:
+            joined.append(line)
+    return joined
+
+
+def _name_part(text: str) -> str:
+    """The line without its date range, as the writer's words end."""
+    ranges = find_date_ranges(text)
+    if ranges:
+        text = text[: ranges[0].begin] + text[ranges[0].finish :]
+    return strip_bullet(text)[0].strip(" \t")
+
+
 def _take_dates(header: list[Line]) -> tuple[DateRange | None, list[Line]]:
     """The entry's date range, and the header lines with the dates cut out."""
     for index, line in enumerate(header):
@@ -485,8 +510,10 @@ def _title_score(part: str) -> float:
     score = len(words & TITLE_WORDS) - len(words & ORG_WORDS) * 1.5
     # The head of an English name is its last word, or the last before "of" ("Director of
     # Sales", "Bank of Ireland"): it tells what the whole is, the words before it only
-    # qualify it ("Systems Analyst" is a person, "Acme Systems" a company).
-    head_phrase = re.split(r"\s(?:of|for)\s", part.strip(), maxsplit=1)[0].split()
+    # qualify it ("Systems Analyst" is a person, "Acme Systems" a company). After a comma
+    # comes a qualifier ("Research Student, Science Department").
+    main = part.split(",")[0]
+    head_phrase = re.split(r"\s(?:of|for)\s", main.strip(), maxsplit=1)[0].split()
     head = head_phrase[-1].strip(",.()").lower() if head_phrase else ""
     return score + (head in TITLE_WORDS) - (head in ORG_WORDS) * 1.5
 
@@ -494,7 +521,7 @@ def _title_score(part: str) -> float:
 def parse_entry(kind: str, block: _Block) -> ParsedEntry:
     entry = ParsedEntry(header_lines=[line.text for line in block.header])
     side_lines = [Line(text=text) for text in block.side]
-    dates, header = _take_dates(_with_margin_first(block.header) + side_lines)
+    dates, header = _take_dates(_join_unfinished(_with_margin_first(block.header)) + side_lines)
     # A margin cell that held only the dates leaves nothing: drop it, so the entry's
     # first own line comes first (and is never read as prose).
     if header and header[0].margin and not header[0].text.strip():
@@ -577,14 +604,22 @@ def _fill_by_lines(entry: ParsedEntry, header: list[Line]) -> bool:
         return False
     title_pieces, org_pieces = (lines[0], lines[1]) if scores[0] > scores[1] else (lines[1], lines[0])
     org_pieces = _join_places(org_pieces)
-    employer, places = org_pieces[0], org_pieces[1:]
     if any(_URL_ONLY.match(piece) for piece in title_pieces + org_pieces):
         return False
-    if places:
-        # "Employer, Town" or "Employer, Town, Country".
-        if len(places) > 2 or not all(_town_like(place) for place in places):
-            return False
-    elif not _word_set(employer) & ORG_WORDS:
+    # "Employer, Town" or "Employer, Town, Country"; an employer named in several pieces
+    # ("Institute for Advanced Research, Science College") keeps them all.
+    cut = next(
+        (
+            index
+            for index in range(1, len(org_pieces))
+            if len(org_pieces) - index <= 3 and all(_town_like(place) for place in org_pieces[index:])
+        ),
+        len(org_pieces),
+    )
+    employer, places = ", ".join(org_pieces[:cut]), org_pieces[cut:]
+    if cut > 1 and not _word_set(org_pieces[cut - 1]) & ORG_WORDS:
+        return False
+    if not places and not _word_set(employer) & ORG_WORDS:
         # An employer line without a town must say it is one ("Vandelay Industries"), or
         # "Software Engineer, Google" over "Mountain View" would make the town the employer.
         return False
@@ -698,6 +733,7 @@ def _fill_education(entry: ParsedEntry, names: list[str]) -> None:
             if len(pieces) > 1:
                 entry.details["area"] = pieces[1].strip()
             entry.confidence["studyType"] = 0.8
+            graded.append(name)  # the degree's own line: never the institution either
     leftovers = [name for name in names if name not in (entry.organization, entry.title, *graded)]
     if not entry.organization and leftovers:
         entry.organization = leftovers[0]
@@ -743,4 +779,17 @@ def parse_entries(kind: str, lines: list[Line]) -> list[ParsedEntry]:
         else:
             entries.append(parse_entry(kind, block))
     _follow_section_order(entries)
+    if kind == "education":
+        _share_schools(entries)
     return entries
+
+
+def _share_schools(entries: list[ParsedEntry]) -> None:
+    """Several degrees listed under one school line ("First American University, Town" /
+    "Ph.D. in ..." / "M.B.A." / "M.S. in ..."): a degree whose header is only its own line
+    takes the school (and place) of the entry before it. A guess from the layout, so unsure."""
+    for previous, entry in zip(entries, entries[1:], strict=False):
+        alone = len(entry.header_lines) == 1 and not _INSTITUTION_WORDS.search(entry.header_lines[0])
+        if entry.title and not entry.organization and alone and _INSTITUTION_WORDS.search(previous.organization):
+            entry.organization, entry.location = previous.organization, entry.location or previous.location
+            entry.confidence["institution"] = 0.6

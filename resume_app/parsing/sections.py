@@ -22,7 +22,7 @@ _HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "contact",
         ("profiles", "contact", "personal information", "personal details", "social", "links", "online presence"),
     ),
-    ("volunteer", ("volunteer", "community involvement", "campus involvement", "involvement", "community service")),
+    ("volunteer", ("volunteer", "community involvement", "campus", "involvement", "community service")),
     ("projects", ("project",)),
     ("education", ("education", "academic background", "academics", "qualifications academic", "schooling")),
     (
