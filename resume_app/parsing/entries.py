@@ -188,7 +188,43 @@ def _demote_outer_bullets(lines: list[Line]) -> None:
         line.text = strip_bullet(line.text)[0]
 
 
+def _split_bullet_columns(lines: list[Line]) -> list[Line]:
+    """A list set in two or more columns (CSS columns: "• talent 1 \t • talent 4") comes as
+    rows of bullets side by side: one bullet each, read column by column, as printed."""
+    result: list[Line] = []
+    run: list[list[str]] = []
+    template: Line | None = None
+
+    def flush() -> None:
+        if template is not None:
+            for column in range(max(len(cells) for cells in run)):
+                result.extend(
+                    Line(**{**template.__dict__, "text": cells[column], "bullet": True, "spans": []})
+                    for cells in run
+                    if column < len(cells)
+                )
+        run.clear()
+
+    for line in lines:
+        cells = [cell.strip() for cell in line.text.split("\t") if cell.strip()]
+        if len(cells) > 1 and all(strip_bullet(cell)[1] for cell in cells):
+            template = template if run else line
+            run.append(cells)
+            continue
+        if run and len(cells) == 1 and strip_bullet(cells[0])[1] and template and abs(line.x0 - template.x0) < 2:
+            run.append(cells)  # the last row, shorter: the left column's last item
+            flush()
+            continue
+        if run:
+            flush()
+        result.append(line)
+    if run:
+        flush()
+    return result
+
+
 def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
+    lines = _split_bullet_columns(lines)
     _demote_outer_bullets(lines)
     _mark_unglyphed_bullets(lines)
     blocks: list[_Block] = []

@@ -24,6 +24,7 @@ from resume_app.parsing.errors import (
 )
 from resume_app.parsing.label_column import split_label_column
 from resume_app.parsing.lines import RUNNING_HEAD, Line, clean_text, strip_bullet
+from resume_app.parsing.pdf_date_column import attach_date_columns
 from resume_app.parsing.pdf_margin import margin_cells
 from resume_app.parsing.sections import heading_kind
 
@@ -73,8 +74,9 @@ def read_pdf(data: bytes) -> list[Line]:
         cells = margin_cells(page.lines)
         cuts.update({id(line): cells.get(index, 0) for index, line in enumerate(page.lines)})
         blocks = continue_columns(blocks, _page_blocks(page), page.number)
-    lines: list[Line] = []
+    line_blocks: list[list[Line]] = []
     for block in blocks:
+        lines: list[Line] = []
         previous = None
         for layout_line in block.lines:
             text = clean_text(layout_line.text)
@@ -94,6 +96,8 @@ def read_pdf(data: bytes) -> list[Line]:
             )
             lines += _split_margin(line, cuts.get(id(layout_line), 0))
             previous = layout_line
+        line_blocks.append(lines)
+    lines = [line for block in attach_date_columns(line_blocks) for line in block]
     if sum(len(line.text) for line in lines) < MIN_TEXT_CHARACTERS:
         raise ParseError(NO_TEXT_LAYER)
     lines = split_label_column(lines)
