@@ -98,6 +98,11 @@ def test_contact_details_in_one_line_with_separators():
     assert contact.url == "mariag.dev"
 
 
+def test_the_document_title_after_the_name_is_not_part_of_it():
+    lines = [Line("JAN KOWALSKI RESUME", size=28), Line("jan@example.com", size=10)]
+    assert extract_contact(lines, lines).contact.name == "Jan Kowalski"
+
+
 def test_contact_values_between_round_bullets():
     # LaTeX CVs join the contact values with \textbullet or a filled circle.
     lines = [Line("Maria Gonzalez", size=20), Line("maria.g@example.org ● +1 (512) 555-0199 ● mariag.dev", size=9)]

@@ -112,6 +112,18 @@ def test_glyph_names_without_to_unicode_are_read_by_the_adobe_glyph_list():
     assert glyph_name_text("/seven.osf") == "7"
 
 
+def test_tex_ligature_codes_without_to_unicode_are_the_f_ligatures():
+    # pdfTeX's T1 fonts draw fi and fl at codes 0x1C and 0x1D and may map them to nothing.
+    font_dict = _font_dict("/ABCDEF+LMRoman10-Regular")
+    font_dict[NameObject("/FirstChar")] = NumberObject(27)
+    font_dict[NameObject("/LastChar")] = NumberObject(29)
+    font_dict[NameObject("/Widths")] = ArrayObject([NumberObject(583), NumberObject(556), NumberObject(556)])
+    font = PdfFont(font_dict, key=5, ligatures=DroppedLigatures())
+    assert [font.glyph(code)[0] for code in (27, 28, 29)] == ["ff", "fi", "fl"]
+    # A code the font does not draw stays nothing.
+    assert font.glyph(30)[0] == ""
+
+
 def test_an_icon_font_gives_icons_not_text():
     font = PdfFont(_font_dict("/XYZABC+FontAwesome", [1, "/github", 2, "/phone"]), key=3, ligatures=DroppedLigatures())
     assert font.glyph(1)[0::2] == ("", "github")
