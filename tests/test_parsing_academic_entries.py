@@ -52,3 +52,17 @@ def test_degrees_listed_under_one_school_line_share_the_school():
     ]
     # The shared school is read from the layout, not from the entry's own lines: unsure.
     assert entries[0].confidence["institution"] > 0.8 > entries[2].confidence["institution"]
+
+
+def test_a_description_sentence_that_runs_on_does_not_open_an_entry():
+    # "...approaches." then "This numerical approach was" / "highly optimised ...": one paragraph.
+    lines = [
+        _line("2009 - 2011", 34, 82, bold=True),
+        _line("M. Sc. Physics", 34, 99, bold=True),
+        _line("Universität Bonn", 34, 112),
+        _line("The thesis compared two commonly used approaches.", 34, 131),
+        _line("This numerical approach was", 34, 143),
+        _line("highly optimised for cluster computing.", 34, 155),
+    ]
+    entries = parse_entries("education", lines)
+    assert [entry.organization for entry in entries] == ["Universität Bonn"]

@@ -33,7 +33,6 @@ BELOW_TARGET = {
     "edenai_csu_functional_john_smith.pdf": "functional resume: bullets under skill headings, years in a left column",
     "htmltopdf_cardo_dalisay.pdf": "right sidebar, headings last in the text, years stacked in a left column",
     "latexcv_sidebar_jan_kuster.pdf": "right sidebar printed last; organisation and date right-aligned",
-    "latexcv_sidebarleft_ilya_rumyantsev.pdf": "digits spelt as glyph names; left sidebar",
     "reannaschultz_jane_doe.docx": "Google Docs export without heading styles; soft line breaks",
     "soupboss_01_office_coordinator.docx": "skills",
     "soupboss_01_office_coordinator.pdf": "skills",

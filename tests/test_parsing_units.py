@@ -137,6 +137,15 @@ def test_an_inline_list_wrapped_inside_an_item_is_joined():
     ]
 
 
+def test_years_of_experience_beside_a_skill_are_its_level():
+    skills = parse_skills([Line("Python\t5+ yrs", bold=True), Line("Ansible\t5+ yrs", bold=True), Line("Git\t3 years")])
+    assert [(skill.name, skill.level) for skill in skills] == [
+        ("Python", "5+ yrs"),
+        ("Ansible", "5+ yrs"),
+        ("Git", "3 years"),
+    ]
+
+
 def test_short_list_lines_stay_separate_items():
     # The first line ends well before the column's edge: the next line starts a new item.
     skills = parse_skills([_placed("Python, Java", 500, 430), _placed("SQL, Excel Power Query", 513, 552)])

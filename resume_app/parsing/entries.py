@@ -231,7 +231,7 @@ def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
     current = _Block()
     text_x = 0.0
     entry_gap = _entry_gap(lines)
-    for raw in lines:
+    for position, raw in enumerate(lines):
         if not raw.text.strip():
             continue
         # The rest of a date wrapped in the margin column ("Apr 2019 –" / "Present") belongs
@@ -254,7 +254,8 @@ def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
             # The label itself is no field: the import report lists it.
             continue
         else:
-            if current.bullets or (current.header and _starts_new_entry(raw, current, kind, entry_gap)):
+            following = lines[position + 1] if position + 1 < len(lines) else None
+            if current.bullets or (current.header and _starts_new_entry(raw, current, kind, entry_gap, following)):
                 blocks.append(current)
                 current = _Block()
             current.header.append(raw)
@@ -315,7 +316,9 @@ def _entry_gap(lines: list[Line]) -> float:
     return gaps[len(gaps) // 2] * 1.5
 
 
-def _starts_new_entry(line: Line, block: _Block, kind: str, entry_gap: float = 0.0) -> bool:
+def _starts_new_entry(
+    line: Line, block: _Block, kind: str, entry_gap: float = 0.0, following: Line | None = None
+) -> bool:
     """Does this header line open the next entry?
 
     - a second dated line: bullet-less lists ("Member, Delta Sigma Pi  2016 - Present");
@@ -355,7 +358,9 @@ def _starts_new_entry(line: Line, block: _Block, kind: str, entry_gap: float = 0
     if _is_sentence(line.text):
         return False
     ended_by_date = kind in _LIST_KINDS and _is_date_only(last) and len(block.header) >= 2
-    return ended_by_date or (_is_sentence(last) and last.rstrip().endswith("."))
+    # A line that runs on into a lower-case line starts another sentence of the paragraph.
+    runs_on = following is not None and not following.bullet and following.text[:1].islower()
+    return ended_by_date or (_is_sentence(last) and last.rstrip().endswith(".") and not runs_on)
 
 
 def _is_list_label(text: str) -> bool:

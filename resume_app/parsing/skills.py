@@ -43,6 +43,15 @@ _LEVELS = frozenset(
 )
 
 
+# Years of experience beside a skill ("Python \t 5+ yrs"): its level, not a skill.
+_EXPERIENCE = re.compile(r"^(?:<\s*)?\d+(?:[.,]\d+)?\s*\+?\s*(?:yrs?|years?|mos?|months?)\.?$", re.IGNORECASE)
+
+
+def _is_level(text: str) -> bool:
+    text = text.strip()
+    return text.lower() in _LEVELS or bool(_EXPERIENCE.match(text))
+
+
 def _transpose_grids(lines: list[Line]) -> list[Line]:
     """Skills laid out as a grid (names row, levels row, keywords row, in tab columns)
     read column by column, so each column's name, level and keywords stay together."""
@@ -53,8 +62,10 @@ def _transpose_grids(lines: list[Line]) -> list[Line]:
         end = index
         while end < len(lines) and lines[end].text.count("\t") + 1 == columns:
             end += 1
+        # Rows of "name \t level" are not a grid: each row is one skill and its level.
+        rated = all(_is_level(line.text.split("\t")[-1]) for line in lines[index:end])
         # A margin cell is a label beside its list (below), not a grid column.
-        if columns > 1 and end - index > 1 and not lines[index].margin:
+        if columns > 1 and end - index > 1 and not lines[index].margin and not rated:
             rows = [line.text.split("\t") for line in lines[index:end]]
             result += [Line(text=row[column].strip()) for column in range(columns) for row in rows]
             index = end
@@ -165,6 +176,11 @@ def parse_skills(lines: list[Line]) -> list[Skill]:
             continue
         if text.lower() in _LEVELS and skills:
             skills[-1].level = text
+            continue
+        name, _, rating = text.rpartition("\t")
+        if name.strip() and "\t" not in name and _is_level(rating):
+            skills.append(Skill(name=name.strip(), level=rating.strip()))
+            awaiting_keywords = False
             continue
         # A group name in a margin column beside its list (moderncv's cvitem) is its label.
         if line.margin and line.margin != line.text:
