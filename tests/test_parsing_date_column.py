@@ -50,3 +50,16 @@ def test_bullets_printed_in_two_columns_are_one_bullet_each():
     ]
     entry = parse_entries("projects", lines)[0]
     assert entry.bullets == ["talent 1", "talent 2", "talent 3", "talent 4", "talent 5"]
+
+
+def test_an_outer_painted_marker_set_apart_heads_an_entry():
+    # A browser paints list markers as shapes: a bold outer item with plain items nested
+    # further right is the entry (the degree), not a bullet.
+    lines = [
+        Line("Bachelor of Arts in History, Queens College", x0=401, x1=576, top=246, size=9.2, bold=True, bullet=True),
+        Line("American Urban History", x0=411, x1=503, top=268, size=9.2, bullet=True),
+        Line("Political Institutions", x0=411, x1=484, top=278, size=9.2, bullet=True),
+    ]
+    entry = parse_entries("education", lines)[0]
+    assert (entry.title, entry.organization) == ("Bachelor of Arts", "Queens College")
+    assert entry.bullets == ["American Urban History", "Political Institutions"]

@@ -171,7 +171,10 @@ def _demote_outer_bullets(lines: list[Line]) -> None:
         if line.bold and "\t" in line.text:
             line.bullet = False
             line.text = strip_bullet(line.text)[0]
-    glyph_lines = [line for line in glyph_lines if line.bullet]
+    # Markers a browser painted as shapes (CSS list-style) nest the same way as glyphs.
+    glyph_lines = [
+        line for line in lines if line.x0 and line.bullet and (strip_bullet(line.text)[1] or not line.margin)
+    ]
     levels = sorted({round(line.x0) for line in glyph_lines})
     if len(levels) < 2 or levels[-1] - levels[0] < 8:
         return
