@@ -63,3 +63,10 @@ def test_an_outer_painted_marker_set_apart_heads_an_entry():
     entry = parse_entries("education", lines)[0]
     assert (entry.title, entry.organization) == ("Bachelor of Arts", "Queens College")
     assert entry.bullets == ["American Urban History", "Political Institutions"]
+
+
+def test_a_place_is_not_joined_across_a_column_gap():
+    # "QC" is a region, but "Vendetta" before the gap is the employer, not a town.
+    lines = [Line("Team Leader", bold=True), Line("Vendetta\tQC, Philippines"), Line("• Led the team", bullet=True)]
+    entry = parse_entries("work", lines)[0]
+    assert (entry.title, entry.organization, entry.location) == ("Team Leader", "Vendetta", "QC, Philippines")

@@ -530,13 +530,25 @@ def _take_dates(header: list[Line]) -> tuple[DateRange | None, list[Line]]:
     return None, header
 
 
-def _join_places(parts: list[str]) -> list[str]:
+def _column_starts(header: list[Line]) -> set[str]:
+    """The first piece of every column after a line's first ("Vendetta \t QC, Philippines"
+    -> "QC"): a place is never joined across the gap before it."""
+    starts: set[str] = set()
+    for line in header:
+        for column in _columns(strip_bullet(line.text)[0])[1:]:
+            pieces = [piece.strip(" ,|·•-–—") for piece in _split_commas(column)]
+            starts.update(piece for piece in pieces[:1] if piece)
+    return starts
+
+
+def _join_places(parts: list[str], column_starts: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Put back a place that comma splitting cut in two: "New Orleans", "LA" -> "New Orleans, LA"."""
     joined: list[str] = []
     index = 0
     while index < len(parts):
         pair = f"{parts[index]}, {parts[index + 1]}" if index + 1 < len(parts) else ""
-        if pair and not is_place(parts[index]) and is_region(parts[index + 1]) and is_place(pair):
+        apart = pair and parts[index + 1] in column_starts
+        if pair and not apart and not is_place(parts[index]) and is_region(parts[index + 1]) and is_place(pair):
             joined.append(f"{parts[index]}, {parts[index + 1]}")
             index += 2
         else:
@@ -595,7 +607,7 @@ def parse_entry(kind: str, block: _Block) -> ParsedEntry:
     urls = [part for part in parts if _URL_ONLY.match(part)]
     if urls:
         entry.details["url"] = urls[0]
-    parts = _join_places([part for part in parts if part not in urls])
+    parts = _join_places([part for part in parts if part not in urls], _column_starts(header))
     # Places first: "San Francisco, CA" would otherwise be read as a company.
     locations = [part for part in parts if is_place(part)]
     if not locations and kind != "education":
