@@ -163,8 +163,6 @@ def test_an_unknown_inline_wrapper_is_looked_through():
 
 def test_the_textkernel_smart_tag_resume_loses_no_text():
     path = CORPUS / "edge" / "textkernel_molly_adams.docx"
-    if not path.exists():
-        pytest.skip("edge corpus not available")
     data = path.read_bytes()
     lines = [line.text for line in docx_layout.read_docx_lines(data)]
     for words in (
@@ -316,8 +314,6 @@ def test_glyph_names_by_the_adobe_glyph_list_rules(name, text):
 
 def test_the_glyph_name_cv_gets_its_digits():
     path = CORPUS / "edge" / "latexcv_sidebarleft_ilya_rumyantsev.pdf"
-    if not path.exists():
-        pytest.skip("edge corpus not available")
     data = path.read_bytes()
     pages = pdf_layout.read_pdf_lines(PdfReader(io.BytesIO(data)))
     text = "\n".join(line.text for page in pages for line in page.lines)
