@@ -4,6 +4,7 @@ badge leaves "Saving..." and says what happened in one sentence."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import reflex as rx
@@ -30,6 +31,13 @@ def state(workspace):
     return page
 
 
+def _run(coroutine):
+    """Run an async event handler to the end. On a thread of its own: the browser tests, earlier
+    in the same pytest process, leave Playwright's event loop running on the main thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def _database_down(*_args, **_kwargs):
     raise OperationalError("UPDATE tailored_versions", {}, Exception("database is locked"))
 
@@ -54,7 +62,7 @@ def test_an_edited_bullet_that_cannot_be_saved_says_so(state, monkeypatch):
     monkeypatch.setattr(service, "shared_with", lambda *args: [])
     edit = state.get_substate([BulletEditState.get_name()])
     edit.editing_id, edit.editing_text = "b1", "Old text."
-    asyncio.run(edit.save_edit("New text."))
+    _run(edit.save_edit("New text."))
     assert edit.editing_id == "", "the edit box closes"
     assert state.save_status == FAILED
     assert state.save_message == "Your last change could not be saved; try again."
