@@ -32,6 +32,8 @@ from resume_app.parsing.skills import parse_skills
         ("DevOps engineer\tSep 15 - NOW", "2015-09", ""),
         ("Mar '14 – Jan '15", "2014-03", "2015-01"),
         ("Oct 99 - Jan 01", "1999-10", "2001-01"),
+        ("2023 Mar.— 2024 Jul.\tRemote", "2023-03", "2024-07"),
+        ("2024 Aug. – present", "2024-08", ""),
     ],
 )
 def test_date_ranges_in_all_common_forms(text, start, end):
@@ -46,6 +48,8 @@ def test_numbers_that_are_not_dates_are_ignored():
     # Days of a month are not two-digit years: "May 15" alone, or a range of days before the year.
     assert find_date_ranges("Since May 15") == []
     assert [(found.start, found.end) for found in find_date_ranges("Jan 15 - Sep 15, 2020")] == [("2020", "2020")]
+    # A year before a month is a year-first date only when the month is capitalised.
+    assert [(found.start, found.end) for found in find_date_ranges("in 2019 may have")] == [("2019", "2019")]
 
 
 @pytest.mark.parametrize(
@@ -61,6 +65,8 @@ def test_numbers_that_are_not_dates_are_ignored():
         ("Education:", "education"),
         ("Professional Summary", "summary"),
         ("Honors and Awards", "awards"),
+        ("Methodologies", "skills"),
+        ("CAMPUS ACTIVITIES", "volunteer"),
     ],
 )
 def test_section_headings_by_wording(heading, kind):
@@ -92,12 +98,58 @@ def test_contact_details_in_one_line_with_separators():
     assert contact.url == "mariag.dev"
 
 
+def test_the_document_title_after_the_name_is_not_part_of_it():
+    lines = [Line("JAN KOWALSKI RESUME", size=28), Line("jan@example.com", size=10)]
+    assert extract_contact(lines, lines).contact.name == "Jan Kowalski"
+
+
+def test_contact_values_between_round_bullets():
+    # LaTeX CVs join the contact values with \textbullet or a filled circle.
+    lines = [Line("Maria Gonzalez", size=20), Line("maria.g@example.org ● +1 (512) 555-0199 ● mariag.dev", size=9)]
+    contact = extract_contact(lines, lines).contact
+    assert (contact.email, contact.phone) == ("maria.g@example.org", "+1 (512) 555-0199")
+
+
 def test_skills_with_groups_and_plain_lists():
     skills = parse_skills(
         [Line("Languages: Python, SQL (PostgreSQL, MySQL), and Go"), Line("Excel, Tableau, Power BI")]
     )
     assert (skills[0].name, skills[0].keywords) == ("Languages", ["Python", "SQL (PostgreSQL, MySQL)", "Go"])
     assert [skill.name for skill in skills[1:]] == ["Excel", "Tableau", "Power BI"]
+
+
+def _placed(text: str, top: float, x1: float, *, bullet: bool = False) -> Line:
+    return Line(text, page=1, x0=377, x1=x1, top=top, size=9.8, bullet=bullet)
+
+
+def test_an_inline_list_wrapped_inside_an_item_is_joined():
+    # "Material" / "UI" is one item: the first line fills the column and "UI" would not fit.
+    skills = parse_skills(
+        [
+            _placed("• Docker • Git • SQL • Material", 500, 552, bullet=True),
+            _placed("UI • Tailwind CSS", 513, 449),
+            _placed("• Lean • Kanban • Test-", 540, 551, bullet=True),
+            _placed("Driven Development", 553, 470),
+        ]
+    )
+    assert [skill.name for skill in skills] == [
+        *("Docker", "Git", "SQL", "Material UI", "Tailwind CSS", "Lean", "Kanban", "Test-Driven Development")
+    ]
+
+
+def test_years_of_experience_beside_a_skill_are_its_level():
+    skills = parse_skills([Line("Python\t5+ yrs", bold=True), Line("Ansible\t5+ yrs", bold=True), Line("Git\t3 years")])
+    assert [(skill.name, skill.level) for skill in skills] == [
+        ("Python", "5+ yrs"),
+        ("Ansible", "5+ yrs"),
+        ("Git", "3 years"),
+    ]
+
+
+def test_short_list_lines_stay_separate_items():
+    # The first line ends well before the column's edge: the next line starts a new item.
+    skills = parse_skills([_placed("Python, Java", 500, 430), _placed("SQL, Excel Power Query", 513, 552)])
+    assert [skill.name for skill in skills] == ["Python", "Java", "SQL", "Excel Power Query"]
 
 
 def _written_resume() -> bytes:

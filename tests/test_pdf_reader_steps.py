@@ -112,6 +112,18 @@ def test_glyph_names_without_to_unicode_are_read_by_the_adobe_glyph_list():
     assert glyph_name_text("/seven.osf") == "7"
 
 
+def test_tex_ligature_codes_without_to_unicode_are_the_f_ligatures():
+    # pdfTeX's T1 fonts draw fi and fl at codes 0x1C and 0x1D and may map them to nothing.
+    font_dict = _font_dict("/ABCDEF+LMRoman10-Regular")
+    font_dict[NameObject("/FirstChar")] = NumberObject(27)
+    font_dict[NameObject("/LastChar")] = NumberObject(29)
+    font_dict[NameObject("/Widths")] = ArrayObject([NumberObject(583), NumberObject(556), NumberObject(556)])
+    font = PdfFont(font_dict, key=5, ligatures=DroppedLigatures())
+    assert [font.glyph(code)[0] for code in (27, 28, 29)] == ["ff", "fi", "fl"]
+    # A code the font does not draw stays nothing.
+    assert font.glyph(30)[0] == ""
+
+
 def test_an_icon_font_gives_icons_not_text():
     font = PdfFont(_font_dict("/XYZABC+FontAwesome", [1, "/github", 2, "/phone"]), key=3, ligatures=DroppedLigatures())
     assert font.glyph(1)[0::2] == ("", "github")
@@ -268,6 +280,20 @@ def test_rows_group_runs_by_baseline_and_keep_one_overprinted_copy():
     rows = group_rows(runs)
     assert [[r.text for r in row] for row in rows] == [["left", "2", "right"], ["next"]]
     assert rows[0][0].bold
+
+
+def test_the_tex_logo_stays_on_its_row():
+    # LaTeX raises its A and lowers its E: measured from the row's baseline, both stay.
+    runs = [
+        _run(159.0, 165.1, 299.06, "L"),
+        _run(161.6, 166.6, 297.14, "A", size=7),
+        _run(165.1, 171.2, 299.06, "T"),
+        _run(169.5, 175.6, 301.35, "E"),
+        _run(174.4, 184.0, 299.06, "X,"),
+        _run(136.8, 176.1, 311.02, "Microsoft"),
+    ]
+    rows = group_rows(runs)
+    assert [[r.text for r in row] for row in rows] == [["L", "A", "T", "E", "X,"], ["Microsoft"]]
 
 
 def test_gaps_become_nothing_a_space_or_a_tab():

@@ -19,7 +19,7 @@ from resume_app.parsing.vocabulary import TITLE_WORDS
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # A phone number is a stretch of digits, spaces and ()+-. between the separators of a
 # contact line: "(555) 123-4567", "+1-123-456-7890", "(+82) 10-9030-1843", "206.555.0149".
-_CONTACT_SEPARATORS = re.compile(r"\t|\s{2,}|\s[|•·,;/]\s|[|•·]|\n")
+_CONTACT_SEPARATORS = re.compile(r"\t|\s{2,}|\s[|•·●▪◆∙,;/]\s|[|•·●▪◆∙]|\n")
 # A label may stand before it: "Tel.", "Mobile:", or one letter (moderncv's "M", "T").
 _PHONE_CHARACTERS = re.compile(
     r"^(?:(?:phone|tel|mobile|cell|ph)\.?:?\s*|[A-Za-z]{1,10}\.?:?\s+)?([+(]{0,2}[\d][\d\s().+-]{5,}\d)$", re.I
@@ -62,6 +62,14 @@ def looks_like_name(text: str) -> bool:
     return all((_NAME_WORD.match(word) and word[0].isupper()) or word.isupper() for word in words)
 
 
+# "Jan Küster Resume", "MARIA LOPEZ - CV": the document's title after the name.
+_DOCUMENT_TITLE = re.compile(r"[\s,:–—-]+(?:resume|résumé|cv|curriculum vitae)\s*$", re.IGNORECASE)
+
+
+def _without_document_title(field: str) -> str:
+    return _DOCUMENT_TITLE.sub("", field.strip())
+
+
 def _name(lines: list[Line]) -> tuple[str, float]:
     first_page = [line for line in lines if line.page == lines[0].page] if lines else []
     # The name may share its line with other text: "Sourabh Bajaj \t Email: ...", or a
@@ -69,7 +77,7 @@ def _name(lines: list[Line]) -> tuple[str, float]:
     candidates = [
         (index, line, field)
         for index, line in enumerate(first_page[:60])
-        for field in _NAME_LINE_FIELDS.split(line.text)
+        for field in map(_without_document_title, _NAME_LINE_FIELDS.split(line.text))
         if looks_like_name(field)
     ]
     if not candidates:

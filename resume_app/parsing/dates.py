@@ -14,9 +14,12 @@ from resume_app.core.dates import MONTHS, PRESENT_WORDS
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SEASONS = "spring|summer|fall|autumn|winter"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-# One date: "Jan 2020", "Jan. 2020", "January, 2020", "01/2020", "1/2020", "2020-01", "2020/01", "Summer 2020", "2020".
+# One date: "Jan 2020", "Jan. 2020", "January, 2020", "01/2020", "1/2020", "2020-01", "2020/01", "Summer 2020",
+# "2020 Mar." (year first, as Typst and European templates print it; the month capitalised, so
+# "2019 may" in prose stays a year), "2020".
 _DATE = (
     rf"(?:(?P<{{p}}month>{_MONTH_NAMES})\.?,?\s*(?P<{{p}}myear>{_YEAR})"
+    rf"|(?P<{{p}}ymyear>{_YEAR})\s+(?-i:(?=[A-Z]))(?P<{{p}}ymonth>{_MONTH_NAMES})(?![a-z])\.?"
     rf"|(?P<{{p}}num>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{{p}}nyear>{_YEAR})"
     rf"|(?P<{{p}}iyear>{_YEAR})[-/](?P<{{p}}imonth>0[1-9]|1[0-2])(?![\d/])"
     rf"|(?:{_SEASONS})\s+(?P<{{p}}syear>{_YEAR})"
@@ -57,6 +60,8 @@ def _one(match: re.Match[str], prefix: str) -> str | None:
     group = match.groupdict()
     if group.get(f"{prefix}month"):
         return f"{group[f'{prefix}myear']}-{MONTHS[group[f'{prefix}month'].lower()]:02d}"
+    if group.get(f"{prefix}ymonth"):
+        return f"{group[f'{prefix}ymyear']}-{MONTHS[group[f'{prefix}ymonth'].lower()]:02d}"
     if group.get(f"{prefix}num"):
         return f"{group[f'{prefix}nyear']}-{int(group[f'{prefix}num']):02d}"
     if group.get(f"{prefix}iyear"):

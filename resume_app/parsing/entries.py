@@ -171,7 +171,10 @@ def _demote_outer_bullets(lines: list[Line]) -> None:
         if line.bold and "\t" in line.text:
             line.bullet = False
             line.text = strip_bullet(line.text)[0]
-    glyph_lines = [line for line in glyph_lines if line.bullet]
+    # Markers a browser painted as shapes (CSS list-style) nest the same way as glyphs.
+    glyph_lines = [
+        line for line in lines if line.x0 and line.bullet and (strip_bullet(line.text)[1] or not line.margin)
+    ]
     levels = sorted({round(line.x0) for line in glyph_lines})
     if len(levels) < 2 or levels[-1] - levels[0] < 8:
         return
@@ -188,14 +191,50 @@ def _demote_outer_bullets(lines: list[Line]) -> None:
         line.text = strip_bullet(line.text)[0]
 
 
+def _split_bullet_columns(lines: list[Line]) -> list[Line]:
+    """A list set in two or more columns (CSS columns: "• talent 1 \t • talent 4") comes as
+    rows of bullets side by side: one bullet each, read column by column, as printed."""
+    result: list[Line] = []
+    run: list[list[str]] = []
+    template: Line | None = None
+
+    def flush() -> None:
+        if template is not None:
+            for column in range(max(len(cells) for cells in run)):
+                result.extend(
+                    Line(**{**template.__dict__, "text": cells[column], "bullet": True, "spans": []})
+                    for cells in run
+                    if column < len(cells)
+                )
+        run.clear()
+
+    for line in lines:
+        cells = [cell.strip() for cell in line.text.split("\t") if cell.strip()]
+        if len(cells) > 1 and all(strip_bullet(cell)[1] for cell in cells):
+            template = template if run else line
+            run.append(cells)
+            continue
+        if run and len(cells) == 1 and strip_bullet(cells[0])[1] and template and abs(line.x0 - template.x0) < 2:
+            run.append(cells)  # the last row, shorter: the left column's last item
+            flush()
+            continue
+        if run:
+            flush()
+        result.append(line)
+    if run:
+        flush()
+    return result
+
+
 def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
+    lines = _split_bullet_columns(lines)
     _demote_outer_bullets(lines)
     _mark_unglyphed_bullets(lines)
     blocks: list[_Block] = []
     current = _Block()
     text_x = 0.0
     entry_gap = _entry_gap(lines)
-    for raw in lines:
+    for position, raw in enumerate(lines):
         if not raw.text.strip():
             continue
         # The rest of a date wrapped in the margin column ("Apr 2019 –" / "Present") belongs
@@ -213,8 +252,13 @@ def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
         elif current.bullets and _is_continuation(line, current.bullets[-1][-1], text_x):
             current.bullets[-1].append(line)
             current.side.extend(side)
+        elif current.header and current.bullets and _is_list_label(line.text):
+            # "Technologies include:" between an entry's bullets groups them; the entry goes on.
+            # The label itself is no field: the import report lists it.
+            continue
         else:
-            if current.bullets or (current.header and _starts_new_entry(raw, current, kind, entry_gap)):
+            following = lines[position + 1] if position + 1 < len(lines) else None
+            if current.bullets or (current.header and _starts_new_entry(raw, current, kind, entry_gap, following)):
                 blocks.append(current)
                 current = _Block()
             current.header.append(raw)
@@ -275,7 +319,9 @@ def _entry_gap(lines: list[Line]) -> float:
     return gaps[len(gaps) // 2] * 1.5
 
 
-def _starts_new_entry(line: Line, block: _Block, kind: str, entry_gap: float = 0.0) -> bool:
+def _starts_new_entry(
+    line: Line, block: _Block, kind: str, entry_gap: float = 0.0, following: Line | None = None
+) -> bool:
     """Does this header line open the next entry?
 
     - a second dated line: bullet-less lists ("Member, Delta Sigma Pi  2016 - Present");
@@ -315,7 +361,16 @@ def _starts_new_entry(line: Line, block: _Block, kind: str, entry_gap: float = 0
     if _is_sentence(line.text):
         return False
     ended_by_date = kind in _LIST_KINDS and _is_date_only(last) and len(block.header) >= 2
-    return ended_by_date or (_is_sentence(last) and last.rstrip().endswith("."))
+    # A line that runs on into a lower-case line starts another sentence of the paragraph.
+    runs_on = following is not None and not following.bullet and following.text[:1].islower()
+    return ended_by_date or (_is_sentence(last) and last.rstrip().endswith(".") and not runs_on)
+
+
+def _is_list_label(text: str) -> bool:
+    """A short phrase ending in a colon that introduces a list: "Achievements include:",
+    "Key responsibilities:", "Tools used:". Never a dated line."""
+    text = text.strip()
+    return text.endswith(":") and 1 <= len(text.split()) <= 4 and not any(ch.isdigit() for ch in text)
 
 
 def _names_degree_and_school(text: str) -> bool:
@@ -433,6 +488,31 @@ def _stands_apart(text: str, found: DateRange) -> bool:
     return column.strip(" ,|·–—-:()") == date or f"({date})" in column or closes_line
 
 
+def _join_unfinished(header: list[Line]) -> list[Line]:
+    """A header line whose name ends in a comma goes on in the next line ("Project Officer,
+    Department of Sciences, \t Oct 2007 - Jan 2008" / "Research Division"): one line, the
+    dates kept after a tab."""
+    joined: list[Line] = []
+    for line in header:
+        previous = joined[-1] if joined else None
+        if previous is not None and not previous.margin and not line.margin and _name_part(previous.text).endswith(","):
+            ranges = find_date_ranges(previous.text)
+            dates = previous.text[ranges[0].begin : ranges[0].finish] if ranges else ""
+            text = f"{_name_part(previous.text)} {line.text.strip()}" + (f"\t{dates}" if dates else "")
+            joined[-1] = Line(**{**previous.__dict__, "text": text})
+        else:
+            joined.append(line)
+    return joined
+
+
+def _name_part(text: str) -> str:
+    """The line without its date range, as the writer's words end."""
+    ranges = find_date_ranges(text)
+    if ranges:
+        text = text[: ranges[0].begin] + text[ranges[0].finish :]
+    return strip_bullet(text)[0].strip(" \t")
+
+
 def _take_dates(header: list[Line]) -> tuple[DateRange | None, list[Line]]:
     """The entry's date range, and the header lines with the dates cut out."""
     for index, line in enumerate(header):
@@ -450,13 +530,25 @@ def _take_dates(header: list[Line]) -> tuple[DateRange | None, list[Line]]:
     return None, header
 
 
-def _join_places(parts: list[str]) -> list[str]:
+def _column_starts(header: list[Line]) -> set[str]:
+    """The first piece of every column after a line's first ("Vendetta \t QC, Philippines"
+    -> "QC"): a place is never joined across the gap before it."""
+    starts: set[str] = set()
+    for line in header:
+        for column in _columns(strip_bullet(line.text)[0])[1:]:
+            pieces = [piece.strip(" ,|·•-–—") for piece in _split_commas(column)]
+            starts.update(piece for piece in pieces[:1] if piece)
+    return starts
+
+
+def _join_places(parts: list[str], column_starts: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Put back a place that comma splitting cut in two: "New Orleans", "LA" -> "New Orleans, LA"."""
     joined: list[str] = []
     index = 0
     while index < len(parts):
         pair = f"{parts[index]}, {parts[index + 1]}" if index + 1 < len(parts) else ""
-        if pair and not is_place(parts[index]) and is_region(parts[index + 1]) and is_place(pair):
+        apart = pair and parts[index + 1] in column_starts
+        if pair and not apart and not is_place(parts[index]) and is_region(parts[index + 1]) and is_place(pair):
             joined.append(f"{parts[index]}, {parts[index + 1]}")
             index += 2
         else:
@@ -471,13 +563,21 @@ def _word_set(text: str) -> set[str]:
 
 def _title_score(part: str) -> float:
     words = _word_set(part)
-    return len(words & TITLE_WORDS) - len(words & ORG_WORDS) * 1.5
+    score = len(words & TITLE_WORDS) - len(words & ORG_WORDS) * 1.5
+    # The head of an English name is its last word, or the last before "of" ("Director of
+    # Sales", "Bank of Ireland"): it tells what the whole is, the words before it only
+    # qualify it ("Systems Analyst" is a person, "Acme Systems" a company). After a comma
+    # comes a qualifier ("Research Student, Science Department").
+    main = part.split(",")[0]
+    head_phrase = re.split(r"\s(?:of|for)\s", main.strip(), maxsplit=1)[0].split()
+    head = head_phrase[-1].strip(",.()").lower() if head_phrase else ""
+    return score + (head in TITLE_WORDS) - (head in ORG_WORDS) * 1.5
 
 
 def parse_entry(kind: str, block: _Block) -> ParsedEntry:
     entry = ParsedEntry(header_lines=[line.text for line in block.header])
     side_lines = [Line(text=text) for text in block.side]
-    dates, header = _take_dates(_with_margin_first(block.header) + side_lines)
+    dates, header = _take_dates(_join_unfinished(_with_margin_first(block.header)) + side_lines)
     # A margin cell that held only the dates leaves nothing: drop it, so the entry's
     # first own line comes first (and is never read as prose).
     if header and header[0].margin and not header[0].text.strip():
@@ -507,7 +607,7 @@ def parse_entry(kind: str, block: _Block) -> ParsedEntry:
     urls = [part for part in parts if _URL_ONLY.match(part)]
     if urls:
         entry.details["url"] = urls[0]
-    parts = _join_places([part for part in parts if part not in urls])
+    parts = _join_places([part for part in parts if part not in urls], _column_starts(header))
     # Places first: "San Francisco, CA" would otherwise be read as a company.
     locations = [part for part in parts if is_place(part)]
     if not locations and kind != "education":
@@ -560,14 +660,22 @@ def _fill_by_lines(entry: ParsedEntry, header: list[Line]) -> bool:
         return False
     title_pieces, org_pieces = (lines[0], lines[1]) if scores[0] > scores[1] else (lines[1], lines[0])
     org_pieces = _join_places(org_pieces)
-    employer, places = org_pieces[0], org_pieces[1:]
     if any(_URL_ONLY.match(piece) for piece in title_pieces + org_pieces):
         return False
-    if places:
-        # "Employer, Town" or "Employer, Town, Country".
-        if len(places) > 2 or not all(_town_like(place) for place in places):
-            return False
-    elif not _word_set(employer) & ORG_WORDS:
+    # "Employer, Town" or "Employer, Town, Country"; an employer named in several pieces
+    # ("Institute for Advanced Research, Science College") keeps them all.
+    cut = next(
+        (
+            index
+            for index in range(1, len(org_pieces))
+            if len(org_pieces) - index <= 3 and all(_town_like(place) for place in org_pieces[index:])
+        ),
+        len(org_pieces),
+    )
+    employer, places = ", ".join(org_pieces[:cut]), org_pieces[cut:]
+    if cut > 1 and not _word_set(org_pieces[cut - 1]) & ORG_WORDS:
+        return False
+    if not places and not _word_set(employer) & ORG_WORDS:
         # An employer line without a town must say it is one ("Vandelay Industries"), or
         # "Software Engineer, Google" over "Mountain View" would make the town the employer.
         return False
@@ -681,6 +789,7 @@ def _fill_education(entry: ParsedEntry, names: list[str]) -> None:
             if len(pieces) > 1:
                 entry.details["area"] = pieces[1].strip()
             entry.confidence["studyType"] = 0.8
+            graded.append(name)  # the degree's own line: never the institution either
     leftovers = [name for name in names if name not in (entry.organization, entry.title, *graded)]
     if not entry.organization and leftovers:
         entry.organization = leftovers[0]
@@ -726,4 +835,17 @@ def parse_entries(kind: str, lines: list[Line]) -> list[ParsedEntry]:
         else:
             entries.append(parse_entry(kind, block))
     _follow_section_order(entries)
+    if kind == "education":
+        _share_schools(entries)
     return entries
+
+
+def _share_schools(entries: list[ParsedEntry]) -> None:
+    """Several degrees listed under one school line ("First American University, Town" /
+    "Ph.D. in ..." / "M.B.A." / "M.S. in ..."): a degree whose header is only its own line
+    takes the school (and place) of the entry before it. A guess from the layout, so unsure."""
+    for previous, entry in zip(entries, entries[1:], strict=False):
+        alone = len(entry.header_lines) == 1 and not _INSTITUTION_WORDS.search(entry.header_lines[0])
+        if entry.title and not entry.organization and alone and _INSTITUTION_WORDS.search(previous.organization):
+            entry.organization, entry.location = previous.organization, entry.location or previous.location
+            entry.confidence["institution"] = 0.6

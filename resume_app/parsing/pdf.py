@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from dataclasses import dataclass
 
 from pypdf import PasswordType, PdfReader
 
@@ -23,7 +24,9 @@ from resume_app.parsing.errors import (
 )
 from resume_app.parsing.label_column import split_label_column
 from resume_app.parsing.lines import RUNNING_HEAD, Line, clean_text, strip_bullet
+from resume_app.parsing.pdf_date_column import attach_date_columns
 from resume_app.parsing.pdf_margin import margin_cells
+from resume_app.parsing.sections import heading_kind
 
 log = logging.getLogger(__name__)
 # pypdf logs every harmless repair ("Ignoring wrong pointing object"); keep the app's log readable.
@@ -65,33 +68,107 @@ def read_pdf(data: bytes) -> list[Line]:
     except Exception as error:
         log.warning("PDF layout failed: %s", error, exc_info=True)
         raise ParseError(DAMAGED_PDF) from None
-    lines: list[Line] = []
+    cuts: dict[int, int] = {}
+    blocks: list[_PageBlock] = []
     for page in pages:
-        previous = None
         cells = margin_cells(page.lines)
-        for index, layout_line in enumerate(page.lines):
+        cuts.update({id(line): cells.get(index, 0) for index, line in enumerate(page.lines)})
+        blocks = continue_columns(blocks, _page_blocks(page), page.number)
+    line_blocks: list[list[Line]] = []
+    for block in blocks:
+        lines: list[Line] = []
+        previous = None
+        for layout_line in block.lines:
             text = clean_text(layout_line.text)
             if not text:
                 continue
-            same_block = previous is not None and previous.block == layout_line.block
             line = Line(
                 text=text,
-                page=page.number,
+                page=block.page,
                 x0=layout_line.x0,
                 x1=layout_line.x1,
                 top=layout_line.y,
                 size=layout_line.size,
                 bold=layout_line.bold,
                 bullet=strip_bullet(text)[1] or layout_line.marker,
-                gap_before=layout_line.y - previous.y if same_block else 0.0,
+                gap_before=layout_line.y - previous.y if previous is not None else 0.0,
                 spans=layout_line.spans,
             )
-            lines += _split_margin(line, cells.get(index, 0))
+            lines += _split_margin(line, cuts.get(id(layout_line), 0))
             previous = layout_line
+        line_blocks.append(lines)
+    lines = [line for block in attach_date_columns(line_blocks) for line in block]
     if sum(len(line.text) for line in lines) < MIN_TEXT_CHARACTERS:
         raise ParseError(NO_TEXT_LAYER)
     lines = split_label_column(lines)
     return _mark_running_heads(lines, {page.number: page.height for page in pages})
+
+
+# A column that continues from the page before starts this close to the page's first line.
+_TOP_BAND = 30.0
+# ... and is narrower than this share of the document's text width.
+_COLUMN_MAX_SHARE = 0.8
+
+
+@dataclass
+class _PageBlock:
+    """One column block of a page (pdf_columns), in the order the resume is read."""
+
+    page: int
+    lines: list[pdf_layout.PdfTextLine]
+
+
+def _page_blocks(page: pdf_layout.PdfPage) -> list[_PageBlock]:
+    blocks: list[_PageBlock] = []
+    for line in page.lines:
+        if blocks and blocks[-1].lines[0].block == line.block:
+            blocks[-1].lines.append(line)
+        else:
+            blocks.append(_PageBlock(page.number, [line]))
+    return blocks
+
+
+def _extent(block: _PageBlock) -> tuple[float, float, float, float]:
+    lines = block.lines
+    return min(ln.x0 for ln in lines), max(ln.x1 for ln in lines), lines[0].y, lines[-1].y
+
+
+def continue_columns(before: list[_PageBlock], page: list[_PageBlock], number: int) -> list[_PageBlock]:
+    """The blocks read so far, then this page's. A column of a multi-page two-column resume
+    that goes on at the top of a later page without a heading (the jobs of the page before,
+    while the sidebar beside it opens "EDUCATION") follows the same column's last block of the
+    earlier pages, so it continues the section it started there instead of falling under
+    whatever the other column read last."""
+    if number == 1 or not page:
+        return before + page
+    page_top = min(block.lines[0].y for block in page)
+    text_left = min(_extent(block)[0] for block in before + page)
+    text_width = max(_extent(block)[1] for block in before + page) - text_left
+    blocks = list(before)
+    for block in page:
+        x0, x1, top, _ = _extent(block)
+        # A column, not the page's full width (a page that goes on as one column is read in order).
+        is_column = x1 - x0 < _COLUMN_MAX_SHARE * text_width
+        continues = is_column and top <= page_top + _TOP_BAND and heading_kind(block.lines[0].text) is None
+        same_column = [i for i, earlier in enumerate(blocks) if _overlaps(_extent(earlier), (x0, x1))]
+        # Only past the other column's own sections: a column of dates and places beside the
+        # entries (RenderCV's classic theme) is read after its entries' column, page by page.
+        passed = blocks[same_column[-1] + 1 :] if same_column else []
+        if continues and any(_has_heading(other) for other in passed):
+            blocks.insert(same_column[-1] + 1, block)
+        else:
+            blocks.append(block)
+    return blocks
+
+
+def _has_heading(block: _PageBlock) -> bool:
+    return any(heading_kind(line.text) is not None for line in block.lines)
+
+
+def _overlaps(extent: tuple[float, float, float, float], span: tuple[float, float]) -> bool:
+    """Each covers most of the other's width: the same column."""
+    shared = min(extent[1], span[1]) - max(extent[0], span[0])
+    return shared > 0.6 * max(span[1] - span[0], extent[1] - extent[0])
 
 
 def _split_margin(line: Line, cut: int) -> list[Line]:

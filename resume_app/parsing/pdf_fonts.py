@@ -77,6 +77,13 @@ _FA_NAMES = {
 }
 _SYMBOL_FONT = re.compile(r"symbol|wingding|dingbat", re.IGNORECASE)
 # Private-use code points that Symbol/Wingdings bullets come out as.
+# TeX's text encodings put the f-ligatures on control codes (OT1 at 0x0B-0x0F, T1 at
+# 0x1B-0x1F); a pdfTeX font without ToUnicode leaves them unmapped ("Scientic", "a exible").
+_TEX_LIGATURES = {
+    0x0B: "ff", 0x0C: "fi", 0x0D: "fl", 0x0E: "ffi", 0x0F: "ffl",
+    0x1B: "ff", 0x1C: "fi", 0x1D: "fl", 0x1E: "ffi", 0x1F: "ffl",
+}  # fmt: skip
+
 _PUABULLET_GLYPHS = {
     0xF0B7: "•",
     0xF0A7: "▪",
@@ -165,7 +172,10 @@ class PdfFont:
             # codes covered by /ToUnicode map to themselves there (get_encoding).
             enc = f.encoding.get(code, raw)
             uni = f.character_map.get(enc)
-            if uni is None:  # no ToUnicode: the encoding's character or glyph name
+            ligature = _TEX_LIGATURES.get(code) if enc == raw and raw in f.character_widths else None
+            if uni is None and ligature and not (self.symbol_font or self.icon_font):
+                uni = ligature
+            elif uni is None:  # no ToUnicode: the encoding's character or glyph name
                 uni, icon = self._from_encoding(str(enc))
         else:
             uni = f.character_map.get(raw, raw)

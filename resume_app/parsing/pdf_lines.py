@@ -112,8 +112,11 @@ def group_rows(runs: list[TextRun]) -> list[list[TextRun]]:
     rows: list[list[TextRun]] = []
     ref_y = ref_size = 0.0
     for run in sorted(runs, key=lambda r: (r.y, r.x0)):
-        # max(): a superscript or an icon stays on the row of the text beside it.
-        if rows and run.y - ref_y <= ROW_TOL * max(run.size, ref_size):
+        # max(): a superscript or an icon stays on the row of the text beside it. A lowered
+        # letter (the E of the TeX logo) is measured from the row's own baseline, not from a
+        # raised letter (LaTeX's A) that happened to open the row.
+        tolerance = ROW_TOL * max(run.size, ref_size)
+        if rows and (run.y - ref_y <= tolerance or run.y - _baseline(rows[-1]) <= tolerance):
             rows[-1].append(run)
         else:
             rows.append([run])
@@ -130,6 +133,14 @@ def group_rows(runs: list[TextRun]) -> list[list[TextRun]]:
                 kept.append(r)
         row[:] = kept
     return rows
+
+
+def _baseline(row: list[TextRun]) -> float:
+    """The baseline carrying most of the row's characters."""
+    weights: dict[float, int] = {}
+    for run in row:
+        weights[round(run.y, 1)] = weights.get(round(run.y, 1), 0) + len(run.text)
+    return max(weights, key=lambda y: weights[y])
 
 
 def _gaps(row: list[TextRun]) -> tuple[list[float], list[float], float]:

@@ -22,7 +22,7 @@ _HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "contact",
         ("profiles", "contact", "personal information", "personal details", "social", "links", "online presence"),
     ),
-    ("volunteer", ("volunteer", "community involvement", "campus involvement", "involvement", "community service")),
+    ("volunteer", ("volunteer", "community involvement", "campus", "involvement", "community service")),
     ("projects", ("project",)),
     ("education", ("education", "academic background", "academics", "qualifications academic", "schooling")),
     (
@@ -37,6 +37,7 @@ _HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "strengths",
             "tech stack",
             "proficiencies",
+            "methodolog",
         ),
     ),
     ("certificates", ("certificat", "licens", "credential")),
@@ -73,7 +74,8 @@ _HEADING_VOCABULARY = frozenset(
     language interests hobbies references volunteer volunteering community involvement campus service
     summary profile profiles objective career about me overview statement contact information details
     social links and & other additional activities extracurricular patents talks presentations courses
-    coursework significant training highlights teaching military affiliations memberships""".split()
+    coursework significant training highlights teaching military affiliations memberships methodology
+    methodologies""".split()
 )
 # Headings of sections we keep out of the structured resume (talks, patents...).
 _OTHER_HEADINGS = ("patent", "talk", "presentation", "conference", "course", "activities", "additional", "misc")

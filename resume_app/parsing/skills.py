@@ -43,6 +43,15 @@ _LEVELS = frozenset(
 )
 
 
+# Years of experience beside a skill ("Python \t 5+ yrs"): its level, not a skill.
+_EXPERIENCE = re.compile(r"^(?:<\s*)?\d+(?:[.,]\d+)?\s*\+?\s*(?:yrs?|years?|mos?|months?)\.?$", re.IGNORECASE)
+
+
+def _is_level(text: str) -> bool:
+    text = text.strip()
+    return text.lower() in _LEVELS or bool(_EXPERIENCE.match(text))
+
+
 def _transpose_grids(lines: list[Line]) -> list[Line]:
     """Skills laid out as a grid (names row, levels row, keywords row, in tab columns)
     read column by column, so each column's name, level and keywords stay together."""
@@ -53,8 +62,10 @@ def _transpose_grids(lines: list[Line]) -> list[Line]:
         end = index
         while end < len(lines) and lines[end].text.count("\t") + 1 == columns:
             end += 1
+        # Rows of "name \t level" are not a grid: each row is one skill and its level.
+        rated = all(_is_level(line.text.split("\t")[-1]) for line in lines[index:end])
         # A margin cell is a label beside its list (below), not a grid column.
-        if columns > 1 and end - index > 1 and not lines[index].margin:
+        if columns > 1 and end - index > 1 and not lines[index].margin and not rated:
             rows = [line.text.split("\t") for line in lines[index:end]]
             result += [Line(text=row[column].strip()) for column in range(columns) for row in rows]
             index = end
@@ -70,11 +81,37 @@ def _join_wrapped_lines(lines: list[Line]) -> list[Line]:
     for line in lines:
         text = line.text.strip()
         previous = joined[-1].text.rstrip() if joined else ""
-        if previous and text[:1].islower() and not previous.endswith((",", ";", ":")) and not line.bullet:
-            joined[-1] = Line(**{**joined[-1].__dict__, "text": f"{previous} {text}"})
+        wrapped = previous and not line.bullet and not previous.endswith((",", ";", ":", "•", "·", "|"))
+        if wrapped and (text[:1].islower() or _wraps_item(joined[-1], line, lines)):
+            glue = "" if previous.endswith("-") and text[:1].isupper() else " "
+            joined[-1] = Line(**{**joined[-1].__dict__, "text": f"{previous}{glue}{text}"})
         else:
             joined.append(line)
     return joined
+
+
+def _wraps_item(previous: Line, line: Line, section: list[Line]) -> bool:
+    """An inline list ("Docker • SQL • Material" / "UI • Tailwind CSS") wrapped in the middle
+    of an item: the previous line holds separators, fills its column, and the next line's
+    first word would not have fitted after it. PDF only (a Word paragraph is its own line)."""
+    if not previous.x1 or not line.x1 or "\t" in previous.text or _LABEL.match(line.text):
+        return False
+    if not _ITEM_SEPARATORS.search(previous.text.strip()):
+        return False
+    # The same paragraph: same page, type and left edge, the next line right below.
+    same_paragraph = (
+        previous.page == line.page
+        and abs(previous.size - line.size) < 0.3
+        and abs(previous.x0 - line.x0) < 12
+        and 0 < line.top - previous.top <= line.size * 1.8
+    )
+    if not same_paragraph:
+        return False
+    column = [other.x1 for other in section if other.page == line.page and abs(other.x0 - line.x0) < 12]
+    right_edge = max(column, default=previous.x1)
+    first_word = line.text.split()[0] if line.text.split() else ""
+    # Half an em per letter: a rough average glyph width.
+    return previous.x1 + (len(first_word) + 1) * line.size * 0.5 > right_edge
 
 
 # Words a wrapped line of prose may end on, never a skill.
@@ -139,6 +176,11 @@ def parse_skills(lines: list[Line]) -> list[Skill]:
             continue
         if text.lower() in _LEVELS and skills:
             skills[-1].level = text
+            continue
+        name, _, rating = text.rpartition("\t")
+        if name.strip() and "\t" not in name and _is_level(rating):
+            skills.append(Skill(name=name.strip(), level=rating.strip()))
+            awaiting_keywords = False
             continue
         # A group name in a margin column beside its list (moderncv's cvitem) is its label.
         if line.margin and line.margin != line.text:
