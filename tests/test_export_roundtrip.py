@@ -21,14 +21,12 @@ from tests.corpus import TRUTH_FILES
 
 TARGET_F1 = 0.99
 FORMATS = {"docx": resume_to_docx, "pdf": resume_to_pdf}
-# truth file -> format -> overall F1 measured when the file joined the corpus, rounded down.
+# truth file -> format -> overall F1 last measured, rounded down (raised as the figures rise).
 ROUNDTRIP_FLOORS = {
-    "creativeconfidence_justin_time": {"docx": 0.936},
-    "edenai_csu_functional_john_smith": {"pdf": 0.901},
-    "htmltopdf_cardo_dalisay": {"docx": 0.846, "pdf": 0.905},
-    "latexcv_sidebar_jan_kuster": {"docx": 0.954, "pdf": 0.988},
+    "edenai_csu_functional_john_smith": {"pdf": 0.941},
+    "htmltopdf_cardo_dalisay": {"docx": 0.924, "pdf": 0.924},
+    "latexcv_sidebar_jan_kuster": {"docx": 0.988, "pdf": 0.988},
     "reannaschultz_jane_doe": {"docx": 0.894, "pdf": 0.947},
-    "simpleresumecv_john_doe": {"docx": 0.900, "pdf": 0.900},
     "soupboss_01_office_coordinator": {"docx": 0.947, "pdf": 0.947},
     "vantage_john_doe": {"pdf": 0.979},
 }
