@@ -116,6 +116,12 @@ def _entry_blocks(kind: str, entry: Entry) -> list[Block]:
     return blocks
 
 
+def _list_text(items: list[str]) -> str:
+    """Items joined by commas, or by semicolons when an item holds a comma ("Microsoft Word,
+    Excel & Outlook"), so that every item still reads as one."""
+    return ("; " if any("," in item for item in items) else ", ").join(items)
+
+
 def layout(resume: Resume, options: ExportOptions) -> list[Block]:
     blocks = [Block("name", plain(resume.contact.name))]
     if contact_parts(resume):
@@ -131,13 +137,13 @@ def layout(resume: Resume, options: ExportOptions) -> list[Block]:
                 continue
             blocks.append(Block("heading", "Skills"))
             blocks += [
-                Block("line", f"{plain(skill.name)}: {', '.join(plain(word) for word in skill.keywords)}")
+                Block("line", f"{plain(skill.name)}: {_list_text([plain(word) for word in skill.keywords])}")
                 for skill in skills
                 if skill.keywords
             ]
             loose = [plain(skill.name) for skill in skills if not skill.keywords and skill.name]
             if loose:
-                blocks.append(Block("line", ", ".join(loose)))
+                blocks.append(Block("line", _list_text(loose)))
             continue
         entries = [entry for entry in section.entries if not entry.hidden]
         if entries:

@@ -29,6 +29,7 @@ _FONT_FILES = (
 )
 PAGE_FORMATS = {"letter": "Letter", "a4": "A4"}
 POINTS_PER_INCH = 72
+PARAGRAPH_SPACE_POINTS = 2
 
 
 def _font_files() -> tuple[str, str]:
@@ -72,13 +73,14 @@ class _ResumePdf(FPDF):
         needed = self.get_string_width(left) + (self.get_string_width(right) + 2 * self.size if right else 0)
         return needed <= self.w - self.l_margin - self.r_margin
 
-    def two_sided_line(self, left: str, right: str, bold: bool = False, wrap_beside: bool = False) -> None:
-        """`left` at the margin and `right` flush right on its first line, with two ems
-        between them so they read as two columns. A `left` too long for that wraps beside
-        `right` (`wrap_beside`, short dates) or `right` goes on a line of its own."""
-        if right and not wrap_beside and not self.fits_one_line(left, right):
+    def two_sided_line(self, left: str, right: str, bold: bool = False) -> None:
+        """`left` at the margin and `right` flush right on its line, with two ems between
+        them so they read as two columns. When both do not fit, `right` goes flush right on
+        a line of its own: a name wrapped beside it would read as two names."""
+        if right and not self.fits_one_line(left, right):
             self.text_line(left, bold=bold)
-            self.text_line(right)
+            self.set_font("Body", "", self.size)
+            self.multi_cell(0, self.line, right, new_x="LMARGIN", new_y="NEXT", align="R")
             return
         width = self.w - self.l_margin - self.r_margin
         self.set_font("Body", "", self.size)
@@ -120,13 +122,15 @@ def resume_to_pdf(resume: Resume, options: ExportOptions | None = None) -> bytes
             pdf.heading(block.text)
         elif block.kind == "entry":
             pdf.ln(pdf.size * 0.4)
-            pdf.two_sided_line(block.text, block.dates, bold=True, wrap_beside=True)
+            pdf.two_sided_line(block.text, block.dates, bold=True)
         elif block.kind == "organization":
             pdf.two_sided_line(block.text, block.place)
         elif block.kind == "bullet":
             pdf.bullet(block.text)
         else:
             pdf.text_line(block.text)
+            # Paragraph spacing, as the DOCX's: a line wrapped inside a paragraph sits closer.
+            pdf.ln(PARAGRAPH_SPACE_POINTS)
     return _with_metadata(bytes(pdf.output()), resume)
 
 

@@ -79,6 +79,9 @@ def _is_continuation(line: Line, previous: Line, text_x: float) -> bool:
         close = not line.size or line.gap_before < line.size * tuning.WRAP_GAP_LINES
         return line.x0 >= text_x - 2 and close
     text = line.text.strip()
+    # A bold line under a plain bullet is the next entry's name ("adopt-the-highway"), not its rest.
+    if line.bold and not previous.bold:
+        return False
     return bool(text) and (text[0].islower() or text[0] in "(&,") and not find_date_ranges(text)
 
 

@@ -13,13 +13,17 @@ from resume_app.parsing.location import is_place
 _LABEL = re.compile(r"^([^:]{1,40}):\s*(.+)$")
 # Commas and semicolons split items; so do bullets and pipes templates use as separators.
 _ITEM_SEPARATORS = re.compile(r"\s*(?:[,;|•·●▪]|\t+|\s{3,})\s*")
+# A list that uses semicolons keeps its commas inside items ("Microsoft Word, Excel & Outlook;
+# Typing"), as lists whose items hold commas are written.
+_SEMICOLON_LIST_SEPARATORS = re.compile(r"\s*(?:[;|•·●▪]|\t+|\s{3,})\s*")
 # "and" before the last item of a list: "Word, PowerPoint, and basic Excel".
 _LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
 
 
 def _items(text: str) -> list[str]:
     items = []
-    for raw in _ITEM_SEPARATORS.split(text):
+    separators = _SEMICOLON_LIST_SEPARATORS if ";" in text else _ITEM_SEPARATORS
+    for raw in separators.split(text):
         item = _LEADING_AND.sub("", raw.strip(" .")).strip()
         if item:
             items.append(item)
@@ -64,14 +68,37 @@ def _transpose_grids(lines: list[Line]) -> list[Line]:
     return result
 
 
+def _wrapped_onto(line: Line, previous: Line, right_edge: float, line_gap: float) -> bool:
+    """Did a PDF wrap `previous`, a list, onto `line` ("Practices: Code review, Pair" /
+    "Programming, TDD")? Same left edge, at the section's closest line spacing (`line_gap`:
+    paragraphs may sit further apart), no label of its own, and its first word would not
+    have fit at the end of `previous` (about half an em a letter). A list of one item a line
+    ("Kotlin" / "Angular") is not wrapped."""
+    words = line.text.split()
+    if not (words and line.x0 and previous.x0 and line.size) or line.bullet or previous.page != line.page:
+        return False
+    if len(_items(_split_outside_brackets(previous.text))) < 2 and not _LABEL.match(previous.text):
+        return False
+    # Lines of a paragraph sit 1.2-1.4 ems apart; further is the next paragraph.
+    spacing = min(line_gap + 1, 1.45 * line.size)
+    if abs(line.x0 - previous.x0) > 2 or line.gap_before > spacing or _LABEL.match(line.text):
+        return False
+    return previous.x1 + (len(words[0]) + 1) * 0.5 * line.size > right_edge
+
+
 def _join_wrapped_lines(lines: list[Line]) -> list[Line]:
     """A list wrapped onto the next line ("..., Attention to" / "detail, ...") is one list."""
     joined: list[Line] = []
+    right_edge = max((line.x1 for line in lines), default=0.0)
+    line_gap = min((line.gap_before for line in lines if line.gap_before > 0), default=0.0)
     for line in lines:
         text = line.text.strip()
         previous = joined[-1].text.rstrip() if joined else ""
-        if previous and text[:1].islower() and not previous.endswith((",", ";", ":")) and not line.bullet:
-            joined[-1] = Line(**{**joined[-1].__dict__, "text": f"{previous} {text}"})
+        lower_case_run_on = text[:1].islower() and not previous.endswith((",", ";", ":"))
+        wrapped = joined and _wrapped_onto(line, joined[-1], right_edge, line_gap)
+        if previous and not line.bullet and (lower_case_run_on or wrapped):
+            # The joined line ends where its last piece does (for the next wrap's test).
+            joined[-1] = Line(**{**joined[-1].__dict__, "text": f"{previous} {text}", "x1": line.x1})
         else:
             joined.append(line)
     return joined
