@@ -22,9 +22,7 @@ from tests.corpus import TRUTH_FILES
 TARGET_F1 = 0.99
 FORMATS = {"docx": resume_to_docx, "pdf": resume_to_pdf}
 # truth file -> format -> overall F1 last measured, rounded down (raised as the figures rise).
-ROUNDTRIP_FLOORS = {
-    "htmltopdf_cardo_dalisay": {"docx": 0.924, "pdf": 0.924},
-}
+ROUNDTRIP_FLOORS: dict[str, dict[str, float]] = {}
 
 
 def _round_trip_f1(path, kind: str) -> tuple[float, dict[str, float]]:

@@ -586,6 +586,13 @@ def _headed_title_score(name: str) -> float:
     return _title_score(name) + (head in TITLE_WORDS) - (head in ORG_WORDS)
 
 
+def _abbreviates(short: str, name: str) -> bool:
+    """Is `short` the initials of `name`'s capitalised words ("CIDG": "Criminal Investigation
+    and Detection Group")?"""
+    initials = "".join(word[0] for word in name.split() if word[:1].isupper())
+    return len(short) >= 2 and short.isupper() and " " not in short and short == initials
+
+
 def _name_and_places(line: Line) -> tuple[str, list[str]] | None:
     """A header line's name and the places set beside it in a right-hand column ("Acme Corp
     \t London", Jake's and most four-corner templates); None for a line in other columns
@@ -623,6 +630,9 @@ def _fill_by_lines(entry: ParsedEntry, header: list[Line]) -> bool:
         return False
     first, second = (", ".join(pieces) for pieces, _, _ in rows)
     scores = (_headed_title_score(first), _headed_title_score(second))
+    if _abbreviates(first, second) or _abbreviates(second, first):
+        # "Highway Patrol Group" over "HPG": one body named twice, its words tell nothing.
+        scores = (0.0, 0.0)
     told_by_title_words = scores[0] != scores[1] and max(scores) > 0
     set_apart = rows[0][2].bold != rows[1][2].bold
     if not (told_by_title_words or set_apart):
