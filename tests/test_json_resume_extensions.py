@@ -170,7 +170,7 @@ def _all_text(resume) -> str:
     pdf = pypdf.PdfReader(io.BytesIO(resume_to_pdf(resume)))
     return "\n".join(
         [
-            *(f"{block.text} {block.organization} {block.dates}" for block in blocks),
+            *(f"{block.text} {block.place} {block.dates}" for block in blocks),
             *(paragraph.text for paragraph in word.paragraphs),
             *(page.extract_text() for page in pdf.pages),
         ]

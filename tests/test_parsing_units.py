@@ -152,6 +152,43 @@ def test_short_list_lines_stay_separate_items():
     assert [skill.name for skill in skills] == ["Python", "Java", "SQL", "Excel Power Query"]
 
 
+def test_a_semicolon_list_keeps_the_commas_inside_its_items():
+    skills = parse_skills([Line("Office: Microsoft Word, Excel & Outlook; Typing; Scheduling")])
+    assert skills[0].keywords == ["Microsoft Word, Excel & Outlook", "Typing", "Scheduling"]
+
+
+def test_a_four_corner_job_header_gives_one_name_a_line():
+    """Jake's and most one-column templates: bold title with the dates at the right, then the
+    employer with the town at the right; the words, not the commas, tell the two apart."""
+    document = docx.Document()
+    document.add_heading("Experience", level=1)
+    for title, employer, town, dates in (
+        ("Healthcare Assistant", "Cruz Roja Española", "Madrid", "2010 – 2011"),
+        ("Senior Staff Nurse, Emergency Department", "St Thomas' Hospital", "London", "2012 – 2014"),
+    ):
+        for left, right, bold in ((title, dates, True), (employer, town, False)):
+            line = document.add_paragraph()
+            line.paragraph_format.tab_stops.add_tab_stop(Inches(6.5), WD_TAB_ALIGNMENT.RIGHT)
+            line.add_run(left).bold = bold
+            line.add_run(f"\t{right}")
+        document.add_paragraph("Cared for patients on a busy ward", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    jobs = import_resume("jobs.docx", buffer.getvalue()).section("work").entries
+    assert [(job.title, job.organization, job.location) for job in jobs] == [
+        ("Healthcare Assistant", "Cruz Roja Española", "Madrid"),
+        ("Senior Staff Nurse, Emergency Department", "St Thomas' Hospital", "London"),
+    ]
+
+
+def test_a_masked_phone_and_a_local_email_on_the_contact_line():
+    lines = [Line("Jane Doe", size=20), Line("Paris, Texas | (111)111-1111 | Jane.Doe@university", size=10)]
+    contact = extract_contact(lines, lines).contact
+    assert (contact.phone, contact.email) == ("(111)111-1111", "Jane.Doe@university")
+    masked = [Line("Jan Kuster", size=20), Line("Bremen | +49 176 313 *** ** | jan@example.de", size=10)]
+    assert extract_contact(masked, masked).contact.phone == "+49 176 313 *** **"
+
+
 def _written_resume() -> bytes:
     """A resume as Word users write it: Heading styles, tab-aligned dates, List Bullet paragraphs."""
     document = docx.Document()

@@ -40,15 +40,11 @@ def resume_to_docx(resume: Resume, options: ExportOptions | None = None) -> byte
         elif block.kind == "heading":
             document.add_heading(block.text, level=1)
         elif block.kind == "entry":
-            line = document.add_paragraph()
-            line.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
-            line.paragraph_format.keep_with_next = True
+            line = _two_sided_line(document, block.text, block.dates, text_width)
+            line.runs[0].bold = True
             line.paragraph_format.space_before = Pt(6)
-            line.add_run(block.text).bold = True
-            if block.organization:
-                line.add_run(f", {block.organization}")
-            if block.dates:
-                line.add_run(f"\t{block.dates}")
+        elif block.kind == "organization":
+            _two_sided_line(document, block.text, block.place, text_width)
         elif block.kind == "bullet":
             document.add_paragraph(block.text, style="List Bullet")
         else:
@@ -56,6 +52,18 @@ def resume_to_docx(resume: Resume, options: ExportOptions | None = None) -> byte
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _two_sided_line(document, left: str, right: str, text_width):
+    """A paragraph with `left` at the margin and `right` flush right at a tab stop, kept
+    with the next line (an entry's header stays with its first bullet)."""
+    line = document.add_paragraph()
+    line.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+    line.paragraph_format.keep_with_next = True
+    line.add_run(left)
+    if right:
+        line.add_run(f"\t{right}")
+    return line
 
 
 def _set_up_page(document, options: ExportOptions) -> None:

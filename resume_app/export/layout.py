@@ -63,14 +63,15 @@ class ExportOptions:
 class Block:
     """One line or paragraph of the resume.
 
-    kind: "name", "contact", "heading", "entry" (title in bold, then organization,
-    dates flush right), "line" (plain paragraph) or "bullet" (a list item).
+    kind: "name", "contact", "heading", "entry" (title in bold, dates flush right),
+    "organization" (the entry's employer or school on a line of its own under the title,
+    its place flush right), "line" (plain paragraph) or "bullet" (a list item).
     """
 
     kind: str
     text: str
-    organization: str = ""
     dates: str = ""
+    place: str = ""
 
 
 def plain(text: str) -> str:
@@ -98,16 +99,27 @@ def _entry_blocks(kind: str, entry: Entry) -> list[Block]:
     if kind == "education":
         area = plain(str(entry.details.get("area", "")))
         title = f"{title} in {area}" if title and area else title or area
-    blocks = [Block("entry", title or organization, organization if title else "", entry_dates(entry))]
-    details = [plain(entry.location)]
+    # Title and employer on lines of their own (title and dates, then employer and place: the
+    # four-corner header most templates use): "Title, Employer" on one line is ambiguous as
+    # soon as either name holds a comma ("Co-Founder, Import/Export", "Play Now, Inc.").
+    blocks = [Block("entry", title or organization, dates=entry_dates(entry))]
+    place = plain(entry.location)
+    if title and organization:
+        blocks.append(Block("organization", organization, place=place))
+    elif place:
+        blocks.append(Block("line", place))
     if kind == "education" and entry.details.get("score"):
-        details.append(f"GPA: {plain(str(entry.details['score']))}")
-    if any(details):
-        blocks.append(Block("line", " | ".join(part for part in details if part)))
+        blocks.append(Block("line", f"GPA: {plain(str(entry.details['score']))}"))
     if entry.summary.strip():
         blocks.append(Block("line", plain(entry.summary)))
     blocks += [Block("bullet", plain(b.text)) for b in entry.bullets if not b.hidden and b.text.strip()]
     return blocks
+
+
+def _list_text(items: list[str]) -> str:
+    """Items joined by commas, or by semicolons when an item holds a comma ("Microsoft Word,
+    Excel & Outlook"), so that every item still reads as one."""
+    return ("; " if any("," in item for item in items) else ", ").join(items)
 
 
 def layout(resume: Resume, options: ExportOptions) -> list[Block]:
@@ -125,13 +137,13 @@ def layout(resume: Resume, options: ExportOptions) -> list[Block]:
                 continue
             blocks.append(Block("heading", "Skills"))
             blocks += [
-                Block("line", f"{plain(skill.name)}: {', '.join(plain(word) for word in skill.keywords)}")
+                Block("line", f"{plain(skill.name)}: {_list_text([plain(word) for word in skill.keywords])}")
                 for skill in skills
                 if skill.keywords
             ]
             loose = [plain(skill.name) for skill in skills if not skill.keywords and skill.name]
             if loose:
-                blocks.append(Block("line", ", ".join(loose)))
+                blocks.append(Block("line", _list_text(loose)))
             continue
         entries = [entry for entry in section.entries if not entry.hidden]
         if entries:

@@ -29,6 +29,7 @@ _FONT_FILES = (
 )
 PAGE_FORMATS = {"letter": "Letter", "a4": "A4"}
 POINTS_PER_INCH = 72
+PARAGRAPH_SPACE_POINTS = 2
 
 
 def _font_files() -> tuple[str, str]:
@@ -72,19 +73,30 @@ class _ResumePdf(FPDF):
         needed = self.get_string_width(left) + (self.get_string_width(right) + 2 * self.size if right else 0)
         return needed <= self.w - self.l_margin - self.r_margin
 
-    def entry_line(self, left_bold: str, left: str, right: str) -> None:
-        """ "Position, Company" on the left (wrapping if long) and the dates flush right."""
-        self.ln(self.size * 0.4)
+    def two_sided_line(self, left: str, right: str, bold: bool = False) -> None:
+        """`left` at the margin and `right` flush right on its line, with two ems between
+        them so they read as two columns. When both do not fit, `right` goes flush right on
+        a line of its own: a name wrapped beside it would read as two names."""
+        if right and not self.fits_one_line(left, right):
+            self.text_line(left, bold=bold)
+            self.set_font("Body", "", self.size)
+            self.multi_cell(0, self.line, right, new_x="LMARGIN", new_y="NEXT", align="R")
+            return
         width = self.w - self.l_margin - self.r_margin
         self.set_font("Body", "", self.size)
         right_width = self.get_string_width(right) + 2 if right else 0
-        # Keep two ems between the names and the dates, so they read as two columns.
         room = width - right_width - (2 * self.size if right else 0)
+        self.set_font("Body", "B" if bold else "", self.size)
+        rows = len(self.multi_cell(room, self.line, left, dry_run=True, output="LINES"))
+        # Both sides start on the same page: a page break inside `left` would leave `right`
+        # behind on the page before.
+        if self.get_y() + rows * self.line > self.page_break_trigger:
+            self.add_page()
         start_y = self.get_y()
-        markup = f"**{left_bold.replace('*', '')}**{left.replace('*', '')}"
-        self.multi_cell(room, self.line, markup, markdown=True, align="L", new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(room, self.line, left, align="L", new_x="LMARGIN", new_y="NEXT")
         end_y = self.get_y()
         if right:
+            self.set_font("Body", "", self.size)
             self.set_xy(self.w - self.r_margin - right_width, start_y)
             self.cell(right_width, self.line, right, align="R")
         self.set_xy(self.l_margin, max(end_y, start_y + self.line))
@@ -109,24 +121,17 @@ def resume_to_pdf(resume: Resume, options: ExportOptions | None = None) -> bytes
         elif block.kind == "heading":
             pdf.heading(block.text)
         elif block.kind == "entry":
-            _entry(pdf, block)
+            pdf.ln(pdf.size * 0.4)
+            pdf.two_sided_line(block.text, block.dates, bold=True)
+        elif block.kind == "organization":
+            pdf.two_sided_line(block.text, block.place)
         elif block.kind == "bullet":
             pdf.bullet(block.text)
         else:
             pdf.text_line(block.text)
+            # Paragraph spacing, as the DOCX's: a line wrapped inside a paragraph sits closer.
+            pdf.ln(PARAGRAPH_SPACE_POINTS)
     return _with_metadata(bytes(pdf.output()), resume)
-
-
-def _entry(pdf: _ResumePdf, block) -> None:
-    title, organization, dates = block.text, block.organization, block.dates
-    if organization and not pdf.fits_one_line(f"{title}, {organization}", dates):
-        # Too long for one line with the dates: the organization (and, if need be, the
-        # dates) go on a line of their own, so no name is broken across lines.
-        fits = pdf.fits_one_line(title, dates)
-        pdf.entry_line(title, "", dates if fits else "")
-        pdf.text_line(organization if fits else f"{organization} | {dates}")
-    else:
-        pdf.entry_line(title, f", {organization}" if organization else "", dates)
 
 
 def _with_metadata(data: bytes, resume: Resume) -> bytes:

@@ -18,12 +18,15 @@ from resume_app.parsing.vocabulary import TITLE_WORDS
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # A phone number is a stretch of digits, spaces and ()+-. between the separators of a
-# contact line: "(555) 123-4567", "+1-123-456-7890", "(+82) 10-9030-1843", "206.555.0149".
+# contact line: "(555) 123-4567", "+1-123-456-7890", "(+82) 10-9030-1843", "206.555.0149",
+# with the last digits masked in a public copy ("+49 176 313 *** **").
 _CONTACT_SEPARATORS = re.compile(r"\t|\s{2,}|\s[|•·●▪◆∙,;/]\s|[|•·●▪◆∙]|\n")
 # A label may stand before it: "Tel.", "Mobile:", or one letter (moderncv's "M", "T").
 _PHONE_CHARACTERS = re.compile(
-    r"^(?:(?:phone|tel|mobile|cell|ph)\.?:?\s*|[A-Za-z]{1,10}\.?:?\s+)?([+(]{0,2}[\d][\d\s().+-]{5,}\d)$", re.I
+    r"^(?:(?:phone|tel|mobile|cell|ph)\.?:?\s*|[A-Za-z]{1,10}\.?:?\s+)?([+(]{0,2}[\d][\d\s().+*-]{5,}[\d*])$", re.I
 )
+# An address on a local domain ("Jane.Doe@university"): taken only as a whole contact field.
+_LOCAL_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+$")
 URL = re.compile(
     r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|io|dev|me|co|ai|app|edu|info|xyz|tech|page|site|us|uk|de|in)"
     r"(?:/[^\s|,;]*)?",
@@ -157,7 +160,14 @@ def extract_contact(header: list[Line], lines: list[Line]) -> ContactGuess:
     email = EMAIL.search(search_text) or EMAIL.search(page_text)
     if email:
         contact.email, confidence["email"] = email.group(0), 0.95
-    phone = _phone(search_text.replace(contact.email, " ")) or _phone(page_text.replace(contact.email, " "))
+    else:
+        local = [field.strip() for field in _CONTACT_SEPARATORS.split(search_text) if _LOCAL_EMAIL.match(field.strip())]
+        if local:
+            contact.email, confidence["email"] = local[0], 0.7
+    # The email's digits are not a phone number (and with no email, nothing is cut: replacing
+    # "" would put a space between every character).
+    cut = contact.email or "\0"
+    phone = _phone(search_text.replace(cut, " ")) or _phone(page_text.replace(cut, " "))
     if phone:
         contact.phone, confidence["phone"] = phone, 0.85
     contact.url, contact.profiles = _links(search_text, contact.email)

@@ -79,9 +79,13 @@ def _is_continuation(line: Line, previous: Line, text_x: float) -> bool:
         close = not line.size or line.gap_before < line.size * tuning.WRAP_GAP_LINES
         return line.x0 >= text_x - 2 and close
     text = line.text.strip()
+    # A bold line under a plain bullet is the next entry's name ("adopt-the-highway"), not its rest.
+    if line.bold and not previous.bold:
+        return False
     return bool(text) and (text[0].islower() or text[0] in "(&,") and not find_date_ranges(text)
 
 
+_DOMAIN_NAME = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$", re.IGNORECASE)
 
 
@@ -355,7 +359,10 @@ def _starts_new_entry(
     # or always have dates, so there the set-apart first line alone tells.
     first, previous = block.header[0], block.header[-1]
     bold_again = first.bold and not previous.bold and _same_type(line, first)
-    if (has_dates or kind == "education") and len(block.header) >= 2 and bold_again:
+    # Without dates, a plain line with a right-hand column ("Employer \t Town", the second row
+    # of a four-corner header) completes the entry as dates would.
+    complete = has_dates or kind == "education" or "\t" in previous.text.strip("\t ")
+    if complete and len(block.header) >= 2 and bold_again:
         return True
     last = block.header[-1].text
     if _is_sentence(line.text):
@@ -574,10 +581,34 @@ def _title_score(part: str) -> float:
     return score + (head in TITLE_WORDS) - (head in ORG_WORDS) * 1.5
 
 
+# A name that cannot end here: it goes on after a comma, an ampersand, a joining word or an
+# open bracket ("Founding Member & Site Reliability Engineer &" / "Infrastructure Team Lead").
+_OPEN_NAME_END = re.compile(r"(?:[,&/(]|\b(?:and|of|for|in|at|the))$", re.IGNORECASE)
+
+
+def _join_wrapped_names(header: list[Line]) -> list[Line]:
+    """Put back a header name that a PDF wrapped onto the next line: the next line is set
+    like it, and the name's own column cannot end where it broke (see _OPEN_NAME_END, or
+    a bracket left open)."""
+    joined: list[Line] = []
+    for line in header:
+        previous = joined[-1] if joined else None
+        if previous and previous.x0 and _same_type(line, previous) and not line.margin and "\t" not in line.text:
+            name, tab, rest = previous.text.partition("\t")
+            name = name.rstrip()
+            if _OPEN_NAME_END.search(name) or name.count("(") > name.count(")"):
+                spans = [] if tab else previous.spans + line.spans
+                text = f"{name} {line.text.strip()}{tab}{rest}"
+                joined[-1] = Line(**{**previous.__dict__, "text": text, "spans": spans})
+                continue
+        joined.append(line)
+    return joined
+
+
 def parse_entry(kind: str, block: _Block) -> ParsedEntry:
     entry = ParsedEntry(header_lines=[line.text for line in block.header])
     side_lines = [Line(text=text) for text in block.side]
-    dates, header = _take_dates(_join_unfinished(_with_margin_first(block.header)) + side_lines)
+    dates, header = _take_dates(_join_wrapped_names(_join_unfinished(_with_margin_first(block.header))) + side_lines)
     # A margin cell that held only the dates leaves nothing: drop it, so the entry's
     # first own line comes first (and is never read as prose).
     if header and header[0].margin and not header[0].text.strip():
@@ -590,7 +621,8 @@ def parse_entry(kind: str, block: _Block) -> ParsedEntry:
     def is_prose(index: int) -> bool:
         text = header[index].text
         following = header[index + 1].text if index + 1 < len(header) else ""
-        if _URL_ONLY.match(text):
+        # A web address, or a domain as an employer's name ("otulea.uni-bremen.de").
+        if _URL_ONLY.match(text) or _DOMAIN_NAME.match(text):
             return False
         # A line that wraps into a lower-case line is the start of a paragraph.
         wraps = following[:1].islower() and not _URL_ONLY.match(following)
@@ -642,23 +674,71 @@ def _town_like(piece: str) -> bool:
     )
 
 
+_HEAD_PHRASE_END = re.compile(r",|\s+(?:of|for|in|at)\s+")
+
+
+def _headed_title_score(name: str) -> float:
+    """_title_score, with the head word weighing more: the last word before any comma or
+    "of" says what an English noun phrase is ("Healthcare Assistant" and "Director of
+    Infrastructure Division" are people, "Science Department" a place of work)."""
+    words = _HEAD_PHRASE_END.split(name, maxsplit=1)[0].split()
+    head = words[-1].strip(",.()").lower() if words else ""
+    return _title_score(name) + (head in TITLE_WORDS) - (head in ORG_WORDS)
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Is `short` the initials of `name`'s capitalised words ("CIDG": "Criminal Investigation
+    and Detection Group")?"""
+    initials = "".join(word[0] for word in name.split() if word[:1].isupper())
+    return len(short) >= 2 and short.isupper() and " " not in short and short == initials
+
+
+def _name_and_places(line: Line) -> tuple[str, list[str]] | None:
+    """A header line's name and the places set beside it in a right-hand column ("Acme Corp
+    \t London", Jake's and most four-corner templates); None for a line in other columns
+    ("Engineer | Acme")."""
+    tab_columns = [column.strip() for column in strip_bullet(line.text)[0].split("\t") if column.strip()]
+    if not tab_columns:
+        return "", []
+    name, side = tab_columns[0], tab_columns[1:]
+    if len(_columns(name)) > 1:
+        return None
+    if not all(is_place(column) or all(_town_like(piece) for piece in column.split(", ")) for column in side):
+        return None
+    return name, side
+
+
 def _fill_by_lines(entry: ParsedEntry, header: list[Line]) -> bool:
     """A job whose two header lines are one name each, the employer's with its town after a
-    comma ("St Thomas' Hospital, London" / "Senior Staff Nurse, Emergency Department"; Word
-    and most one-column templates, docx_header_textbox): the position is its whole line,
-    commas and all, and the employer line's pieces after the first are the place. Only when
-    the position line's words say it is the position (more title words than the other
-    line). False (nothing set) for any other header."""
-    lines = [_parts([line]) for line in header]
-    lines = [pieces for pieces in lines if pieces and not all(is_place(piece) for piece in pieces)]
-    # Commas only: a line in columns ("Engineer \t Seoul", "Title | Company") is read as before.
-    if len(lines) != 2 or any(len(_columns(strip_bullet(line.text)[0].strip(" \t"))) > 1 for line in header):
+    comma or in a right-hand column ("St Thomas' Hospital, London" / "Senior Staff Nurse,
+    Emergency Department"; Word and most one-column templates, docx_header_textbox): the
+    position is its whole line, commas and all, and the employer line's pieces after the
+    first are the place. The position is the line whose words say so (more title words),
+    or, when the two lines are set apart (one bold, one not) and no title word tells, the
+    one the employer words do not name, else the first. False (nothing set) for any other
+    header."""
+    rows = []  # (pieces, places beside, line)
+    for line in header:
+        split = _name_and_places(line)
+        if split is None:
+            return False
+        name, side = split
+        pieces = _parts([Line(**{**line.__dict__, "text": name})]) if name else []
+        if pieces and not all(is_place(piece) for piece in pieces):
+            rows.append((pieces, side, line))
+    if len(rows) != 2:
         return False
-    first, second = (", ".join(pieces) for pieces in lines)
-    scores = (_title_score(first), _title_score(second))
-    if scores[0] == scores[1] or max(scores) <= 0:
+    first, second = (", ".join(pieces) for pieces, _, _ in rows)
+    scores = (_headed_title_score(first), _headed_title_score(second))
+    if _abbreviates(first, second) or _abbreviates(second, first):
+        # "Highway Patrol Group" over "HPG": one body named twice, its words tell nothing.
+        scores = (0.0, 0.0)
+    told_by_title_words = scores[0] != scores[1] and max(scores) > 0
+    set_apart = rows[0][2].bold != rows[1][2].bold
+    if not (told_by_title_words or set_apart):
         return False
-    title_pieces, org_pieces = (lines[0], lines[1]) if scores[0] > scores[1] else (lines[1], lines[0])
+    title_first = scores[0] >= scores[1]
+    (title_pieces, _, _), (org_pieces, side, _) = rows if title_first else rows[::-1]
     org_pieces = _join_places(org_pieces)
     if any(_URL_ONLY.match(piece) for piece in title_pieces + org_pieces):
         return False
@@ -672,18 +752,20 @@ def _fill_by_lines(entry: ParsedEntry, header: list[Line]) -> bool:
         ),
         len(org_pieces),
     )
-    employer, places = ", ".join(org_pieces[:cut]), org_pieces[cut:]
+    employer, places = ", ".join(org_pieces[:cut]), org_pieces[cut:] + side
     if cut > 1 and not _word_set(org_pieces[cut - 1]) & ORG_WORDS:
         return False
-    if not places and not _word_set(employer) & ORG_WORDS:
+    if not places and not _word_set(employer) & ORG_WORDS and (not set_apart or len(title_pieces) > 1):
         # An employer line without a town must say it is one ("Vandelay Industries"), or
         # "Software Engineer, Google" over "Mountain View" would make the town the employer.
         return False
     entry.title, entry.organization = ", ".join(title_pieces), employer
     if places:
         entry.location = entry.location or ", ".join(places)
-    entry.confidence["title"] = entry.confidence["organization"] = 0.85
-    entry.order = "title first" if scores[0] > scores[1] else "title second"
+    sure = told_by_title_words
+    entry.confidence["title"] = entry.confidence["organization"] = 0.85 if sure else 0.6
+    # Set apart but told by no title word: the section's other entries may tell the order.
+    entry.order = ("title first" if title_first else "title second") if sure else ("tied" if title_first else "")
     return True
 
 

@@ -13,13 +13,17 @@ from resume_app.parsing.location import is_place
 _LABEL = re.compile(r"^([^:]{1,40}):\s*(.+)$")
 # Commas and semicolons split items; so do bullets and pipes templates use as separators.
 _ITEM_SEPARATORS = re.compile(r"\s*(?:[,;|•·●▪]|\t+|\s{3,})\s*")
+# A list that uses semicolons keeps its commas inside items ("Microsoft Word, Excel & Outlook;
+# Typing"), as lists whose items hold commas are written.
+_SEMICOLON_LIST_SEPARATORS = re.compile(r"\s*(?:[;|•·●▪]|\t+|\s{3,})\s*")
 # "and" before the last item of a list: "Word, PowerPoint, and basic Excel".
 _LEADING_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
 
 
 def _items(text: str) -> list[str]:
     items = []
-    for raw in _ITEM_SEPARATORS.split(text):
+    separators = _SEMICOLON_LIST_SEPARATORS if ";" in text else _ITEM_SEPARATORS
+    for raw in separators.split(text):
         item = _LEADING_AND.sub("", raw.strip(" .")).strip()
         if item:
             items.append(item)
@@ -75,43 +79,41 @@ def _transpose_grids(lines: list[Line]) -> list[Line]:
     return result
 
 
+def _wrapped_onto(line: Line, previous: Line, right_edge: float, line_gap: float) -> bool:
+    """Did a PDF wrap `previous`, a list, onto `line` ("Practices: Code review, Pair" /
+    "Programming, TDD")? Same left edge, at the section's closest line spacing (`line_gap`:
+    paragraphs may sit further apart), no label of its own, and its first word would not
+    have fit at the end of `previous` (about half an em a letter). A list of one item a line
+    ("Kotlin" / "Angular") is not wrapped."""
+    words = line.text.split()
+    if not (words and line.x0 and previous.x0 and line.size) or line.bullet or previous.page != line.page:
+        return False
+    if len(_items(_split_outside_brackets(previous.text))) < 2 and not _LABEL.match(previous.text):
+        return False
+    # Lines of a paragraph sit 1.2-1.4 ems apart; further is the next paragraph.
+    spacing = min(line_gap + 1, 1.45 * line.size)
+    if abs(line.x0 - previous.x0) > 2 or line.gap_before > spacing or _LABEL.match(line.text):
+        return False
+    return previous.x1 + (len(words[0]) + 1) * 0.5 * line.size > right_edge
+
+
 def _join_wrapped_lines(lines: list[Line]) -> list[Line]:
     """A list wrapped onto the next line ("..., Attention to" / "detail, ...") is one list."""
     joined: list[Line] = []
+    right_edge = max((line.x1 for line in lines), default=0.0)
+    line_gap = min((line.gap_before for line in lines if line.gap_before > 0), default=0.0)
     for line in lines:
         text = line.text.strip()
         previous = joined[-1].text.rstrip() if joined else ""
-        wrapped = previous and not line.bullet and not previous.endswith((",", ";", ":", "•", "·", "|"))
-        if wrapped and (text[:1].islower() or _wraps_item(joined[-1], line, lines)):
+        lower_case_run_on = text[:1].islower() and not previous.endswith((",", ";", ":"))
+        wrapped = joined and _wrapped_onto(line, joined[-1], right_edge, line_gap)
+        if previous and not line.bullet and (lower_case_run_on or wrapped):
+            # The joined line ends where its last piece does (for the next wrap's test).
             glue = "" if previous.endswith("-") and text[:1].isupper() else " "
-            joined[-1] = Line(**{**joined[-1].__dict__, "text": f"{previous}{glue}{text}"})
+            joined[-1] = Line(**{**joined[-1].__dict__, "text": f"{previous}{glue}{text}", "x1": line.x1})
         else:
             joined.append(line)
     return joined
-
-
-def _wraps_item(previous: Line, line: Line, section: list[Line]) -> bool:
-    """An inline list ("Docker • SQL • Material" / "UI • Tailwind CSS") wrapped in the middle
-    of an item: the previous line holds separators, fills its column, and the next line's
-    first word would not have fitted after it. PDF only (a Word paragraph is its own line)."""
-    if not previous.x1 or not line.x1 or "\t" in previous.text or _LABEL.match(line.text):
-        return False
-    if not _ITEM_SEPARATORS.search(previous.text.strip()):
-        return False
-    # The same paragraph: same page, type and left edge, the next line right below.
-    same_paragraph = (
-        previous.page == line.page
-        and abs(previous.size - line.size) < 0.3
-        and abs(previous.x0 - line.x0) < 12
-        and 0 < line.top - previous.top <= line.size * 1.8
-    )
-    if not same_paragraph:
-        return False
-    column = [other.x1 for other in section if other.page == line.page and abs(other.x0 - line.x0) < 12]
-    right_edge = max(column, default=previous.x1)
-    first_word = line.text.split()[0] if line.text.split() else ""
-    # Half an em per letter: a rough average glyph width.
-    return previous.x1 + (len(first_word) + 1) * line.size * 0.5 > right_edge
 
 
 # Words a wrapped line of prose may end on, never a skill.

@@ -27,7 +27,8 @@ ORG_WORDS = frozenset(
     academy labs lab technologies technology group bank systems solutions services foundation agency
     hospital clinic studio studios partners capital management financial consulting ai network networks
     health healthcare international global holdings enterprises industries media center centre
-    department association society council organization organisation gmbh s.a. plc""".split()
+    department division firm association society council organization organisation gmbh s.a.
+    plc""".split()
 )
 
 

@@ -386,13 +386,17 @@ def _preview_block(block: PreviewBlock) -> rx.Component:
         (
             "entry",
             rx.hstack(
-                rx.text(rx.text.strong(block.text), rx.cond(block.organization != "", ", " + block.organization, "")),
+                rx.text(rx.text.strong(block.text)),
                 rx.spacer(),
                 rx.text(block.dates),
                 width="100%",
                 margin_top="0.4em",
                 size="2",
             ),
+        ),
+        (
+            "organization",
+            rx.hstack(rx.text(block.text), rx.spacer(), rx.text(block.place), width="100%", size="2"),
         ),
         ("bullet", rx.el.li(block.text, style={"margin_left": "1.2em", "font_size": "0.875rem"})),
         rx.text(block.text, size="2"),

@@ -92,8 +92,8 @@ class SectionView:
 class PreviewBlock:
     kind: str = ""
     text: str = ""
-    organization: str = ""
     dates: str = ""
+    place: str = ""
 
 
 @dataclass
@@ -286,8 +286,7 @@ class EditorState(SavingMixin, WorkspaceState):
             for section in resume.sections
         ]
         self.preview = [
-            PreviewBlock(block.kind, block.text, block.organization, block.dates)
-            for block in layout(resume, ExportOptions())
+            PreviewBlock(block.kind, block.text, block.dates, block.place) for block in layout(resume, ExportOptions())
         ]
         report = resume.import_report
         self.import_summary = _import_summary(report) if report else ""
