@@ -34,11 +34,10 @@ BELOW_TARGET = {
     "htmltopdf_cardo_dalisay.pdf": "right sidebar, headings last in the text, years stacked in a left column",
     "latexcv_sidebar_jan_kuster.pdf": "right sidebar printed last; organisation and date right-aligned",
     "latexcv_sidebarleft_ilya_rumyantsev.pdf": "digits spelt as glyph names; left sidebar",
-    "reannaschultz_jane_doe.docx": "Google Docs export without heading styles; soft line breaks",
     "simpleresumecv_john_doe.pdf": "section labels in a left column (imported, not yet read as headings)",
     "soupboss_01_office_coordinator.docx": "skills",
     "soupboss_01_office_coordinator.pdf": "skills",
-    "textkernel_molly_adams.docx": "dates before company and title; smart tags",
+    "textkernel_molly_adams.docx": "institution: a campus after a comma ('California State University, Chico')",
     "vantage_john_doe.pdf": "right sidebar with skill bars; year-first dates",
 }
 

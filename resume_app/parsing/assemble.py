@@ -11,7 +11,7 @@ from resume_app.parsing.contact import extract_contact
 from resume_app.parsing.entries import ParsedEntry, parse_entries
 from resume_app.parsing.errors import LOOKS_LIKE_POSTING, NOT_A_RESUME, ParseError
 from resume_app.parsing.lines import RUNNING_HEAD, Line, join_wrapped
-from resume_app.parsing.sections import Section, split_sections
+from resume_app.parsing.sections import Section, heading_kind, split_sections
 from resume_app.parsing.skills import parse_skills
 
 # Headings of job postings: a document led by these is a posting, not a resume.
@@ -94,6 +94,26 @@ def _paragraph(lines: list[Line]) -> str:
     return " ".join(text.split())
 
 
+# "Certifications: Security+, CCNA" inside a skills section: a line labelled with the heading
+# of a section of named entries lists those entries, not skills.
+_LISTED_ENTRY_KINDS = ("certificates", "awards")
+_LABELLED_LINE = re.compile(r"^([^:]{2,40}):\s*(.+)$")
+
+
+def _split_listed_entries(lines: list[Line]) -> tuple[list[Line], list[tuple[str, str]]]:
+    """The skills section's own lines, and (section, name) for each item of a line labelled
+    "Certifications:" or "Awards:"."""
+    kept, listed = [], []
+    for line in lines:
+        labelled = _LABELLED_LINE.match(line.text.strip())
+        kind = heading_kind(labelled.group(1)) if labelled and not line.bullet else None
+        if kind in _LISTED_ENTRY_KINDS:
+            listed += [(kind, item.strip()) for item in re.split(r"\s*[;,]\s*", labelled.group(2)) if item.strip()]
+        else:
+            kept.append(line)
+    return kept, listed
+
+
 def _check_is_resume(lines: list[Line], sections: list[Section], resume: Resume) -> None:
     posting_headings = sum(1 for line in lines if _POSTING_HEADINGS.match(line.text) and len(line.text.split()) <= 5)
     resume_sections = {section.kind for section in sections} & {"work", "education", "skills", "projects"}
@@ -143,7 +163,13 @@ def assemble(lines: list[Line]) -> Resume:
         if section.kind == "summary":
             summaries += section.lines
         elif section.kind == "skills":
-            resume.ensure_section("skills").skills += parse_skills(section.lines)
+            skill_lines, listed = _split_listed_entries(section.lines)
+            resume.ensure_section("skills").skills += parse_skills(skill_lines)
+            for kind, name in listed:
+                target = resume.ensure_section(kind)
+                target.entries.append(
+                    _to_entry(kind, ParsedEntry(title=name, confidence={"title": 0.7}), resume.confidence)
+                )
         elif section.kind in SECTION_SPECS:
             target = resume.ensure_section(section.kind)
             for parsed in parse_entries(section.kind, section.lines):

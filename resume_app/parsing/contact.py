@@ -17,6 +17,9 @@ from resume_app.parsing.sections import heading_kind
 from resume_app.parsing.vocabulary import TITLE_WORDS
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+# An address without a top-level domain ("jane.doe@university": campus and company mail
+# typed short) counts only as a whole field of a contact line, never inside other text.
+_BARE_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+$")
 # A phone number is a stretch of digits, spaces and ()+-. between the separators of a
 # contact line: "(555) 123-4567", "+1-123-456-7890", "(+82) 10-9030-1843", "206.555.0149".
 _CONTACT_SEPARATORS = re.compile(r"\t|\s{2,}|\s[|•·,;/]\s|[|•·]|\n")
@@ -100,6 +103,13 @@ def _phone(text: str) -> str:
     return ""
 
 
+def _bare_email(text: str) -> str:
+    for segment in _CONTACT_SEPARATORS.split(text):
+        if _BARE_EMAIL.match(segment.strip()):
+            return segment.strip()
+    return ""
+
+
 def _links(text: str, email: str) -> tuple[str, list[Profile]]:
     website = ""
     profiles: list[Profile] = []
@@ -149,7 +159,17 @@ def extract_contact(header: list[Line], lines: list[Line]) -> ContactGuess:
     email = EMAIL.search(search_text) or EMAIL.search(page_text)
     if email:
         contact.email, confidence["email"] = email.group(0), 0.95
-    phone = _phone(search_text.replace(contact.email, " ")) or _phone(page_text.replace(contact.email, " "))
+    else:
+        contact.email = _bare_email(search_text)
+        if contact.email:
+            confidence["email"] = 0.7
+    # (Replacing "" would put a space between every character.)
+    search_rest, page_rest = (
+        (text.replace(contact.email, " ") for text in (search_text, page_text))
+        if contact.email
+        else (search_text, page_text)
+    )
+    phone = _phone(search_rest) or _phone(page_rest)
     if phone:
         contact.phone, confidence["phone"] = phone, 0.85
     contact.url, contact.profiles = _links(search_text, contact.email)

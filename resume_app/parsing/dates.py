@@ -14,12 +14,15 @@ from resume_app.core.dates import MONTHS, PRESENT_WORDS
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SEASONS = "spring|summer|fall|autumn|winter"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-# One date: "Jan 2020", "Jan. 2020", "January, 2020", "01/2020", "1/2020", "2020-01", "2020/01", "Summer 2020", "2020".
+# One date: "Jan 2020", "Jan. 2020", "2020 Jan.", "January, 2020", "01/2020", "1/2020", "2020-01", "2020/01",
+# "Summer 2020", "2020".
 _DATE = (
     rf"(?:(?P<{{p}}month>{_MONTH_NAMES})\.?,?\s*(?P<{{p}}myear>{_YEAR})"
     rf"|(?P<{{p}}num>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{{p}}nyear>{_YEAR})"
     rf"|(?P<{{p}}iyear>{_YEAR})[-/](?P<{{p}}imonth>0[1-9]|1[0-2])(?![\d/])"
     rf"|(?:{_SEASONS})\s+(?P<{{p}}syear>{_YEAR})"
+    # Year first, as some people type it in Google Docs and Word: "2023 Mar.", "2024 July".
+    rf"|(?P<{{p}}fyear>{_YEAR})\s+(?P<{{p}}fmonth>{_MONTH_NAMES})\b\.?"
     rf"|(?P<{{p}}year>{_YEAR}))"
 )
 _PRESENT = r"(?:present|current|currently|now|today|ongoing|date)"
@@ -57,6 +60,8 @@ def _one(match: re.Match[str], prefix: str) -> str | None:
     group = match.groupdict()
     if group.get(f"{prefix}month"):
         return f"{group[f'{prefix}myear']}-{MONTHS[group[f'{prefix}month'].lower()]:02d}"
+    if group.get(f"{prefix}fmonth"):
+        return f"{group[f'{prefix}fyear']}-{MONTHS[group[f'{prefix}fmonth'].lower()]:02d}"
     if group.get(f"{prefix}num"):
         return f"{group[f'{prefix}nyear']}-{int(group[f'{prefix}num']):02d}"
     if group.get(f"{prefix}iyear"):

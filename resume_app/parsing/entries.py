@@ -40,7 +40,10 @@ _PART_SEPARATORS = re.compile(r"\s*\t+\s*|\s*\|\s*| · | • | – | — | -- | 
 # " at " is its campus, not an employer.
 _UNIVERSITY_OF = re.compile(r"\bUniversity of [A-Z][\w.-]*(?: [A-Z][\w.-]*)?$")
 _COMMA = re.compile(r",\s+(?=[A-Z(])")
-_LEGAL_SUFFIX = re.compile(r"^(?:Ltd|Inc|LLC|LLP|Co|Corp|GmbH|PLC|S\.?A|AG|BV|Pty|Limited)\.?$", re.IGNORECASE)
+# A legal form after a comma, perhaps with a division after it ("Inc. (European Division)").
+_LEGAL_SUFFIX = re.compile(
+    r"^(?:Ltd|Inc|LLC|LLP|Co|Corp|GmbH|PLC|S\.?A|AG|BV|Pty|Limited)\.?(?:\s*\([^)]*\))?$", re.IGNORECASE
+)
 _TIME_SPAN = re.compile(r"^\d+\s+(years?|months?|yrs?|mos?)(\s+\d+\s+(months?|mos?))?$", re.IGNORECASE)
 _GPA = re.compile(r"\b(?:gpa|cgpa|grade)\s*[:\-]?\s*(\d+(?:[.,]\d+)?)(?:\s*/\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
 
@@ -59,7 +62,8 @@ class ParsedEntry:
     confidence: dict[str, float] = field(default_factory=dict)
     header_lines: list[str] = field(default_factory=list)
     # Of a work entry's two names, which was the position: "title first", "title second",
-    # or "tied" when no word told them apart.
+    # "weakly title first/second" when only an employer word told them apart, or "tied"
+    # when no word did.
     order: str = ""
 
 
@@ -549,16 +553,27 @@ def _fill_by_lines(entry: ParsedEntry, header: list[Line]) -> bool:
     commas and all, and the employer line's pieces after the first are the place. Only when
     the position line's words say it is the position (more title words than the other
     line). False (nothing set) for any other header."""
-    lines = [_parts([line]) for line in header]
-    lines = [pieces for pieces in lines if pieces and not all(is_place(piece) for piece in pieces)]
+    named = [(line, _parts([line])) for line in header]
+    named = [(line, pieces) for line, pieces in named if pieces and not all(is_place(piece) for piece in pieces)]
+    texts = [strip_bullet(line.text)[0].strip(" \t") for line, _ in named]
     # Commas only: a line in columns ("Engineer \t Seoul", "Title | Company") is read as before.
-    if len(lines) != 2 or any(len(_columns(strip_bullet(line.text)[0].strip(" \t"))) > 1 for line in header):
+    if len(named) != 2 or any("\t" in text or "|" in text for text in texts):
         return False
+    lines = [pieces for _, pieces in named]
     first, second = (", ".join(pieces) for pieces in lines)
     scores = (_title_score(first), _title_score(second))
-    if scores[0] == scores[1] or max(scores) <= 0:
+    # Title words name the position; failing that, employer words in one line and none in
+    # the other ("Avalon Systems, Inc." over "Contractor – Web Development") name the employer.
+    told_by_employer = min(scores) <= -1.5 and max(scores) >= 0
+    if scores[0] == scores[1] or not (max(scores) > 0 or told_by_employer):
         return False
-    title_pieces, org_pieces = (lines[0], lines[1]) if scores[0] > scores[1] else (lines[1], lines[0])
+    title_index = 0 if scores[0] > scores[1] else 1
+    title_pieces, org_pieces = lines[title_index], lines[1 - title_index]
+    # A dash may join the parts of a position ("Intern – Data Science"), never of the employer line.
+    if len(_columns(texts[1 - title_index])) > 1:
+        return False
+    if len(_columns(texts[title_index])) > 1:
+        title_pieces = [texts[title_index]]
     org_pieces = _join_places(org_pieces)
     employer, places = org_pieces[0], org_pieces[1:]
     if any(_URL_ONLY.match(piece) for piece in title_pieces + org_pieces):
@@ -574,8 +589,9 @@ def _fill_by_lines(entry: ParsedEntry, header: list[Line]) -> bool:
     entry.title, entry.organization = ", ".join(title_pieces), employer
     if places:
         entry.location = entry.location or ", ".join(places)
-    entry.confidence["title"] = entry.confidence["organization"] = 0.85
-    entry.order = "title first" if scores[0] > scores[1] else "title second"
+    entry.confidence["title"] = entry.confidence["organization"] = 0.85 if max(scores) > 0 else 0.7
+    order = "title first" if title_index == 0 else "title second"
+    entry.order = order if max(scores) > 0 else f"weakly {order}"
     return True
 
 
@@ -625,10 +641,11 @@ def _fill_title_and_organization(kind: str, entry: ParsedEntry, names: list[str]
     else:
         entry.title, entry.organization = (first, second) if scores[0] > scores[1] else (second, first)
         entry.confidence["title"] = entry.confidence["organization"] = 0.85
+        order = "title first" if scores[0] > scores[1] else "title second"
         # A vote for the section's order only when a title word named the position (an
-        # employer word alone, "Highway Patrol Group" beside "HPG", tells less).
-        if max(scores) > 0:
-            entry.order = "title first" if scores[0] > scores[1] else "title second"
+        # employer word alone, "Highway Patrol Group" beside "HPG", or "Healthcare" in
+        # "Healthcare Assistant", tells less: the section's order may overrule it).
+        entry.order = order if max(scores) > 0 else f"weakly {order}"
     extra = [name for name in names[2:] if name not in (entry.title, entry.organization)]
     if extra and not entry.location and len(extra[0].split()) <= 3:
         entry.location = extra[0]
@@ -699,13 +716,16 @@ def _follow_section_order(entries: list[ParsedEntry]) -> None:
     ("Cruz Roja Española" / "Healthcare Assistant")."""
     votes = [entry.order for entry in entries if entry.order in ("title first", "title second")]
     # One telling entry is not a pattern yet; two or more, with none against them, are.
-    if votes.count("title second") < 2 or "title first" in votes:
-        return
-    for entry in entries:
-        if entry.order == "tied":
-            entry.title, entry.organization = entry.organization, entry.title
-            entry.confidence["title"] = entry.confidence["organization"] = 0.7
-            entry.order = "title second"
+    # Tied entries were read title first, so only a title-second pattern changes them;
+    # an entry read by an employer word alone follows either pattern.
+    for pattern, other in (("title second", "title first"), ("title first", "title second")):
+        if votes.count(pattern) < 2 or other in votes:
+            continue
+        for entry in entries:
+            if entry.order == f"weakly {other}" or (entry.order == "tied" and pattern == "title second"):
+                entry.title, entry.organization = entry.organization, entry.title
+                entry.confidence["title"] = entry.confidence["organization"] = 0.7
+                entry.order = pattern
 
 
 def parse_entries(kind: str, lines: list[Line]) -> list[ParsedEntry]:
