@@ -30,7 +30,6 @@ TARGET_FIELD_F1 = 0.90
 # that meets the target must leave it (the last test says so), so the list stays honest.
 BELOW_TARGET = {
     "creativeconfidence_justin_time.pdf": "sidebar printed after the jobs; bullets of page 1 at the end",
-    "edenai_csu_functional_john_smith.pdf": "functional resume: bullets under skill headings, years in a left column",
     "htmltopdf_cardo_dalisay.pdf": "right sidebar, headings last in the text, years stacked in a left column",
     "latexcv_sidebar_jan_kuster.pdf": "right sidebar printed last; organisation and date right-aligned",
     "latexcv_sidebarleft_ilya_rumyantsev.pdf": "digits spelt as glyph names; left sidebar",

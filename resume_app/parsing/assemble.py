@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from resume_app.core.model import Bullet, Entry, Resume, confidence_key
+from resume_app.core.model import Bullet, Entry, Resume, Skill, confidence_key
 from resume_app.core.sections import SECTION_SPECS
 from resume_app.parsing.accounting import LinePlace, account
 from resume_app.parsing.contact import extract_contact
-from resume_app.parsing.entries import ParsedEntry, parse_entries
+from resume_app.parsing.entries import ParsedEntry, bullet_text, group_blocks, parse_entries
 from resume_app.parsing.errors import LOOKS_LIKE_POSTING, NOT_A_RESUME, ParseError
 from resume_app.parsing.lines import RUNNING_HEAD, Line, join_wrapped
 from resume_app.parsing.sections import Section, heading_kind, split_sections
@@ -114,6 +114,42 @@ def _split_listed_entries(lines: list[Line]) -> tuple[list[Line], list[tuple[str
     return kept, listed
 
 
+# The least words an achievement has (shorter bullets are a list of skills).
+_ACHIEVEMENT_WORDS = 4
+# Headings that may head a functional resume's group of achievements: a skill area the
+# heading words do not know ("Communication"), or one read as experience or skills.
+_GROUP_KINDS = (None, "work", "skills")
+
+
+def _achievement_groups(sections: list[Section]) -> dict[int, Skill]:
+    """Functional resumes put achievements under skill headings ("Adult Care Experience",
+    "Communication") and list the jobs after them, dated, without bullets. Where a resume
+    has such a work history, a section that is bullets only (no entry line: no names, no
+    dates) and whose bullets are mostly sentences is a skill group: the heading names the skill,
+    the bullets are its keywords (JSON Resume's skills[] {name, keywords}). By section id."""
+    has_history = any(
+        section.kind == "work"
+        and any(
+            (entry.start_date or entry.end_date) and not entry.bullets for entry in parse_entries("work", section.lines)
+        )
+        for section in sections
+    )
+    if not has_history:
+        return {}
+    groups = {}
+    for section in sections:
+        if section.kind not in ("work", "skills", "other") or heading_kind(section.heading) not in _GROUP_KINDS:
+            continue
+        blocks = group_blocks(list(section.lines), section.kind)
+        if len(blocks) != 1 or blocks[0].header or not blocks[0].bullets:
+            continue
+        achievements = [bullet_text(lines) for lines in blocks[0].bullets]
+        # Mostly sentences: a list of skills is mostly one to three words an item.
+        if sum(len(text.split()) >= _ACHIEVEMENT_WORDS for text in achievements) * 2 > len(achievements):
+            groups[id(section)] = Skill(name=section.heading, keywords=achievements)
+    return groups
+
+
 def _check_is_resume(lines: list[Line], sections: list[Section], resume: Resume) -> None:
     posting_headings = sum(1 for line in lines if _POSTING_HEADINGS.match(line.text) and len(line.text.split()) <= 5)
     resume_sections = {section.kind for section in sections} & {"work", "education", "skills", "projects"}
@@ -159,8 +195,11 @@ def assemble(lines: list[Line]) -> Resume:
     for name, value in guess.confidence.items():
         resume.confidence[confidence_key("contact", name)] = value
     summaries: list[Line] = []
+    achievement_groups = _achievement_groups(sections)
     for section in sections:
-        if section.kind == "summary":
+        if id(section) in achievement_groups:
+            resume.ensure_section("skills").skills.append(achievement_groups[id(section)])
+        elif section.kind == "summary":
             summaries += section.lines
         elif section.kind == "skills":
             skill_lines, listed = _split_listed_entries(section.lines)

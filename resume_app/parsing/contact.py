@@ -49,6 +49,11 @@ _NAME_LINE_FIELDS = re.compile(r"\t|\s+\|\s+")
 _NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.-])*$")
 
 
+# Words that name the document, not the person: a caption above the name ("Functional
+# Resume Sample", "Curriculum Vitae").
+_DOCUMENT_WORDS = frozenset("resume résumé cv curriculum vitae sample template".split())
+
+
 @dataclass
 class ContactGuess:
     contact: Contact
@@ -60,7 +65,8 @@ def looks_like_name(text: str) -> bool:
     words = text.replace("\t", " ").split()
     if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in text) or "@" in text:
         return False
-    if heading_kind(text) is not None or {word.lower() for word in words} & TITLE_WORDS:
+    lowered = {word.lower() for word in words}
+    if heading_kind(text) is not None or lowered & TITLE_WORDS or lowered & _DOCUMENT_WORDS:
         return False
     return all((_NAME_WORD.match(word) and word[0].isupper()) or word.isupper() for word in words)
 

@@ -326,7 +326,7 @@ def _names_degree_and_school(text: str) -> bool:
     return bool(_DEGREE_WORDS.search(text) and _INSTITUTION_WORDS.search(text))
 
 
-def _bullet_text(lines: list[Line]) -> str:
+def bullet_text(lines: list[Line]) -> str:
     text, _ = strip_bullet(lines[0].text)
     for line in lines[1:]:
         text = join_wrapped(text, line.text)
@@ -523,7 +523,7 @@ def parse_entry(kind: str, block: _Block) -> ParsedEntry:
         _fill_education(entry, names)
     elif not (kind in _JOB_KINDS and _fill_by_lines(entry, header)):
         _fill_title_and_organization(kind, entry, names)
-    entry.bullets = [_bullet_text(lines) for lines in block.bullets]
+    entry.bullets = [bullet_text(lines) for lines in block.bullets]
     return entry
 
 
@@ -709,6 +709,27 @@ _LIST_KINDS = frozenset({"certificates", "awards", "languages", "interests", "re
 _LABELLED = re.compile(r"^([^:]{2,60}):\s+(.{10,})$")
 
 
+def _names_a_degree(text: str) -> bool:
+    """A line that starts with a degree ("BS in Early Childhood Development (1999)")."""
+    found = _DEGREE_WORDS.search(text)
+    return bool(found) and found.start() == 0 and not _GPA.search(text)
+
+
+def _degrees_of_one_school(block: _Block) -> list[ParsedEntry]:
+    """A school's line with its degrees as bullets under it ("University of Arkansas" /
+    "• BS in Early Childhood Development (1999)" / "• BA in Elementary Education (1998)"):
+    one entry per degree, each with the school; the other bullets (grades, honours) stay with
+    the last degree, so nothing is lost."""
+    entries: list[ParsedEntry] = []
+    for lines in block.bullets:
+        text = bullet_text(lines)
+        if _names_a_degree(text) or not entries:
+            entries.append(parse_entry("education", _Block(header=[*block.header, Line(text=text)])))
+        else:
+            entries[-1].bullets.append(text)
+    return entries
+
+
 def _follow_section_order(entries: list[ParsedEntry]) -> None:
     """Entries of one section share their template, so the order of position and employer
     that the section's telling entries show ("St Thomas' Hospital" / "Senior Staff Nurse":
@@ -731,7 +752,7 @@ def _follow_section_order(entries: list[ParsedEntry]) -> None:
 def parse_entries(kind: str, lines: list[Line]) -> list[ParsedEntry]:
     entries = []
     for block in group_blocks(lines, kind):
-        bullets = [_bullet_text(bullet) for bullet in block.bullets]
+        bullets = [bullet_text(bullet) for bullet in block.bullets]
         labelled = [_LABELLED.match(text) for text in bullets]
         # A list of "Name: what it is" with no entry line above is one entry per item
         # (projects, awards, certificates written as a bulleted list).
@@ -743,6 +764,8 @@ def parse_entries(kind: str, lines: list[Line]) -> list[ParsedEntry]:
         elif not block.header and bullets and kind in _LIST_KINDS:
             # Each item is a one-line entry: "AWS Certified Developer - Amazon - 2019".
             entries += [parse_entry(kind, _Block(header=[Line(text=text)])) for text in bullets]
+        elif kind == "education" and block.header and sum(map(_names_a_degree, bullets)) >= 2:
+            entries += _degrees_of_one_school(block)
         else:
             entries.append(parse_entry(kind, block))
     _follow_section_order(entries)
