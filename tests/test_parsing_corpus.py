@@ -34,8 +34,6 @@ BELOW_TARGET = {
     "latexcv_sidebar_jan_kuster.pdf": "right sidebar printed last; organisation and date right-aligned",
     "latexcv_sidebarleft_ilya_rumyantsev.pdf": "digits spelt as glyph names; left sidebar",
     "simpleresumecv_john_doe.pdf": "section labels in a left column (imported, not yet read as headings)",
-    "soupboss_01_office_coordinator.docx": "skills",
-    "soupboss_01_office_coordinator.pdf": "skills",
     "textkernel_molly_adams.docx": "institution: a campus after a comma ('California State University, Chico')",
     "vantage_john_doe.pdf": "right sidebar with skill bars; year-first dates",
 }

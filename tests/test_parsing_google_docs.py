@@ -175,3 +175,11 @@ def test_a_bold_title_in_a_heading_style_stays_in_its_section_and_dates_come_fir
     ]
     assert resume["work"][1]["highlights"] == ["Cut load times by half."]
     assert resume["work"][2]["location"] == "Pacific Fleet"
+
+
+def test_a_bulleted_list_of_one_skill_a_bullet_keeps_a_bullet_with_commas_whole():
+    lines = [Line("• Microsoft Word, Excel & Outlook", bullet=True), Line("• Typing", bullet=True)]
+    assert [skill.name for skill in parse_skills(lines)] == ["Microsoft Word, Excel & Outlook", "Typing"]
+    # Bullets that each hold a list are still split.
+    lines = [Line("• Python, Go, Rust", bullet=True), Line("• Docker, Kubernetes", bullet=True)]
+    assert [skill.name for skill in parse_skills(lines)] == ["Python", "Go", "Rust", "Docker", "Kubernetes"]

@@ -145,11 +145,22 @@ def _is_not_a_skill(text: str) -> bool:
     return "," in bare and is_place(bare)
 
 
+def _one_skill_per_bullet(lines: list[Line]) -> bool:
+    """A bulleted list whose writer put one skill on each bullet (most bullets hold one name):
+    then a bullet with commas is still one skill ("Microsoft Word, Excel & Outlook")."""
+    texts = [strip_bullet(line.text.strip())[0] for line in lines if line.text.strip()]
+    if len(texts) < 2 or not all(line.bullet for line in lines if line.text.strip()):
+        return False
+    single = sum(len(_items(_split_outside_brackets(text))) == 1 and not _LABEL.match(text) for text in texts)
+    return single * 2 >= len(texts)
+
+
 def parse_skills(lines: list[Line]) -> list[Skill]:
     grouped = _bold_groups(lines)
     if grouped is not None:
         return grouped
     lines = _join_wrapped_lines(_transpose_grids(lines))
+    one_per_bullet = _one_skill_per_bullet(lines)
     skills: list[Skill] = []
     # The last skill came from a line holding one name only: a list on the next line
     # ("Web Technologies" / "Advanced" / "HTML5, JavaScript") gives its keywords.
@@ -166,6 +177,9 @@ def parse_skills(lines: list[Line]) -> list[Skill]:
             text = f"{line.margin}: {line.text[len(line.margin) :].strip()}"
         protected = _split_outside_brackets(text)
         label = _LABEL.match(protected)
+        if one_per_bullet and not label:
+            skills.append(Skill(name=text))
+            continue
         items = [item.replace("\u0001", ",") for item in _items(protected)]
         if awaiting_keywords and not label and len(items) > 1:
             skills[-1].keywords = items
