@@ -27,7 +27,7 @@ ROUNDTRIP_FLOORS = {
     "edenai_csu_functional_john_smith": {"pdf": 0.901},
     "htmltopdf_cardo_dalisay": {"docx": 0.846, "pdf": 0.905},
     "latexcv_sidebar_jan_kuster": {"docx": 0.954, "pdf": 0.988},
-    "reannaschultz_jane_doe": {"docx": 0.894, "pdf": 0.947},
+    "reannaschultz_jane_doe": {"docx": 0.894},
     "simpleresumecv_john_doe": {"docx": 0.900, "pdf": 0.900},
     "soupboss_01_office_coordinator": {"docx": 0.947, "pdf": 0.947},
     "vantage_john_doe": {"pdf": 0.979},
