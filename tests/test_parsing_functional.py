@@ -16,7 +16,7 @@ from resume_app.parsing.importer import import_resume
 from resume_app.parsing.lines import Line
 
 
-def _functional_resume(with_history: bool = True) -> bytes:
+def _functional_resume(with_history: bool = True, with_summary: bool = True) -> bytes:
     document = docx.Document()
 
     def paragraph(text: str, bold: bool = False, size: float = 11, style: str | None = None):
@@ -28,8 +28,9 @@ def _functional_resume(with_history: bool = True) -> bytes:
     paragraph("Resume Sample", bold=True, size=16)
     paragraph("Tomás Okafor", bold=True, size=14)
     paragraph("tomas.okafor@example.net")
-    paragraph("Summary", bold=True, size=14)
-    paragraph("Six years in customer service, three of them leading a team.")
+    if with_summary:
+        paragraph("Summary", bold=True, size=14)
+        paragraph("Six years in customer service, three of them leading a team.")
     paragraph("Customer Relations", bold=True, size=14)
     for text in (
         "Answered 60 customer calls a day with a 95% satisfaction score.",
@@ -97,3 +98,12 @@ def test_degrees_written_as_bullets_under_their_school_are_one_entry_each():
         ("Leeds Trinity University", "BSc", "Psychology", "2014"),
     ]
     assert entries[-1].bullets == ["Dean's List"]
+
+
+def test_an_unknown_heading_after_the_contact_details_opens_a_group():
+    """No summary: the first group's heading ("Customer Relations") follows the contact lines,
+    set like the known headings; it opens a section instead of joining the header."""
+    resume = to_json_resume(import_resume("resume.docx", _functional_resume(with_summary=False)))
+    assert resume["basics"]["name"] == "Tomás Okafor"
+    groups = {skill["name"]: skill.get("keywords") for skill in resume["skills"]}
+    assert groups["Customer Relations"][1] == "Trained 8 new agents on the help desk."

@@ -709,6 +709,13 @@ VIEW_H = View(sections=("work", "education", "skills", "certificates", "awards",
 FUNCTIONAL_HEADINGS = ("Leadership and Management", "Technical Expertise", "Communication", "Problem Solving")
 
 
+def functional_headings(truth: Resume) -> tuple[str, ...]:
+    """The group headings in an order that depends on the person, so that some documents
+    open with a heading the heading words do not know ("Communication")."""
+    turn = sum(map(ord, (truth.get("basics") or {}).get("name", ""))) % len(FUNCTIONAL_HEADINGS)
+    return FUNCTIONAL_HEADINGS[turn:] + FUNCTIONAL_HEADINGS[:turn]
+
+
 def project_functional(resume: Resume) -> Resume:
     """The truth of a functional layout: each job's achievements become a skill group (the
     corpus's convention: skills[] {name: heading, keywords: achievements}); jobs keep their
@@ -726,7 +733,9 @@ def project_functional(resume: Resume) -> Resume:
         if job.get("name") or job.get("position"):
             jobs.append(job)
     truth["work"] = jobs
-    named = [{"name": heading, "keywords": items} for heading, items in zip(FUNCTIONAL_HEADINGS, groups, strict=False)]
+    named = [
+        {"name": heading, "keywords": items} for heading, items in zip(functional_headings(truth), groups, strict=False)
+    ]
     truth["skills"] = named + truth.get("skills", [])
     return clean(truth)
 
@@ -741,9 +750,9 @@ def page_functional(t: Resume) -> str:
     if b.get("summary"):
         out.append("<h2>Career Summary</h2>" + paras(b["summary"]))
     skills = t.get("skills", [])
-    # The achievement groups come first, named in FUNCTIONAL_HEADINGS order (project_functional).
+    # The achievement groups come first, in functional_headings order (project_functional).
     groups = []
-    for skill, heading in zip(skills, FUNCTIONAL_HEADINGS, strict=False):
+    for skill, heading in zip(skills, functional_headings(t), strict=False):
         if skill.get("name") != heading or not skill.get("keywords"):
             break
         groups.append(skill)

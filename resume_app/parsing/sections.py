@@ -241,7 +241,7 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
             sections.append(Section(kind, line.text.strip(), heading_line=line))
         elif (
             kind is None
-            and sections
+            and (sections or (_has_contact(header) and _typography(line) in known_looks))
             and _looks_like_heading(line, body_size)
             and _is_section_break(line, body_size, known_looks)
             and _like_headings(line, styles, body_size)
@@ -252,6 +252,16 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
         else:
             header.append(line)
     return header, sections
+
+
+_PHONE_DIGITS = re.compile(r"\d[\d\s().+-]{6,}\d")
+
+
+def _has_contact(header: list[Line]) -> bool:
+    """Has the header reached the contact details (an email address or a phone number)? After
+    them, an unknown heading set exactly like the known ones opens a section (a functional
+    resume's first skill group, "Communication"), where above them it may be the name."""
+    return any("@" in line.text or _PHONE_DIGITS.search(line.text) for line in header)
 
 
 def _is_heading_shaped(line: Line, body_size: float) -> bool:
