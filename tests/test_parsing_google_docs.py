@@ -183,3 +183,30 @@ def test_a_bulleted_list_of_one_skill_a_bullet_keeps_a_bullet_with_commas_whole(
     # Bullets that each hold a list are still split.
     lines = [Line("• Python, Go, Rust", bullet=True), Line("• Docker, Kubernetes", bullet=True)]
     assert [skill.name for skill in parse_skills(lines)] == ["Python", "Go", "Rust", "Docker", "Kubernetes"]
+
+
+def test_a_line_that_is_only_a_link_is_not_a_skill_and_is_listed_not_placed():
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_paragraph("Priya Raman")
+    document.add_paragraph("priya.raman@example.org")
+    heading = document.add_paragraph()
+    heading.add_run("SKILLS").bold = True
+    document.add_paragraph("Programming: Rust, Go")
+    paragraph = document.add_paragraph()
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), document.part.relate_to("https://example.org/priya", RELATIONSHIP_TYPE.HYPERLINK, True))
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "Code Portfolio"
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    resume = import_resume("resume.docx", buffer.getvalue())
+    skills = to_json_resume(resume)["skills"]
+    assert [(skill["name"], skill.get("keywords")) for skill in skills] == [("Programming", ["Rust", "Go"])]
+    assert any(line.text == "Code Portfolio" for line in resume.import_report.unplaced)

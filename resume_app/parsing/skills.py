@@ -156,6 +156,9 @@ def _one_skill_per_bullet(lines: list[Line]) -> bool:
 
 
 def parse_skills(lines: list[Line]) -> list[Skill]:
+    # A line that is only a link's text ("GitHub Repo", "Portfolio") names no skill; it is
+    # left for the person to place.
+    lines = [line for line in lines if not line.link]
     grouped = _bold_groups(lines)
     if grouped is not None:
         return grouped
