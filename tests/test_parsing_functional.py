@@ -107,3 +107,31 @@ def test_an_unknown_heading_after_the_contact_details_opens_a_group():
     assert resume["basics"]["name"] == "Tomás Okafor"
     groups = {skill["name"]: skill.get("keywords") for skill in resume["skills"]}
     assert groups["Customer Relations"][1] == "Trained 8 new agents on the help desk."
+
+
+def test_an_undated_one_line_job_between_dated_ones_is_a_job_of_its_own():
+    entries = parse_entries(
+        "work",
+        [
+            Line("2021-Present\tLead Designer, Atelier Quatre Vents, Lyon"),
+            Line("Graphic Designer, Freelance"),
+            Line("2017-2021\tJunior Designer, Studio Kranich, Hamburg, Germany"),
+        ],
+    )
+    assert [(entry.title, entry.start_date) for entry in entries] == [
+        ("Lead Designer", "2021"),
+        ("Graphic Designer", ""),
+        ("Junior Designer", "2017"),
+    ]
+
+
+def test_a_two_line_job_header_is_not_cut_in_two():
+    entries = parse_entries(
+        "work",
+        [
+            Line("St Mary's Hospital, Leeds\t2019 - 2021"),
+            Line("Senior Staff Nurse, Emergency Department"),
+            Line("• Ran the night shift.", bullet=True),
+        ],
+    )
+    assert len(entries) == 1 and entries[0].title == "Senior Staff Nurse, Emergency Department"

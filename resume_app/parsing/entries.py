@@ -292,6 +292,14 @@ def _starts_new_entry(line: Line, block: _Block, kind: str, entry_gap: float = 0
         return False  # the rest of the entry's dates, in the margin column
     if has_dates and find_date_ranges(line.text):
         return True
+    # A history of one-line jobs ("2021-Present  Lead Designer, Atelier Quatre Vents, Lyon"):
+    # after a line that was a whole job, a line naming a position and something more
+    # ("Graphic Designer, Freelance") is the next job, undated.
+    if len(block.header) == 1 and _whole_job_line(block.header[0].text) and _names_position_and_more(line.text):
+        return True
+    # ... and after that undated job, a whole dated job line is the one after it.
+    if len(block.header) == 1 and _names_position_and_more(block.header[0].text) and _whole_job_line(line.text):
+        return True
     # Entries stacked without bullets, set apart by space only (a narrow sidebar's education:
     # degree, school, dates, place, then a gap and the next degree). The next entry starts
     # set like this one did; a description after a gap does not.
@@ -320,6 +328,22 @@ def _starts_new_entry(line: Line, block: _Block, kind: str, entry_gap: float = 0
         return False
     ended_by_date = kind in _LIST_KINDS and _is_date_only(last) and len(block.header) >= 2
     return ended_by_date or (_is_sentence(last) and last.rstrip().endswith("."))
+
+
+def _names_position_and_more(text: str) -> bool:
+    """Two or more pieces, one of them a position by its words, another not a place."""
+    pieces = [piece for piece in _parts([Line(text=text)]) if not find_date_ranges(piece)]
+    titled = [piece for piece in pieces if _word_set(piece) & TITLE_WORDS]
+    return len(pieces) >= 2 and bool(titled) and any(p not in titled and not is_place(p) for p in pieces)
+
+
+def _whole_job_line(text: str) -> bool:
+    """Dates, a position and another name on one line: a whole job."""
+    ranges = find_date_ranges(text)
+    if not ranges:
+        return False
+    rest = text[: ranges[0].begin] + "\t" + text[ranges[0].finish :]
+    return _names_position_and_more(rest.strip(" \t"))
 
 
 def _names_degree_and_school(text: str) -> bool:
