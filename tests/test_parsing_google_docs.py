@@ -210,3 +210,21 @@ def test_a_line_that_is_only_a_link_is_not_a_skill_and_is_listed_not_placed():
     skills = to_json_resume(resume)["skills"]
     assert [(skill["name"], skill.get("keywords")) for skill in skills] == [("Programming", ["Rust", "Go"])]
     assert any(line.text == "Code Portfolio" for line in resume.import_report.unplaced)
+
+
+def test_a_year_first_end_date_does_not_end_the_entry_like_a_sentence():
+    entries = parse_entries(
+        "education",
+        [
+            Line("Birla Institute of Technology and Science - Pilani, India\t2008 Aug. - 2012 Jul."),
+            Line("Bachelor of Engineering in Electrical and Electronics (GPA: 3.66 (9.15/10.0))"),
+        ],
+    )
+    assert len(entries) == 1
+    entry = entries[0]
+    assert (entry.organization, entry.title, entry.details["area"], entry.details["score"]) == (
+        "Birla Institute of Technology and Science",
+        "Bachelor of Engineering",
+        "Electrical and Electronics",
+        "3.66",
+    )

@@ -323,11 +323,17 @@ def _starts_new_entry(line: Line, block: _Block, kind: str, entry_gap: float = 0
     bold_again = first.bold and not previous.bold and _same_type(line, first)
     if (has_dates or kind == "education") and len(block.header) >= 2 and bold_again:
         return True
-    last = block.header[-1].text
+    last = _without_dates(block.header[-1].text)  # "... 2012 Jul." ends a date, not a sentence
     if _is_sentence(line.text):
         return False
     ended_by_date = kind in _LIST_KINDS and _is_date_only(last) and len(block.header) >= 2
     return ended_by_date or (_is_sentence(last) and last.rstrip().endswith("."))
+
+
+def _without_dates(text: str) -> str:
+    for found in reversed(find_date_ranges(text)):
+        text = text[: found.begin] + text[found.finish :]
+    return text.strip(" \t")
 
 
 def _names_position_and_more(text: str) -> bool:
@@ -707,9 +713,9 @@ def _fill_education(entry: ParsedEntry, names: list[str]) -> None:
         gpa = _GPA.search(name)
         if gpa:
             entry.details["score"] = gpa.group(1)
-            if not name[: gpa.start()].strip(" ,;:|"):
+            if not name[: gpa.start()].strip(" ,;:|("):
                 graded.append(name)
-            name = name[: gpa.start()].strip(" ,;:|")
+            name = name[: gpa.start()].strip(" ,;:|(")
             if not name:
                 continue
         if not entry.organization and _INSTITUTION_WORDS.search(name):
