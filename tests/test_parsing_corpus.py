@@ -29,13 +29,7 @@ TARGET_FIELD_F1 = 0.90
 # Files that do not meet the target yet, with what they lack; the list only shrinks. A file
 # that meets the target must leave it (the last test says so), so the list stays honest.
 BELOW_TARGET = {
-    "edenai_csu_functional_john_smith.pdf": "functional resume: bullets under skill headings, years in a left column",
-    "htmltopdf_cardo_dalisay.pdf": "right sidebar, headings last in the text, years stacked in a left column",
-    "latexcv_sidebar_jan_kuster.pdf": "right sidebar printed last; organisation and date right-aligned",
-    "reannaschultz_jane_doe.docx": "Google Docs export without heading styles; soft line breaks",
-    "soupboss_01_office_coordinator.docx": "skills",
-    "soupboss_01_office_coordinator.pdf": "skills",
-    "textkernel_molly_adams.docx": "dates before company and title; smart tags",
+    "latexcv_sidebar_jan_kuster.pdf": "skills: a sidebar group under an unknown heading (FIELDS) over rating bars",
 }
 
 

@@ -12,6 +12,7 @@ from docx.shared import Inches, Pt
 
 from resume_app.parsing.contact import extract_contact
 from resume_app.parsing.dates import find_date_ranges
+from resume_app.parsing.entries import parse_entries
 from resume_app.parsing.importer import import_resume
 from resume_app.parsing.lines import Line, clean_text, join_wrapped
 from resume_app.parsing.sections import heading_kind
@@ -260,3 +261,79 @@ def test_every_imported_field_carries_a_confidence():
     assert 0 < resume.confidence[f"{job.id}.position"] <= 1
     assert 0 < resume.confidence[f"{job.id}.startDate"] <= 1
     assert 0 < resume.confidence["contact.name"] <= 1
+
+
+def _cv_line(text: str, top: float, *, bullet: bool = False) -> Line:
+    return Line(text, page=1, x0=141, x1=560, top=top, size=10, bullet=bullet)
+
+
+def test_a_role_set_as_a_list_item_with_the_dates_is_the_position():
+    """simpleresumecv-like entries: organisation and place over "■ Member \t 2009 – Present";
+    the place's town, region and country stay one location."""
+    entries = parse_entries(
+        "volunteer",
+        [
+            _cv_line("Royal Society of Chemistry,", 100),
+            _cv_line("Cambridge, England, UK", 112),
+            _cv_line("■ Member\t2009 – Present", 124, bullet=True),
+        ],
+    )
+    assert [(e.title, e.organization, e.location, e.start_date, e.bullets) for e in entries] == [
+        ("Member", "Royal Society of Chemistry", "Cambridge, England, UK", "2009", [])
+    ]
+
+
+def test_an_achievement_beside_the_dates_stays_an_achievement():
+    """RenderCV's classic theme sets the dates beside the first bullet, which is no role."""
+    entries = parse_entries(
+        "work",
+        [
+            _cv_line("Nexus AI, Co-Founder & CTO\tSan Francisco, CA", 100),
+            _cv_line("• Built model infrastructure serving 2M requests\tJune 2023 – present", 112, bullet=True),
+        ],
+    )
+    assert entries[0].bullets == ["Built model infrastructure serving 2M requests"]
+    assert entries[0].start_date == "2023-06"
+
+
+def test_a_year_and_month_set_apart_by_a_slash_is_one_date():
+    assert [(r.start, r.end) for r in find_date_ranges("Getoq Consulting, 2011 / 11")] == [("2011-11", "2011-11")]
+    # A dash between a year and two digits is a range of years, not a month.
+    assert [r.start for r in find_date_ranges("2010 - 11")] == ["2010"]
+
+
+def test_the_name_after_a_school_is_its_field_or_else_its_campus():
+    field = parse_entries("education", [Line("PhD\tPrinceton University, Computer Science\tSept 2018 – May 2023")])
+    assert (field[0].organization, field[0].details.get("area")) == ("Princeton University", "Computer Science")
+    campus = parse_entries(
+        "education",
+        [Line("1996 – 1999"), Line("California State University, Chico"), Line("B.S. Business Administration")],
+    )
+    assert (campus[0].organization, campus[0].title, campus[0].details.get("area")) == (
+        "California State University, Chico",
+        "B.S.",
+        "Business Administration",
+    )
+
+
+def test_a_credit_line_with_a_web_address_is_no_school():
+    entries = parse_entries("education", [Line("PDF is typeset using HTML/CSS: github.com/someone/resume-template")])
+    assert not any(entry.organization for entry in entries)
+
+
+def test_a_project_listed_under_education_is_a_project():
+    document = docx.Document()
+    document.add_paragraph("Jane Doe").runs[0].font.size = Pt(20)
+    document.add_paragraph("jane@example.com | +1 555 123 4567")
+    document.add_heading("Education", level=1)
+    for line in (
+        "Master Project - PrIMA\tUniversity of Bremen\t2012 - 2013",
+        "Master of Project Management\tUniversity of Bremen\t2012 - 2015",
+    ):
+        document.add_paragraph(line)
+        document.add_paragraph("Built a touch table application for medical support", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    resume = import_resume("cv.docx", buffer.getvalue())
+    assert [entry.title for entry in resume.section("projects").entries] == ["Master Project - PrIMA"]
+    assert [entry.title for entry in resume.section("education").entries] == ["Master of Project Management"]

@@ -113,13 +113,13 @@ def _fix_dates(entry: dict[str, Any], precision: str, single_key: str | None = N
             entry.pop(key, None)
 
 
-def _clean(value: Any) -> Any:
+def clean(value: Any) -> Any:
     """Drop empty strings, lists and dicts (absent means not shown)."""
     if isinstance(value, dict):
-        out = {k: _clean(v) for k, v in value.items()}
+        out = {k: clean(v) for k, v in value.items()}
         return {k: v for k, v in out.items() if v not in (None, "", [], {})}
     if isinstance(value, list):
-        out = [_clean(v) for v in value]
+        out = [clean(v) for v in value]
         return [v for v in out if v not in (None, "", [], {})]
     if isinstance(value, str):
         return value.strip()
@@ -151,12 +151,12 @@ def project(resume: Resume, view: View) -> Resume:
             kept = {k: v for k, v in entry.items() if k in view.keys.get(section, ())}
             precision = "none" if section in view.dateless_sections else view.dates
             _fix_dates(kept, precision, single_key="date" if section in ("certificates", "awards") else None)
-            kept = _clean(kept)
+            kept = clean(kept)
             if kept:
                 entries.append(kept)
         if entries:
             out[section] = entries
-    return _clean(out)
+    return clean(out)
 
 
 # --- formatting -------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ sidebars left and right at different widths (one printed after the main column i
 layer), dates in a left column or right-aligned on the title line, icon contact rows
 (private-use code points of OpenSymbol, inline SVG), small-caps and letter-spaced headings,
 dateless entries, two-line entry headers in both orders, degree-first and institution-first
-education, "Category: a, b, c" skills lines and sidebar word lists.
+education, "Category: a, b, c" skills lines and sidebar word lists. A seventh is a functional
+resume: achievements under skill headings, then a work history of one-line jobs.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bench.layouts.base import (
     Family,
     Resume,
     View,
+    clean,
     fmt_date,
     fmt_degree,
     fmt_location,
@@ -699,6 +701,99 @@ def page_label_column(t: Resume) -> str:
     return document(css, "".join(out), b.get("name", ""))
 
 
+# --- H: functional resume: achievements under skill headings, a bullet-less work history ------
+
+VIEW_H = View(sections=("work", "education", "skills", "certificates", "awards", "languages"), dates="year")
+# Headings of the achievement groups, as functional resumes name them: some name a section
+# kind ("Leadership" reads as experience, "Expertise" as skills), some none.
+FUNCTIONAL_HEADINGS = ("Leadership and Management", "Technical Expertise", "Communication", "Problem Solving")
+
+
+def functional_headings(truth: Resume) -> tuple[str, ...]:
+    """The group headings in an order that depends on the person, so that some documents
+    open with a heading the heading words do not know ("Communication")."""
+    turn = sum(map(ord, (truth.get("basics") or {}).get("name", ""))) % len(FUNCTIONAL_HEADINGS)
+    return FUNCTIONAL_HEADINGS[turn:] + FUNCTIONAL_HEADINGS[:turn]
+
+
+def project_functional(resume: Resume) -> Resume:
+    """The truth of a functional layout: each job's achievements become a skill group (the
+    corpus's convention: skills[] {name: heading, keywords: achievements}); jobs keep their
+    names, place and years only. Jobs past the fourth add theirs to the last group."""
+    truth = project(resume, VIEW_H)
+    groups: list[list[str]] = []
+    jobs = []
+    for job in truth.get("work", []):
+        achievements = job.pop("highlights", [])
+        if achievements:
+            if len(groups) < len(FUNCTIONAL_HEADINGS):
+                groups.append(list(achievements))
+            else:
+                groups[-1].extend(achievements)
+        if job.get("name") or job.get("position"):
+            jobs.append(job)
+    truth["work"] = jobs
+    named = [
+        {"name": heading, "keywords": items} for heading, items in zip(functional_headings(truth), groups, strict=False)
+    ]
+    truth["skills"] = named + truth.get("skills", [])
+    return clean(truth)
+
+
+def page_functional(t: Resume) -> str:
+    b = t["basics"]
+    out = [f"<h1>{e(b.get('name', ''))}</h1>"]
+    if b.get("label"):
+        out.append(f'<p class="center">{e(b["label"])}</p>')
+    for _, value in contact_items(b):
+        out.append(f'<p class="center">{e(value)}</p>')
+    if b.get("summary"):
+        out.append("<h2>Career Summary</h2>" + paras(b["summary"]))
+    skills = t.get("skills", [])
+    # The achievement groups come first, in functional_headings order (project_functional).
+    groups = []
+    for skill, heading in zip(skills, functional_headings(t), strict=False):
+        if skill.get("name") != heading or not skill.get("keywords"):
+            break
+        groups.append(skill)
+    for group in groups:
+        out.append(f"<h2>{e(group['name'])}</h2>" + ul(group["keywords"]))
+    if t.get("work"):
+        out.append("<h2>Employment History</h2>")
+        for w in t["work"]:
+            line = ", ".join(e(x) for x in (w.get("position"), w.get("name"), w.get("location")) if x)
+            out.append(f'<div class="row"><div class="l">{e(fmt_range(w, sep="-"))}</div><div>{line}</div></div>')
+    if t.get("education"):
+        out.append("<h2>Education</h2>")
+        for ed in t["education"]:
+            school = ", ".join(e(x) for x in (ed.get("institution"), ed.get("location")) if x)
+            items = []
+            if fmt_degree(ed):
+                years = fmt_range(ed, sep="-")
+                items.append(fmt_degree(ed) + (f" ({years})" if years else ""))
+            elif fmt_range(ed, sep="-"):
+                items.append(fmt_range(ed, sep="-"))
+            if ed.get("score"):
+                items.append(fmt_score(ed["score"]))
+            out.append(f"<p>{school}</p>" + ul(items))
+    rest = skills[len(groups) :]
+    if rest:
+        out.append("<h2>Skills</h2>" + skills_lines(rest))
+    if t.get("certificates"):
+        out.append("<h2>Certifications</h2>" + simple_list(t["certificates"], "name", "issuer", "mon"))
+    if t.get("awards"):
+        out.append("<h2>Awards</h2>" + simple_list(t["awards"], "title", "awarder", "mon"))
+    if t.get("languages"):
+        out.append("<h2>Languages</h2>" + languages(t["languages"]))
+    css = """
+    body { font-family: 'Liberation Serif'; font-size: 11pt; color: #000; padding: 18mm 20mm; }
+    h1 { font-size: 14pt; text-align: center; margin: 0; } .center { text-align: center; }
+    h2 { font-size: 13pt; margin: 6mm 0 2mm; } ul { padding-left: 22px; }
+    .row { display: flex; } .l { width: 27mm; flex: none; } .skill, .item { margin-bottom: 1mm; }
+    """
+    return document(css, "".join(out), b.get("name", ""))
+
+
 def _unavailable() -> str | None:
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         return f"Chromium was not found at {CHROMIUM} (apt-get install chromium)"
@@ -729,13 +824,15 @@ def _renderer(page_fn: Callable[[Resume], str]) -> Callable[[list[tuple[Resume, 
     return render
 
 
-def _family(name: str, view: View, page_fn: Callable[[Resume], str], traits: str) -> Family:
+def _family(
+    name: str, view: View, page_fn: Callable[[Resume], str], traits: str, projection: Callable | None = None
+) -> Family:
     return Family(
         name=name,
         kind="html",
         ext="pdf",
         traits=traits,
-        project=lambda resume: project(resume, view),
+        project=projection or (lambda resume: project(resume, view)),
         render=_renderer(page_fn),
         unavailable=_unavailable,
     )
@@ -791,5 +888,14 @@ FAMILIES = [
         page_banner_grid,
         "banner header, left sidebar (34%) that comes AFTER the main column in the text layer, "
         "'Position | Company' then an ISO date line 'YYYY-MM to YYYY-MM', institution-first education",
+    ),
+    _family(
+        "html_functional",
+        VIEW_H,
+        page_functional,
+        "functional resume: each job's achievements as bullets under a skill heading (set like the "
+        "section headings), then an 'Employment History' of one-line jobs with years in a left column, "
+        "school line with degree and GPA bullets",
+        projection=project_functional,
     ),
 ]

@@ -6,6 +6,10 @@
   (DrawingML `wps:txbx`), built-in Heading 1 styles, company first with dates on a right tab.
 - docx_columns: headings as bold Normal paragraphs with a rule, a continuous section break
   into a two-column section (`w:cols num="2"`) for education, skills, certificates, languages.
+- docx_gdocs: what Google Docs exports: no Heading styles (headings are bold, underlined
+  Normal paragraphs), bullets typed as "● " in plain paragraphs, soft line breaks (w:br)
+  inside an entry's paragraph, dates right on a tab stop, some entries with year-first dates
+  ("2023 Mar. - 2024 Jul."), contact on one line between separators.
 
 Files are byte-stable: fixed core properties and zip timestamps.
 """
@@ -29,6 +33,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from bench.layouts.base import (
+    MONTHS,
     Family,
     Resume,
     View,
@@ -461,6 +466,137 @@ def build_columns(t: Resume, path: Path) -> None:
     save_stable(doc, path)
 
 
+# --- docx_gdocs ------------------------------------------------------------------------------
+
+VIEW_GDOCS = View()
+GDOCS_BULLET = "● "
+
+
+def year_first(date: str) -> str:
+    """ "2023-03" as "2023 Mar.", "2023-05" as "2023 May", "2023" as "2023"."""
+    if len(date) == 4:
+        return date
+    name = MONTHS[int(date[5:7]) - 1]
+    return f"{date[:4]} {name[:3]}{'.' if len(name) > 3 else ''}"
+
+
+def gdocs_range(entry: dict[str, Any], index: int) -> str:
+    """Every other entry's dates typed year first; an open range ends "Current"."""
+    if index % 2 == 0:
+        return fmt_range(entry, "mon", " - ", "Current")
+    start, end = entry.get("startDate"), entry.get("endDate")
+    if not start:
+        return ""
+    if start == end:
+        return year_first(start)
+    return f"{year_first(start)} - {year_first(end) if end else 'Current'}"
+
+
+def gdocs_heading(doc: Any, text: str) -> None:
+    p = para(doc)
+    p.paragraph_format.space_before = Pt(10)
+    r = p.add_run(text.upper())
+    r.bold = True
+    r.underline = True
+    r.font.size = Pt(11)
+
+
+def gdocs_bullets(doc: Any, items: list[str]) -> None:
+    for item in items:
+        p = para(doc, GDOCS_BULLET + item)
+        p.paragraph_format.left_indent = Cm(0.6)
+
+
+def gdocs_entry(doc: Any, width: Any, first: str, dates: str, second: str = "", bold_first: bool = True) -> None:
+    """One paragraph: the first line with its dates on a right tab, then a soft line break and
+    the second line (Google Docs keeps Shift+Enter lines in one paragraph)."""
+    p = para(doc)
+    right_tab(p, width)
+    run(p, first, bold=bold_first)
+    if dates:
+        run(p, "\t" + dates)
+    if second:
+        p.runs[-1].add_break()
+        run(p, second, italic=True)
+
+
+def build_gdocs(t: Resume, path: Path) -> None:
+    doc = new_document("Arial", 10)
+    section = doc.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    b = t["basics"]
+    para(doc, b.get("name", ""), size=18)
+    if b.get("label"):
+        para(doc, b["label"], size=11, color="666666")
+    lines = contact_lines(b)
+    if lines:
+        para(doc, " | ".join(lines))
+    if b.get("summary"):
+        gdocs_heading(doc, "Summary")
+        summary_block(doc, b["summary"])
+    if t.get("education"):
+        gdocs_heading(doc, "Education")
+        for index, ed in enumerate(t["education"]):
+            first = " - ".join(x for x in (ed.get("institution"), ed.get("location")) if x)
+            degree = fmt_degree(ed)
+            if ed.get("score"):
+                degree = f"{degree} ({fmt_score(ed['score'])})" if degree else fmt_score(ed["score"])
+            gdocs_entry(doc, width, first, gdocs_range(ed, index), degree)
+    if t.get("skills"):
+        gdocs_heading(doc, "Technical Skills")
+        loose = [s["name"] for s in t["skills"] if not s.get("keywords")]
+        for skill in t["skills"]:
+            kws = skill.get("keywords")
+            if not kws:
+                continue
+            if inline_list(kws):
+                p = para(doc)
+                if skill.get("name"):
+                    run(p, f"{skill['name']}: ")
+                run(p, ", ".join(kws))
+            else:
+                if skill.get("name"):
+                    para(doc, skill["name"], bold=True)
+                gdocs_bullets(doc, kws)
+        if loose and inline_list(loose):
+            # Typed with tabs between the names, as a courses line often is.
+            para(doc, "\t".join(loose))
+        elif loose:
+            gdocs_bullets(doc, loose)
+    if t.get("work"):
+        gdocs_heading(doc, "Work Experience")
+        for index, w in enumerate(t["work"]):
+            first = ", ".join(x for x in (w.get("name"), w.get("location")) if x)
+            gdocs_entry(
+                doc,
+                width,
+                first or w.get("position", ""),
+                gdocs_range(w, index),
+                w.get("position", "") if first else "",
+            )
+            gdocs_bullets(doc, w.get("highlights", []))
+    if t.get("projects"):
+        gdocs_heading(doc, "Projects")
+        for index, p in enumerate(t["projects"]):
+            gdocs_entry(doc, width, p.get("name", ""), gdocs_range(p, index))
+            summary_block(doc, p.get("description", ""))
+            gdocs_bullets(doc, p.get("highlights", []))
+    if t.get("certificates"):
+        gdocs_heading(doc, "Certifications")
+        for c in t["certificates"]:
+            rest = [x for x in (c.get("issuer"), year_first(c["date"]) if c.get("date") else "") if x]
+            gdocs_bullets(doc, [c.get("name", "") + (f" ({', '.join(rest)})" if rest else "")])
+    if t.get("awards"):
+        gdocs_heading(doc, "Awards")
+        for a in t["awards"]:
+            rest = [x for x in (a.get("awarder"), year_first(a["date"]) if a.get("date") else "") if x]
+            gdocs_bullets(doc, [a.get("title", "") + (f" ({', '.join(rest)})" if rest else "")])
+    if t.get("languages"):
+        gdocs_heading(doc, "Languages")
+        language_entries(doc, t["languages"])
+    save_stable(doc, path)
+
+
 def _renderer(build: Any) -> Any:
     def render(items: list[tuple[Resume, Path]]) -> None:
         for truth, path in items:
@@ -501,5 +637,13 @@ FAMILIES = [
         build_columns,
         "bold Normal headings with a rule, 'Position | Company' with MM/YYYY dates on a right tab; "
         "education, skills, certificates, languages in a two-column section (w:cols)",
+    ),
+    _family(
+        "docx_gdocs",
+        VIEW_GDOCS,
+        build_gdocs,
+        "Google Docs export: no Heading styles (bold underlined capitals), '● ' typed bullets, "
+        "'Company, Location' + tab + dates with the position after a soft line break, every other "
+        "entry dated year first ('2023 Mar. - 2024 Jul.'), contact on one line with ' | '",
     ),
 ]

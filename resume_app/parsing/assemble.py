@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from resume_app.core.model import Bullet, Entry, Resume, confidence_key
+from resume_app.core.model import Bullet, Entry, Resume, Skill, confidence_key
 from resume_app.core.sections import SECTION_SPECS
 from resume_app.parsing.accounting import LinePlace, account
 from resume_app.parsing.contact import extract_contact
-from resume_app.parsing.entries import ParsedEntry, parse_entries
+from resume_app.parsing.entries import ParsedEntry, bullet_text, group_blocks, parse_entries, project_at_school
 from resume_app.parsing.errors import LOOKS_LIKE_POSTING, NOT_A_RESUME, ParseError
 from resume_app.parsing.lines import RUNNING_HEAD, Line, join_wrapped
-from resume_app.parsing.sections import Section, split_sections
+from resume_app.parsing.sections import Section, heading_kind, split_sections
 from resume_app.parsing.skills import parse_skills
 
 # Headings of job postings: a document led by these is a posting, not a resume.
@@ -94,6 +94,62 @@ def _paragraph(lines: list[Line]) -> str:
     return " ".join(text.split())
 
 
+# "Certifications: Security+, CCNA" inside a skills section: a line labelled with the heading
+# of a section of named entries lists those entries, not skills.
+_LISTED_ENTRY_KINDS = ("certificates", "awards")
+_LABELLED_LINE = re.compile(r"^([^:]{2,40}):\s*(.+)$")
+
+
+def _split_listed_entries(lines: list[Line]) -> tuple[list[Line], list[tuple[str, str]]]:
+    """The skills section's own lines, and (section, name) for each item of a line labelled
+    "Certifications:" or "Awards:"."""
+    kept, listed = [], []
+    for line in lines:
+        labelled = _LABELLED_LINE.match(line.text.strip())
+        kind = heading_kind(labelled.group(1)) if labelled and not line.bullet else None
+        if kind in _LISTED_ENTRY_KINDS:
+            listed += [(kind, item.strip()) for item in re.split(r"\s*[;,]\s*", labelled.group(2)) if item.strip()]
+        else:
+            kept.append(line)
+    return kept, listed
+
+
+# The least words an achievement has (shorter bullets are a list of skills).
+_ACHIEVEMENT_WORDS = 4
+# Headings that may head a functional resume's group of achievements: a skill area the
+# heading words do not know ("Communication"), or one read as experience or skills.
+_GROUP_KINDS = (None, "work", "skills")
+
+
+def _achievement_groups(sections: list[Section]) -> dict[int, Skill]:
+    """Functional resumes put achievements under skill headings ("Adult Care Experience",
+    "Communication") and list the jobs after them, dated, without bullets. Where a resume
+    has such a work history, a section that is bullets only (no entry line: no names, no
+    dates) and whose bullets are mostly sentences is a skill group: the heading names the skill,
+    the bullets are its keywords (JSON Resume's skills[] {name, keywords}). By section id."""
+    has_history = any(
+        section.kind == "work"
+        and any(
+            (entry.start_date or entry.end_date) and not entry.bullets for entry in parse_entries("work", section.lines)
+        )
+        for section in sections
+    )
+    if not has_history:
+        return {}
+    groups = {}
+    for section in sections:
+        if section.kind not in ("work", "skills", "other") or heading_kind(section.heading) not in _GROUP_KINDS:
+            continue
+        blocks = group_blocks(list(section.lines), section.kind)
+        if len(blocks) != 1 or blocks[0].header or not blocks[0].bullets:
+            continue
+        achievements = [bullet_text(lines) for lines in blocks[0].bullets]
+        # Mostly sentences: a list of skills is mostly one to three words an item.
+        if sum(len(text.split()) >= _ACHIEVEMENT_WORDS for text in achievements) * 2 > len(achievements):
+            groups[id(section)] = Skill(name=section.heading, keywords=achievements)
+    return groups
+
+
 def _check_is_resume(lines: list[Line], sections: list[Section], resume: Resume) -> None:
     posting_headings = sum(1 for line in lines if _POSTING_HEADINGS.match(line.text) and len(line.text.split()) <= 5)
     resume_sections = {section.kind for section in sections} & {"work", "education", "skills", "projects"}
@@ -139,16 +195,27 @@ def assemble(lines: list[Line]) -> Resume:
     for name, value in guess.confidence.items():
         resume.confidence[confidence_key("contact", name)] = value
     summaries: list[Line] = []
+    achievement_groups = _achievement_groups(sections)
     for section in sections:
-        if section.kind == "summary":
+        if id(section) in achievement_groups:
+            resume.ensure_section("skills").skills.append(achievement_groups[id(section)])
+        elif section.kind == "summary":
             summaries += section.lines
         elif section.kind == "skills":
-            resume.ensure_section("skills").skills += parse_skills(section.lines)
+            skill_lines, listed = _split_listed_entries(section.lines)
+            resume.ensure_section("skills").skills += parse_skills(skill_lines)
+            for kind, name in listed:
+                target = resume.ensure_section(kind)
+                target.entries.append(
+                    _to_entry(kind, ParsedEntry(title=name, confidence={"title": 0.7}), resume.confidence)
+                )
         elif section.kind in SECTION_SPECS:
-            target = resume.ensure_section(section.kind)
+            resume.ensure_section(section.kind)
             for parsed in parse_entries(section.kind, section.lines):
+                project = project_at_school(parsed) if section.kind == "education" else None
+                kind, parsed = ("projects", project) if project else (section.kind, parsed)
                 if parsed.title or parsed.organization or parsed.bullets:
-                    target.entries.append(_to_entry(section.kind, parsed, resume.confidence))
+                    resume.ensure_section(kind).entries.append(_to_entry(kind, parsed, resume.confidence))
     if summaries:
         resume.summary = _paragraph(summaries)
         resume.confidence[confidence_key("contact", "summary")] = 0.8

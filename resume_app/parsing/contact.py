@@ -17,6 +17,9 @@ from resume_app.parsing.sections import heading_kind
 from resume_app.parsing.vocabulary import TITLE_WORDS
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+# An address without a top-level domain ("jane.doe@university": campus and company mail
+# typed short) counts only as a whole field of a contact line, never inside other text.
+_BARE_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+$")
 # A phone number is a stretch of digits, spaces and ()+-. between the separators of a
 # contact line: "(555) 123-4567", "+1-123-456-7890", "(+82) 10-9030-1843", "206.555.0149",
 # with the last digits masked in a public copy ("+49 176 313 *** **").
@@ -25,8 +28,6 @@ _CONTACT_SEPARATORS = re.compile(r"\t|\s{2,}|\s[|•·●▪◆∙,;/]\s|[|•·
 _PHONE_CHARACTERS = re.compile(
     r"^(?:(?:phone|tel|mobile|cell|ph)\.?:?\s*|[A-Za-z]{1,10}\.?:?\s+)?([+(]{0,2}[\d][\d\s().+*-]{5,}[\d*])$", re.I
 )
-# An address on a local domain ("Jane.Doe@university"): taken only as a whole contact field.
-_LOCAL_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+$")
 URL = re.compile(
     r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|io|dev|me|co|ai|app|edu|info|xyz|tech|page|site|us|uk|de|in)"
     r"(?:/[^\s|,;]*)?",
@@ -49,6 +50,11 @@ _NAME_LINE_FIELDS = re.compile(r"\t|\s+\|\s+")
 _NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.-])*$")
 
 
+# Words that name the document, not the person: a caption above the name ("Functional
+# Resume Sample", "Curriculum Vitae").
+_DOCUMENT_WORDS = frozenset("resume résumé cv curriculum vitae sample template".split())
+
+
 @dataclass
 class ContactGuess:
     contact: Contact
@@ -60,7 +66,8 @@ def looks_like_name(text: str) -> bool:
     words = text.replace("\t", " ").split()
     if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in text) or "@" in text:
         return False
-    if heading_kind(text) is not None or {word.lower() for word in words} & TITLE_WORDS:
+    lowered = {word.lower() for word in words}
+    if heading_kind(text) is not None or lowered & TITLE_WORDS or lowered & _DOCUMENT_WORDS:
         return False
     return all((_NAME_WORD.match(word) and word[0].isupper()) or word.isupper() for word in words)
 
@@ -108,6 +115,13 @@ def _phone(text: str) -> str:
         # A year range ("2019 - 2021") or a postal code is not a phone number.
         if 7 <= len(digits) <= 15 and not re.fullmatch(r"(19|20)\d\d\s*[-–]\s*(19|20)\d\d", candidate):
             return candidate
+    return ""
+
+
+def _bare_email(text: str) -> str:
+    for segment in _CONTACT_SEPARATORS.split(text):
+        if _BARE_EMAIL.match(segment.strip()):
+            return segment.strip()
     return ""
 
 
@@ -161,13 +175,16 @@ def extract_contact(header: list[Line], lines: list[Line]) -> ContactGuess:
     if email:
         contact.email, confidence["email"] = email.group(0), 0.95
     else:
-        local = [field.strip() for field in _CONTACT_SEPARATORS.split(search_text) if _LOCAL_EMAIL.match(field.strip())]
-        if local:
-            contact.email, confidence["email"] = local[0], 0.7
-    # The email's digits are not a phone number (and with no email, nothing is cut: replacing
-    # "" would put a space between every character).
-    cut = contact.email or "\0"
-    phone = _phone(search_text.replace(cut, " ")) or _phone(page_text.replace(cut, " "))
+        contact.email = _bare_email(search_text)
+        if contact.email:
+            confidence["email"] = 0.7
+    # (Replacing "" would put a space between every character.)
+    search_rest, page_rest = (
+        (text.replace(contact.email, " ") for text in (search_text, page_text))
+        if contact.email
+        else (search_text, page_text)
+    )
+    phone = _phone(search_rest) or _phone(page_rest)
     if phone:
         contact.phone, confidence["phone"] = phone, 0.85
     contact.url, contact.profiles = _links(search_text, contact.email)

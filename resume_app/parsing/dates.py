@@ -14,14 +14,17 @@ from resume_app.core.dates import MONTHS, PRESENT_WORDS
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SEASONS = "spring|summer|fall|autumn|winter"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-# One date: "Jan 2020", "Jan. 2020", "January, 2020", "01/2020", "1/2020", "2020-01", "2020/01", "Summer 2020",
+# One date: "Jan 2020", "Jan. 2020", "January, 2020", "01/2020", "1/2020", "2020-01", "2020/01", "2020 / 01",
+# "Summer 2020",
 # "2020 Mar." (year first, as Typst and European templates print it; the month capitalised, so
 # "2019 may" in prose stays a year), "2020".
 _DATE = (
     rf"(?:(?P<{{p}}month>{_MONTH_NAMES})\.?,?\s*(?P<{{p}}myear>{_YEAR})"
     rf"|(?P<{{p}}ymyear>{_YEAR})\s+(?-i:(?=[A-Z]))(?P<{{p}}ymonth>{_MONTH_NAMES})(?![a-z])\.?"
     rf"|(?P<{{p}}num>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{{p}}nyear>{_YEAR})"
-    rf"|(?P<{{p}}iyear>{_YEAR})[-/](?P<{{p}}imonth>0[1-9]|1[0-2])(?![\d/])"
+    # "2016/09", "2016-09", and LaTeX CVs' "2011 / 11" (a slash set apart, never a dash:
+    # "2010 - 11" is a range of years).
+    rf"|(?P<{{p}}iyear>{_YEAR})(?:[-/]|\s/\s)(?P<{{p}}imonth>0[1-9]|1[0-2])(?![\d/])"
     rf"|(?:{_SEASONS})\s+(?P<{{p}}syear>{_YEAR})"
     rf"|(?P<{{p}}year>{_YEAR}))"
 )

@@ -34,6 +34,7 @@ def read_docx(data: bytes) -> list[Line]:
                 style=layout_line.style or "",
                 source=layout_line.source,
                 caps=layout_line.all_caps,
+                link=layout_line.link,
             )
         )
     if not lines:

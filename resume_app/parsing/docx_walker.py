@@ -37,6 +37,7 @@ __all__ = ["DocxParagraphLine", "DocxWalker"]
 
 W_P, W_TBL, W_TR, W_TC, W_R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
 W_SDT, W_SDTCONTENT, W_CUSTOMXML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
+W_HYPERLINK = qn("w:hyperlink")
 W_TXBX, W_RSTYLE = qn("w:txbxContent"), qn("w:rStyle")
 W_T, W_TAB, W_PTAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:ptab"), qn("w:br"), qn("w:cr")
 W_NBHYPHEN, W_SYM = qn("w:noBreakHyphen"), qn("w:sym")
@@ -89,6 +90,7 @@ class DocxParagraphLine:
     font_size: float | None = None  # points, size of most characters; None if unknown
     all_caps: bool = False  # w:caps on most characters (text itself is as typed)
     continued: bool = False  # piece after a manual line break in the same paragraph
+    link: bool = False  # all its visible text is a hyperlink's ("GitHub Repo", "LinkedIn")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,7 @@ class _Seg(NamedTuple):
     bold: bool
     caps: bool
     size: float | None
+    link: bool = False  # inside a w:hyperlink
 
 
 _BREAK = _Seg("\n", False, False, None)  # manual line break marker (compared by identity)
@@ -234,34 +237,35 @@ class DocxWalker:
                 font_size=size,
                 all_caps=caps_ratio > 0.5,
                 continued=continued,
+                link=all(span.link for span in spans if span.text.strip()),
             )
             continued = True
 
-    def inline(self, el, sid, ctx: _Ctx, segs: list[_Seg], boxes: list) -> None:
+    def inline(self, el, sid, ctx: _Ctx, segs: list[_Seg], boxes: list, link: bool = False) -> None:
         """Text segments of a paragraph in document order, through hyperlinks,
         tracked insertions, smart tags, inline content controls, simple fields and
         any other wrapper."""
         for child in el:
             tag = child.tag
             if tag == W_R:
-                self.run(child, sid, ctx, segs, boxes)
+                self.run(child, sid, ctx, segs, boxes, link)
             elif tag in _INLINE_CONTAINERS:
-                self.inline(child, sid, ctx, segs, boxes)
+                self.inline(child, sid, ctx, segs, boxes, link or tag == W_HYPERLINK)
             elif tag == W_SDT:
                 content = child.find(W_SDTCONTENT)
                 if content is not None:
-                    self.inline(content, sid, ctx, segs, boxes)
+                    self.inline(content, sid, ctx, segs, boxes, link)
             elif tag == MC_ALT:
                 branch = _choose_branch(child)
                 if branch is not None:
-                    self.inline(branch, sid, ctx, segs, boxes)
+                    self.inline(branch, sid, ctx, segs, boxes, link)
             elif isinstance(tag, str) and tag not in _INLINE_SKIPPED and len(child):
                 # Any other wrapper (a newer or third-party one) is looked through,
                 # so that no run's text is lost; its runs are read as usual.
-                self.inline(child, sid, ctx, segs, boxes)
+                self.inline(child, sid, ctx, segs, boxes, link)
             # w:pPr, w:del, w:moveFrom: nothing read; bookmarks, proofErr: empty
 
-    def run(self, r, sid, ctx: _Ctx, segs: list[_Seg], boxes: list) -> None:
+    def run(self, r, sid, ctx: _Ctx, segs: list[_Seg], boxes: list, link: bool = False) -> None:
         rpr = r.find(W_RPR)
         direct = {el.tag: el for el in rpr} if rpr is not None else {}
         rstyle = direct.get(W_RSTYLE)
@@ -294,7 +298,7 @@ class DocxWalker:
                 continue
             else:  # w:instrText (field code), w:delText, w:fldChar, w:softHyphen...
                 continue
-            segs.append(_Seg(text, bold, caps, size))
+            segs.append(_Seg(text, bold, caps, size, link))
 
 
 # --------------------------------------------------------------------------- #

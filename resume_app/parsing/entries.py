@@ -21,6 +21,8 @@ from resume_app.parsing.vocabulary import ORG_WORDS, TITLE_WORDS
 _DEGREE_WORDS = re.compile(
     r"\b(bachelor|master|doctor|ph\.?\s?d|mba|b\.?\s?s\.?c?|m\.?\s?s\.?c?|b\.?\s?a|m\.?\s?a|b\.?\s?eng|m\.?\s?eng|"
     r"associate|diploma|certificate|degree|high school|ged|bs|ba|ms|ma|phd|btech|mtech|b\.tech|m\.tech|"
+    # Associate degrees ("A.A.", "AAS"): US community colleges.
+    r"a\.?\s?a(?:\.?\s?s)?|"
     # Degrees written in other languages or as British integrated masters ("Diplôme",
     # "Licenciatura", "MChem", "PGCE"): education sections of resumes from outside the US.
     r"dipl[oô]m[ae]?|licen[cs]\w*|m(?:chem|phys|math|sci|res|phil)|pgce|pgdip)\b",
@@ -40,7 +42,10 @@ _PART_SEPARATORS = re.compile(r"\s*\t+\s*|\s*\|\s*| · | • | – | — | -- | 
 # " at " is its campus, not an employer.
 _UNIVERSITY_OF = re.compile(r"\bUniversity of [A-Z][\w.-]*(?: [A-Z][\w.-]*)?$")
 _COMMA = re.compile(r",\s+(?=[A-Z(])")
-_LEGAL_SUFFIX = re.compile(r"^(?:Ltd|Inc|LLC|LLP|Co|Corp|GmbH|PLC|S\.?A|AG|BV|Pty|Limited)\.?$", re.IGNORECASE)
+# A legal form after a comma, perhaps with a division after it ("Inc. (European Division)").
+_LEGAL_SUFFIX = re.compile(
+    r"^(?:Ltd|Inc|LLC|LLP|Co|Corp|GmbH|PLC|S\.?A|AG|BV|Pty|Limited)\.?(?:\s*\([^)]*\))?$", re.IGNORECASE
+)
 _TIME_SPAN = re.compile(r"^\d+\s+(years?|months?|yrs?|mos?)(\s+\d+\s+(months?|mos?))?$", re.IGNORECASE)
 _GPA = re.compile(r"\b(?:gpa|cgpa|grade)\s*[:\-]?\s*(\d+(?:[.,]\d+)?)(?:\s*/\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
 
@@ -59,7 +64,8 @@ class ParsedEntry:
     confidence: dict[str, float] = field(default_factory=dict)
     header_lines: list[str] = field(default_factory=list)
     # Of a work entry's two names, which was the position: "title first", "title second",
-    # or "tied" when no word told them apart.
+    # "weakly title first/second" when only an employer word told them apart, or "tied"
+    # when no word did.
     order: str = ""
 
 
@@ -248,6 +254,11 @@ def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
             continue
         # Dates or places on a bullet's baseline belong to the entry (a right-hand column).
         line, side = _side_fields(raw) if raw.x0 else (raw, [])
+        if line.bullet and _marked_position(current, line, side):
+            # The entry's role set as a list item, its dates flush right ("Joint Society of
+            # ..." / "■ Member \t 2009 – Present"): a header line, not an achievement.
+            current.header.append(Line(**{**raw.__dict__, "text": strip_bullet(raw.text)[0], "bullet": False}))
+            continue
         if line.bullet:
             current.bullets.append([line])
             has_glyph = strip_bullet(line.text)[1]
@@ -269,6 +280,21 @@ def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
     if current.header or current.bullets:
         blocks.append(current)
     return blocks
+
+
+def _marked_position(block: _Block, bullet: Line, side: list[str]) -> bool:
+    """Is a bullet a position's name (a few words, a title word among them) that carries the
+    entry's first dates, and those a range ("2009 – Present")? RenderCV sets the dates beside
+    an entry's first achievement, so the words must say it is a role."""
+    words = strip_bullet(bullet.text)[0].split()
+    if not block.header or block.bullets or block.side or not 0 < len(words) <= 5:
+        return False
+    if _title_score(" ".join(words)) <= 0:
+        return False
+    if any(find_date_ranges(line.text) for line in block.header):
+        return False
+    ranges = [found for text in side for found in find_date_ranges(text)]
+    return any(found.end != found.start for found in ranges)
 
 
 _OPEN_RANGE_END = re.compile(r"(?:[-–—]|\bto|\buntil)\s*$", re.IGNORECASE)
@@ -338,6 +364,14 @@ def _starts_new_entry(
         return False  # the rest of the entry's dates, in the margin column
     if has_dates and find_date_ranges(line.text):
         return True
+    # A history of one-line jobs ("2021-Present  Lead Designer, Atelier Quatre Vents, Lyon"):
+    # after a line that was a whole job, a line naming a position and something more
+    # ("Graphic Designer, Freelance") is the next job, undated.
+    if len(block.header) == 1 and _whole_job_line(block.header[0].text) and _names_position_and_more(line.text):
+        return True
+    # ... and after that undated job, a whole dated job line is the one after it.
+    if len(block.header) == 1 and _names_position_and_more(block.header[0].text) and _whole_job_line(line.text):
+        return True
     # Entries stacked without bullets, set apart by space only (a narrow sidebar's education:
     # degree, school, dates, place, then a gap and the next degree). The next entry starts
     # set like this one did; a description after a gap does not.
@@ -364,7 +398,7 @@ def _starts_new_entry(
     complete = has_dates or kind == "education" or "\t" in previous.text.strip("\t ")
     if complete and len(block.header) >= 2 and bold_again:
         return True
-    last = block.header[-1].text
+    last = _without_dates(block.header[-1].text)  # "... 2012 Jul." ends a date, not a sentence
     if _is_sentence(line.text):
         return False
     ended_by_date = kind in _LIST_KINDS and _is_date_only(last) and len(block.header) >= 2
@@ -380,11 +414,33 @@ def _is_list_label(text: str) -> bool:
     return text.endswith(":") and 1 <= len(text.split()) <= 4 and not any(ch.isdigit() for ch in text)
 
 
+def _without_dates(text: str) -> str:
+    for found in reversed(find_date_ranges(text)):
+        text = text[: found.begin] + text[found.finish :]
+    return text.strip(" \t")
+
+
+def _names_position_and_more(text: str) -> bool:
+    """Two or more pieces, one of them a position by its words, another not a place."""
+    pieces = [piece for piece in _parts([Line(text=text)]) if not find_date_ranges(piece)]
+    titled = [piece for piece in pieces if _word_set(piece) & TITLE_WORDS]
+    return len(pieces) >= 2 and bool(titled) and any(p not in titled and not is_place(p) for p in pieces)
+
+
+def _whole_job_line(text: str) -> bool:
+    """Dates, a position and another name on one line: a whole job."""
+    ranges = find_date_ranges(text)
+    if not ranges:
+        return False
+    rest = text[: ranges[0].begin] + "\t" + text[ranges[0].finish :]
+    return _names_position_and_more(rest.strip(" \t"))
+
+
 def _names_degree_and_school(text: str) -> bool:
     return bool(_DEGREE_WORDS.search(text) and _INSTITUTION_WORDS.search(text))
 
 
-def _bullet_text(lines: list[Line]) -> str:
+def bullet_text(lines: list[Line]) -> str:
     text, _ = strip_bullet(lines[0].text)
     for line in lines[1:]:
         text = join_wrapped(text, line.text)
@@ -548,6 +604,18 @@ def _column_starts(header: list[Line]) -> set[str]:
     return starts
 
 
+def _place_run(parts: list[str], first: str) -> str:
+    """The place that starts at `first` with the places right after it ("North Attleborough,
+    Massachusetts", "USA" -> one place): a town, its region and its country are one location."""
+    if first not in parts:
+        return first
+    start = parts.index(first)
+    end = start + 1
+    while end < len(parts) and (is_place(parts[end]) or is_region(parts[end])):
+        end += 1
+    return ", ".join(parts[start:end])
+
+
 def _join_places(parts: list[str], column_starts: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Put back a place that comma splitting cut in two: "New Orleans", "LA" -> "New Orleans, LA"."""
     joined: list[str] = []
@@ -645,13 +713,13 @@ def parse_entry(kind: str, block: _Block) -> ParsedEntry:
     if not locations and kind != "education":
         locations = _right_column_place(header)
     if locations:
-        entry.location = locations[0]
+        entry.location = _place_run(parts, locations[0])
     names = [part for part in parts if part not in locations]
     if kind == "education":
         _fill_education(entry, names)
     elif not (kind in _JOB_KINDS and _fill_by_lines(entry, header)):
         _fill_title_and_organization(kind, entry, names)
-    entry.bullets = [_bullet_text(lines) for lines in block.bullets]
+    entry.bullets = [bullet_text(lines) for lines in block.bullets]
     return entry
 
 
@@ -701,7 +769,7 @@ def _name_and_places(line: Line) -> tuple[str, list[str]] | None:
     if not tab_columns:
         return "", []
     name, side = tab_columns[0], tab_columns[1:]
-    if len(_columns(name)) > 1:
+    if "|" in name:
         return None
     if not all(is_place(column) or all(_town_like(piece) for piece in column.split(", ")) for column in side):
         return None
@@ -713,11 +781,11 @@ def _fill_by_lines(entry: ParsedEntry, header: list[Line]) -> bool:
     comma or in a right-hand column ("St Thomas' Hospital, London" / "Senior Staff Nurse,
     Emergency Department"; Word and most one-column templates, docx_header_textbox): the
     position is its whole line, commas and all, and the employer line's pieces after the
-    first are the place. The position is the line whose words say so (more title words),
-    or, when the two lines are set apart (one bold, one not) and no title word tells, the
-    one the employer words do not name, else the first. False (nothing set) for any other
-    header."""
-    rows = []  # (pieces, places beside, line)
+    first are the place. The position is the line whose words say so (more title words; or,
+    failing that, employer words in one line and none in the other), or, when the two lines
+    are set apart (one bold, one not) and no word tells, the first. False (nothing set) for
+    any other header."""
+    rows = []  # (pieces, places beside, name)
     for line in header:
         split = _name_and_places(line)
         if split is None:
@@ -725,20 +793,27 @@ def _fill_by_lines(entry: ParsedEntry, header: list[Line]) -> bool:
         name, side = split
         pieces = _parts([Line(**{**line.__dict__, "text": name})]) if name else []
         if pieces and not all(is_place(piece) for piece in pieces):
-            rows.append((pieces, side, line))
+            rows.append((pieces, side, name, line.bold))
     if len(rows) != 2:
         return False
-    first, second = (", ".join(pieces) for pieces, _, _ in rows)
+    first, second = (", ".join(row[0]) for row in rows)
     scores = (_headed_title_score(first), _headed_title_score(second))
     if _abbreviates(first, second) or _abbreviates(second, first):
         # "Highway Patrol Group" over "HPG": one body named twice, its words tell nothing.
         scores = (0.0, 0.0)
     told_by_title_words = scores[0] != scores[1] and max(scores) > 0
-    set_apart = rows[0][2].bold != rows[1][2].bold
-    if not (told_by_title_words or set_apart):
+    # "Avalon Systems, Inc." over "Contractor – Web Development": employer words name the employer.
+    told_by_employer = scores[0] != scores[1] and min(scores) <= -1.5 and max(scores) >= 0
+    set_apart = rows[0][3] != rows[1][3]
+    if not (told_by_title_words or told_by_employer or set_apart):
         return False
     title_first = scores[0] >= scores[1]
-    (title_pieces, _, _), (org_pieces, side, _) = rows if title_first else rows[::-1]
+    (title_pieces, _, title_name, _), (org_pieces, side, org_name, _) = rows if title_first else rows[::-1]
+    # A dash may join the parts of a position ("Intern – Data Science"), never of the employer line.
+    if len(_columns(org_name)) > 1:
+        return False
+    if len(_columns(title_name)) > 1:
+        title_pieces = [title_name]
     org_pieces = _join_places(org_pieces)
     if any(_URL_ONLY.match(piece) for piece in title_pieces + org_pieces):
         return False
@@ -762,10 +837,18 @@ def _fill_by_lines(entry: ParsedEntry, header: list[Line]) -> bool:
     entry.title, entry.organization = ", ".join(title_pieces), employer
     if places:
         entry.location = entry.location or ", ".join(places)
-    sure = told_by_title_words
-    entry.confidence["title"] = entry.confidence["organization"] = 0.85 if sure else 0.6
-    # Set apart but told by no title word: the section's other entries may tell the order.
-    entry.order = ("title first" if title_first else "title second") if sure else ("tied" if title_first else "")
+    order = "title first" if title_first else "title second"
+    if told_by_title_words:
+        entry.confidence["title"] = entry.confidence["organization"] = 0.85
+        entry.order = order
+    elif told_by_employer:
+        # An employer word alone tells less: the section's order may overrule it.
+        entry.confidence["title"] = entry.confidence["organization"] = 0.7
+        entry.order = f"weakly {order}"
+    else:
+        # Set apart but told by no word: the section's other entries may tell the order.
+        entry.confidence["title"] = entry.confidence["organization"] = 0.6
+        entry.order = "tied" if title_first else ""
     return True
 
 
@@ -815,10 +898,11 @@ def _fill_title_and_organization(kind: str, entry: ParsedEntry, names: list[str]
     else:
         entry.title, entry.organization = (first, second) if scores[0] > scores[1] else (second, first)
         entry.confidence["title"] = entry.confidence["organization"] = 0.85
+        order = "title first" if scores[0] > scores[1] else "title second"
         # A vote for the section's order only when a title word named the position (an
-        # employer word alone, "Highway Patrol Group" beside "HPG", tells less).
-        if max(scores) > 0:
-            entry.order = "title first" if scores[0] > scores[1] else "title second"
+        # employer word alone, "Highway Patrol Group" beside "HPG", or "Healthcare" in
+        # "Healthcare Assistant", tells less: the section's order may overrule it).
+        entry.order = order if max(scores) > 0 else f"weakly {order}"
     extra = [name for name in names[2:] if name not in (entry.title, entry.organization)]
     if extra and not entry.location and len(extra[0].split()) <= 3:
         entry.location = extra[0]
@@ -856,9 +940,9 @@ def _fill_education(entry: ParsedEntry, names: list[str]) -> None:
         gpa = _GPA.search(name)
         if gpa:
             entry.details["score"] = gpa.group(1)
-            if not name[: gpa.start()].strip(" ,;:|"):
+            if not name[: gpa.start()].strip(" ,;:|("):
                 graded.append(name)
-            name = name[: gpa.start()].strip(" ,;:|")
+            name = name[: gpa.start()].strip(" ,;:|(")
             if not name:
                 continue
         if not entry.organization and _INSTITUTION_WORDS.search(name):
@@ -867,20 +951,90 @@ def _fill_education(entry: ParsedEntry, names: list[str]) -> None:
         elif not entry.title and _DEGREE_WORDS.search(name):
             # "Bachelor of Science in Computer Science" -> degree and field of study.
             pieces = re.split(r"\s+in\s+|,\s+", name, maxsplit=1)
+            leading = _LEADING_DEGREE.match(name)
+            if len(pieces) == 1 and leading and not leading.group(2).startswith("("):
+                pieces = [leading.group(1), leading.group(2)]  # "B.S. Business Administration"
             entry.title = pieces[0].strip()
             if len(pieces) > 1:
                 entry.details["area"] = pieces[1].strip()
             entry.confidence["studyType"] = 0.8
             graded.append(name)  # the degree's own line: never the institution either
+    _add_campus(entry, names)
     leftovers = [name for name in names if name not in (entry.organization, entry.title, *graded)]
+    # A line that names a web address among other words is a credit or a link ("PDF typeset
+    # with HTML/CSS: github.com/..."), never a school: left for the not-placed list.
+    leftovers = [name for name in leftovers if not any(_URL_ONLY.match(word) for word in name.split()[1:])]
     if not entry.organization and leftovers:
         entry.organization = leftovers[0]
         entry.confidence["institution"] = 0.5
 
 
+_CAMPUS = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}")
+
+
+# A name whose head word is "project", before any subtitle ("Master Project - PrIMA").
+_PROJECT = re.compile(r"^[^:(–-]*\bprojects?\s*(?:$|[:(–-])", re.IGNORECASE)
+
+
+def project_at_school(entry: ParsedEntry) -> ParsedEntry | None:
+    """An education entry named as a project ("Master Project - PrIMA", "Senior Capstone
+    Project"): work done at the school, not a qualification, returned as a project named in
+    full (the subtitle after a dash too). "Master of Project Management" is a degree: there
+    "project" is no head word. None for any other entry."""
+    if not _PROJECT.match(entry.title.strip()):
+        return None
+    first_column = entry.header_lines[0].split("\t")[0].strip() if entry.header_lines else ""
+    if first_column.startswith(entry.title) and not find_date_ranges(first_column):
+        entry.title = first_column
+    return entry
+
+
+def _add_campus(entry: ParsedEntry, names: list[str]) -> None:
+    """The name right after the institution: its field of study when none is known yet
+    ("Princeton University, Computer Science": RenderCV, Reactive Resume), else a town no
+    place list knows, its campus and part of its name ("California State University, Chico"
+    under "B.S. Business Administration"; JSON Resume's education has no place, so the town
+    would otherwise be lost), unless the school is named after it. A known place ("Boston,
+    MA") was taken as the location before."""
+    if entry.organization not in names:
+        return
+    index = names.index(entry.organization) + 1
+    if index >= len(names) or not _CAMPUS.fullmatch(names[index]) or not _town_like(names[index]):
+        return
+    town = names[index]
+    if entry.details.get("area") and set(town.split()) & set(entry.organization.split()):
+        # "Leeds Trinity University, Leeds": a school named after its town, then the town.
+        entry.location = entry.location or town
+    elif entry.details.get("area"):
+        entry.organization = f"{entry.organization}, {town}"
+    elif entry.title:
+        entry.details["area"] = town
+
+
 # Sections whose bulleted lines are whole entries ("• Certified Public Accountant (CPA)").
 _LIST_KINDS = frozenset({"certificates", "awards", "languages", "interests", "references", "publications"})
 _LABELLED = re.compile(r"^([^:]{2,60}):\s+(.{10,})$")
+
+
+def _names_a_degree(text: str) -> bool:
+    """A line that starts with a degree ("BS in Early Childhood Development (1999)")."""
+    found = _DEGREE_WORDS.search(text)
+    return bool(found) and found.start() == 0 and not _GPA.search(text)
+
+
+def _degrees_of_one_school(block: _Block) -> list[ParsedEntry]:
+    """A school's line with its degrees as bullets under it ("University of Arkansas" /
+    "• BS in Early Childhood Development (1999)" / "• BA in Elementary Education (1998)"):
+    one entry per degree, each with the school; the other bullets (grades, honours) stay with
+    the last degree, so nothing is lost."""
+    entries: list[ParsedEntry] = []
+    for lines in block.bullets:
+        text = bullet_text(lines)
+        if _names_a_degree(text) or not entries:
+            entries.append(parse_entry("education", _Block(header=[*block.header, Line(text=text)])))
+        else:
+            entries[-1].bullets.append(text)
+    return entries
 
 
 def _follow_section_order(entries: list[ParsedEntry]) -> None:
@@ -890,19 +1044,22 @@ def _follow_section_order(entries: list[ParsedEntry]) -> None:
     ("Cruz Roja Española" / "Healthcare Assistant")."""
     votes = [entry.order for entry in entries if entry.order in ("title first", "title second")]
     # One telling entry is not a pattern yet; two or more, with none against them, are.
-    if votes.count("title second") < 2 or "title first" in votes:
-        return
-    for entry in entries:
-        if entry.order == "tied":
-            entry.title, entry.organization = entry.organization, entry.title
-            entry.confidence["title"] = entry.confidence["organization"] = 0.7
-            entry.order = "title second"
+    # Tied entries were read title first, so only a title-second pattern changes them;
+    # an entry read by an employer word alone follows either pattern.
+    for pattern, other in (("title second", "title first"), ("title first", "title second")):
+        if votes.count(pattern) < 2 or other in votes:
+            continue
+        for entry in entries:
+            if entry.order == f"weakly {other}" or (entry.order == "tied" and pattern == "title second"):
+                entry.title, entry.organization = entry.organization, entry.title
+                entry.confidence["title"] = entry.confidence["organization"] = 0.7
+                entry.order = pattern
 
 
 def parse_entries(kind: str, lines: list[Line]) -> list[ParsedEntry]:
     entries = []
     for block in group_blocks(lines, kind):
-        bullets = [_bullet_text(bullet) for bullet in block.bullets]
+        bullets = [bullet_text(bullet) for bullet in block.bullets]
         labelled = [_LABELLED.match(text) for text in bullets]
         # A list of "Name: what it is" with no entry line above is one entry per item
         # (projects, awards, certificates written as a bulleted list).
@@ -914,6 +1071,8 @@ def parse_entries(kind: str, lines: list[Line]) -> list[ParsedEntry]:
         elif not block.header and bullets and kind in _LIST_KINDS:
             # Each item is a one-line entry: "AWS Certified Developer - Amazon - 2019".
             entries += [parse_entry(kind, _Block(header=[Line(text=text)])) for text in bullets]
+        elif kind == "education" and block.header and sum(map(_names_a_degree, bullets)) >= 2:
+            entries += _degrees_of_one_school(block)
         else:
             entries.append(parse_entry(kind, block))
     _follow_section_order(entries)

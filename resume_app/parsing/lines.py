@@ -48,6 +48,8 @@ class Line:
     # entry's dates there, right of nothing and left of its title): the line's text starts
     # with it, then a tab. A line that is this text alone has margin == text.
     margin: str = ""
+    # All its text is a hyperlink's (DOCX): "GitHub Repo" under the skills is a link, not a skill.
+    link: bool = False
 
     @property
     def words(self) -> list[str]:

@@ -79,7 +79,7 @@ def attach_marks(lines: list[PdfTextLine], marks: list[PathMark]) -> None:
     resume builder printed by Chromium is like this.  A shape counts when it is
     about as big as a glyph of the line, on the line's x-height band, and just to
     the left of its first character; and only where it makes a list: two or more
-    lines on the page with the same shape at the same text indent.  A dot drawn
+    lines on the page with the same shape at the same place.  A dot drawn
     before each centred heading, one timeline dot per entry, or a row of shapes
     before a heading (LaTeX CV classes) is decoration.
     """
@@ -99,7 +99,9 @@ def attach_marks(lines: list[PdfTextLine], marks: list[PathMark]) -> None:
             continue
         mark = near[0]
         if mark.x1 - mark.x0 <= MARKER_MAX_EM * em and line.x0 - mark.x1 <= MARKER_GAP_EM * em:
-            key = (round(line.x0), round(mark.x1 - mark.x0, 1), round(line.x0 - mark.x1, 1))
+            # Keyed on the shape's own place: the text after it starts a little further left
+            # or right with its first letter's side bearing ("Co-Invented" 0.4 pt left of "Formed").
+            key = (round(mark.x0), round(mark.x1 - mark.x0, 1))
             found.setdefault(key, []).append(line)
     for group in found.values():
         if len(group) >= 2:
@@ -132,7 +134,23 @@ def group_rows(runs: list[TextRun]) -> list[list[TextRun]]:
             else:
                 kept.append(r)
         row[:] = kept
+    _move_markers_to_their_text(rows)
     return rows
+
+
+def _move_markers_to_their_text(rows: list[list[TextRun]]) -> None:
+    """A list marker that a row to its left took in belongs to the row it marks: CV classes
+    with section labels in a left margin ("& ACTIVITIES   ■ Member   2009 - Present") set
+    the label's baseline a little above the entry's, and a small raised marker can fall
+    within the label row's tolerance. It moves when it ends its row, the next row starts
+    just right of it, and that row's baseline is the nearer."""
+    for row, below in zip(rows, rows[1:], strict=False):
+        marker = row[-1]
+        if len(row) < 2 or marker.text.strip() not in BULLET_GLYPHS or not marker.text.strip():
+            continue
+        follows = 0 <= below[0].x0 - marker.x1 <= 2 * below[0].size
+        if follows and abs(_baseline(below) - marker.y) < abs(_baseline(row[:-1]) - marker.y):
+            below.insert(0, row.pop())
 
 
 def _baseline(row: list[TextRun]) -> float:

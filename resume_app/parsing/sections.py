@@ -22,7 +22,20 @@ _HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "contact",
         ("profiles", "contact", "personal information", "personal details", "social", "links", "online presence"),
     ),
-    ("volunteer", ("volunteer", "community involvement", "campus", "involvement", "community service")),
+    # Activities (clubs, societies: "Activities and Honors", "Campus Activities") are kept as
+    # JSON Resume keeps them, as volunteer entries with their own bullets.
+    (
+        "volunteer",
+        (
+            "volunteer",
+            "community involvement",
+            "campus",
+            "involvement",
+            "community service",
+            "activities",
+            "extracurricular",
+        ),
+    ),
     ("projects", ("project",)),
     ("education", ("education", "academic background", "academics", "qualifications academic", "schooling")),
     (
@@ -58,6 +71,8 @@ _HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "internships",
             "internship",
             "leadership",
+            # Service in the armed forces is employment ("Military Service", "Military Experience").
+            "military",
         ),
     ),
     ("summary", ("summary", "profile", "objective", "about me", "about", "overview", "personal statement")),
@@ -78,7 +93,7 @@ _HEADING_VOCABULARY = frozenset(
     methodologies""".split()
 )
 # Headings of sections we keep out of the structured resume (talks, patents...).
-_OTHER_HEADINGS = ("patent", "talk", "presentation", "conference", "course", "activities", "additional", "misc")
+_OTHER_HEADINGS = ("patent", "talk", "presentation", "conference", "course", "additional", "misc")
 _MAX_HEADING_WORDS = 5
 # Headings set with CSS letter-spacing ("E X P E R I E N C E"): every letter its own word.
 _LETTER_SPACED = re.compile(r"^(?:[\w&] ){2,}[\w&]$")
@@ -186,8 +201,13 @@ def _is_set_apart(line: Line, body_size: float) -> bool:
     return all_caps or bool(body_size and line.size >= body_size * tuning.HEADING_SIZE_RATIO)
 
 
-def _like_headings(line: Line, styles: set[tuple[bool, float]]) -> bool:
-    return not styles or (line.bold, round(line.size, 1)) in styles
+def _like_headings(line: Line, styles: set[tuple[bool, float]], body_size: float = 0.0) -> bool:
+    """Set like the document's headings: their weight and size, and (they being set apart)
+    set apart too, so a bold job title in Word's "Heading 3" under capitals headings
+    ("Contractor – Web Development" under "WORK EXPERIENCE") stays in its section."""
+    if not styles:
+        return True
+    return (line.bold, round(line.size, 1)) in styles and (not body_size or _is_set_apart(line, body_size))
 
 
 def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
@@ -223,10 +243,10 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
             sections.append(Section(kind, line.text.strip(), heading_line=line))
         elif (
             kind is None
-            and sections
+            and (sections or (_has_contact(header) and _typography(line) in known_looks))
             and _looks_like_heading(line, body_size)
             and _is_section_break(line, body_size, known_looks)
-            and _like_headings(line, styles)
+            and _like_headings(line, styles, body_size)
         ):
             sections.append(Section("other", line.text.strip(), heading_line=line))
         elif sections:
@@ -234,6 +254,16 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
         else:
             header.append(line)
     return header, sections
+
+
+_PHONE_DIGITS = re.compile(r"\d[\d\s().+-]{6,}\d")
+
+
+def _has_contact(header: list[Line]) -> bool:
+    """Has the header reached the contact details (an email address or a phone number)? After
+    them, an unknown heading set exactly like the known ones opens a section (a functional
+    resume's first skill group, "Communication"), where above them it may be the name."""
+    return any("@" in line.text or _PHONE_DIGITS.search(line.text) for line in header)
 
 
 def _is_heading_shaped(line: Line, body_size: float) -> bool:

@@ -153,6 +153,27 @@ def _bold_groups(lines: list[Line]) -> list[Skill] | None:
     return skills
 
 
+# "(Beginner) Python, Java": the group's level in brackets before its list.
+_LEADING_LEVEL = re.compile(r"^\(\s*([A-Za-z]+)\s*\)\s*(.+)$")
+# "Linux and Windows": two one-word names joined by "and" (no commas in the list).
+_WORD_PAIR = re.compile(r"^([A-Z][\w+#.-]*) (?:and|&) ([A-Z][\w+#.-]*)$")
+
+
+def _leading_level(text: str) -> tuple[str, str]:
+    found = _LEADING_LEVEL.match(text.strip())
+    if found and found.group(1).lower() in _LEVELS:
+        return found.group(1), found.group(2)
+    return "", text
+
+
+def _split_pair(keywords: list[str]) -> list[str]:
+    """A group's only item made of two capitalised one-word names joined by "and" ("OS:
+    Linux and Windows", "Languages: English and Spanish") is two keywords: a label promises
+    a list. Longer phrases, and lists with commas, keep their "and"."""
+    pair = _WORD_PAIR.match(keywords[0]) if len(keywords) == 1 else None
+    return [pair.group(1), pair.group(2)] if pair else keywords
+
+
 def _is_not_a_skill(text: str) -> bool:
     """A place ("Springfield, Massachusetts") or a date range alone: a column of another
     section that the layout printed beside or after the skills, left for the person to place."""
@@ -163,11 +184,25 @@ def _is_not_a_skill(text: str) -> bool:
     return "," in bare and is_place(bare)
 
 
+def _one_skill_per_bullet(lines: list[Line]) -> bool:
+    """A bulleted list whose writer put one skill on each bullet (most bullets hold one name):
+    then a bullet with commas is still one skill ("Microsoft Word, Excel & Outlook")."""
+    texts = [strip_bullet(line.text.strip())[0] for line in lines if line.text.strip()]
+    if len(texts) < 2 or not all(line.bullet for line in lines if line.text.strip()):
+        return False
+    single = sum(len(_items(_split_outside_brackets(text))) == 1 and not _LABEL.match(text) for text in texts)
+    return single * 2 >= len(texts)
+
+
 def parse_skills(lines: list[Line]) -> list[Skill]:
+    # A line that is only a link's text ("GitHub Repo", "Portfolio") names no skill; it is
+    # left for the person to place.
+    lines = [line for line in lines if not line.link]
     grouped = _bold_groups(lines)
     if grouped is not None:
         return grouped
     lines = _join_wrapped_lines(_transpose_grids(lines))
+    one_per_bullet = _one_skill_per_bullet(lines)
     skills: list[Skill] = []
     # The last skill came from a line holding one name only: a list on the next line
     # ("Web Technologies" / "Advanced" / "HTML5, JavaScript") gives its keywords.
@@ -189,6 +224,9 @@ def parse_skills(lines: list[Line]) -> list[Skill]:
             text = f"{line.margin}: {line.text[len(line.margin) :].strip()}"
         protected = _split_outside_brackets(text)
         label = _LABEL.match(protected)
+        if one_per_bullet and not label:
+            skills.append(Skill(name=text))
+            continue
         items = [item.replace("\u0001", ",") for item in _items(protected)]
         if awaiting_keywords and not label and len(items) > 1:
             skills[-1].keywords = items
@@ -196,8 +234,9 @@ def parse_skills(lines: list[Line]) -> list[Skill]:
             continue
         awaiting_keywords = not label and len(items) == 1
         if label:
-            keywords = [item.replace("\u0001", ",") for item in _items(label.group(2))]
-            skills.append(Skill(name=label.group(1).strip(), keywords=keywords))
+            level, listed = _leading_level(label.group(2))
+            keywords = [item.replace("\u0001", ",") for item in _items(listed)]
+            skills.append(Skill(name=label.group(1).strip(), level=level, keywords=_split_pair(keywords)))
         elif skills and skills[-1].keywords and protected[:1].islower():
             # A wrapped line of the previous group's keywords.
             skills[-1].keywords += [item.replace("\u0001", ",") for item in _items(protected)]

@@ -20,15 +20,16 @@ TITLE_WORDS = frozenset(
     apprentice principal staff senior junior sr jr owner bookkeeper auditor controller professor
     lecturer postdoc postdoctoral advisor counselor therapist physician assistant pharmacist operator
     driver mechanic electrician chef cook server bartender marketer strategist planner producer
-    recruiter generalist buyer merchandiser scrum product sde swe devops sre leader""".split()
+    recruiter generalist buyer merchandiser scrum product sde swe devops sre leader
+    lieutenant sergeant captain corporal colonel commander""".split()
 )
 ORG_WORDS = frozenset(
     """inc inc. llc ltd ltd. corp corp. corporation company co co. university college institute school
     academy labs lab technologies technology group bank systems solutions services foundation agency
     hospital clinic studio studios partners capital management financial consulting ai network networks
     health healthcare international global holdings enterprises industries media center centre
-    department division firm association society council organization organisation gmbh s.a.
-    plc""".split()
+    department division firm association society council organization organisation gmbh s.a. plc
+    llp lp pty limited ag bv sarl srl army navy marines""".split()
 )
 
 
