@@ -9,8 +9,9 @@ import pytest
 
 from resume_app.core.errors import InputError
 from resume_app.core.json_resume import MAX_JSON_BYTES
-from resume_app.parsing.errors import MAX_FILE_BYTES, MAX_PAGES
+from resume_app.parsing.errors import MAX_FILE_BYTES, MAX_PAGES, ParseError
 from resume_app.parsing.importer import import_resume
+from resume_app.parsing.posting_file import posting_text
 from resume_app.ui.state.uploads import IMPORT_LIMITS
 from tests.corpus import ROOT
 
@@ -32,3 +33,9 @@ def test_a_json_resume_just_over_its_stated_limit_is_refused_with_that_limit():
     document = {"basics": {"name": "Ana Silva", "summary": "x" * MAX_JSON_BYTES}}
     with pytest.raises(InputError, match=f"larger than {MAX_JSON_BYTES // MB} MB"):
         import_resume("resume.json", json.dumps(document).encode())
+
+
+def test_a_posting_file_over_the_document_limit_is_refused_with_that_limit():
+    oversized = b"%PDF-1.7\n" + b"0" * MAX_FILE_BYTES
+    with pytest.raises(ParseError, match=f"larger than {MAX_FILE_BYTES // MB} MB, too large for a job posting"):
+        posting_text("posting.pdf", oversized)

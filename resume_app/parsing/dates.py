@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from resume_app.core.dates import MONTHS, PRESENT_WORDS
+from resume_app.core.dates import MONTHS
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SEASONS = "spring|summer|fall|autumn|winter"
@@ -106,7 +106,3 @@ def find_date_ranges(line: str) -> list[DateRange]:
             confidence = 0.6 if match.group("syear") else 0.85
         found.append(DateRange(start, end, match.start(), finish, confidence))
     return sorted(found, key=lambda date: date.begin)
-
-
-def is_present_word(text: str) -> bool:
-    return text.strip().lower() in PRESENT_WORDS

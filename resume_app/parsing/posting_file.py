@@ -11,12 +11,14 @@ from pathlib import PurePath
 
 from resume_app.parsing import filetype
 from resume_app.parsing.docx import read_docx
-from resume_app.parsing.errors import MAX_PAGES, TOO_MANY_PAGES, ParseError
+from resume_app.parsing.errors import MAX_FILE_BYTES, MAX_PAGES, TOO_MANY_PAGES, ParseError
 from resume_app.parsing.lines import Line, strip_bullet
 from resume_app.parsing.pdf import read_pdf
 
-MAX_TEXT_BYTES = 1024 * 1024
-MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+_MB = 1024 * 1024
+MAX_TEXT_BYTES = _MB
+# A posting's PDF or DOCX is read like a resume, under the same size limit.
+MAX_DOCUMENT_BYTES = MAX_FILE_BYTES
 SUPPORTED = "a text, PDF or DOCX file"
 
 
@@ -48,7 +50,7 @@ def posting_text(filename: str, data: bytes) -> str:
     head = data[:1024]
     if b"%PDF-" in head or data.startswith(b"PK\x03\x04"):
         if len(data) > MAX_DOCUMENT_BYTES:
-            raise ParseError(f"{name} is larger than 10 MB, too large for a job posting.")
+            raise ParseError(f"{name} is larger than {MAX_DOCUMENT_BYTES // _MB} MB, too large for a job posting.")
         try:
             return _as_text(read_pdf(data) if b"%PDF-" in head else read_docx(data))
         except ParseError as error:
@@ -59,5 +61,5 @@ def posting_text(filename: str, data: bytes) -> str:
         # An encrypted Word file or an old .doc: the resume importer's sentence says which.
         filetype.detect(name, data)
     if len(data) > MAX_TEXT_BYTES:
-        raise ParseError(f"{name} is larger than 1 MB, too large for a job posting.")
+        raise ParseError(f"{name} is larger than {MAX_TEXT_BYTES // _MB} MB, too large for a job posting.")
     return _decode(name, data)
