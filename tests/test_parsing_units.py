@@ -337,3 +337,17 @@ def test_a_project_listed_under_education_is_a_project():
     resume = import_resume("cv.docx", buffer.getvalue())
     assert [entry.title for entry in resume.section("projects").entries] == ["Master Project - PrIMA"]
     assert [entry.title for entry in resume.section("education").entries] == ["Master of Project Management"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("Research Intern — NVIDIA Research\tMay 2022 – Aug 2022", "Santa Clara, CA", "NVIDIA Research"),
+        ("DevOps Engineer — Dunamu Inc.\tJan 2020 – Mar 2021", "Seoul, S.Korea", "Dunamu Inc."),
+    ],
+)
+def test_position_and_employer_on_one_line_over_the_place(first, second, expected):
+    """html_icons_spaced: "Position — Employer" on the first line, the town on the second."""
+    entry = parse_entries("work", [Line(first, bold=True), Line(second), Line("• Built things", bullet=True)])[0]
+    assert (entry.organization, entry.location.startswith(second.split(",")[0])) == (expected, True)
+    assert "—" not in entry.title

@@ -792,7 +792,8 @@ def _fill_by_lines(entry: ParsedEntry, header: list[Line]) -> bool:
             return False
         name, side = split
         pieces = _parts([Line(**{**line.__dict__, "text": name})]) if name else []
-        if pieces and not all(is_place(piece) for piece in pieces):
+        # A line that is all place ("Santa Clara, CA", its town and state cut apart) names nobody.
+        if pieces and not all(is_place(piece) for piece in _join_places(pieces)):
             rows.append((pieces, side, name, line.bold))
     if len(rows) != 2:
         return False
@@ -813,6 +814,8 @@ def _fill_by_lines(entry: ParsedEntry, header: list[Line]) -> bool:
     if len(_columns(org_name)) > 1:
         return False
     if len(_columns(title_name)) > 1:
+        if any(_word_set(column) & ORG_WORDS for column in _columns(title_name)):
+            return False  # "DevOps Engineer — Dunamu Inc.": position and employer on one line
         title_pieces = [title_name]
     org_pieces = _join_places(org_pieces)
     if any(_URL_ONLY.match(piece) for piece in title_pieces + org_pieces):
