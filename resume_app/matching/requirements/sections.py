@@ -1,0 +1,93 @@
+"""Step 4c: segments become chunks grouped in sections.
+
+Each segment is cut into sentences and run-on pieces (chunks); a heading at the start of a
+chunk, or a lead-in such as "For this position, you should", opens a new section."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from resume_app.matching.requirements.headings import NEUTRAL, chunk_heading, classify_heading, is_leadin
+from resume_app.matching.requirements.runon import split_runon
+from resume_app.matching.requirements.segments import PRINT_STAMP_RE, Segment, broken_item, join_lines
+from resume_app.matching.requirements.sentences import split_sentences
+
+_INLINE_BULLET_RE = re.compile(r"\s[•●○◦▪▫■□►▸‣⁃✓✔➢➤◆◇❖]\s*")
+_PRINT_NOISE_INLINE_RE = re.compile(
+    r"\s*\b\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})? ?[AP]M\b(?:\s+[^\s/]+){0,8}?\s+https?://\S+"
+    r"(?:\s+\d{1,3}/\d{1,3}\b)?"
+)
+_MARK_SPLIT_RE = re.compile(r"(?:(?<=\(required\))|(?<=\(preferred\)))\s+(?=\S)", re.IGNORECASE)
+
+
+@dataclass
+class Chunk:
+    text: str
+    bullet: bool
+
+
+@dataclass
+class Section:
+    heading: str
+    kind: str
+    chunks: list[Chunk]
+
+
+def build_sections(segments: list[Segment]) -> list[Section]:
+    sections = [Section("", NEUTRAL, [])]
+
+    def open_section(label: str) -> None:
+        label = label.strip().rstrip(":").strip()
+        sections.append(Section(label, classify_heading(label) or NEUTRAL, []))
+
+    for segment in segments:
+        if segment.heading:
+            open_section(segment.text)
+            continue
+        chunks = list(_chunks(segment))
+        for position, (text, bullet, first_of_item) in enumerate(chunks):
+            rest = text
+            for _ in range(3):  # a heading run such as "QUALIFICATIONS Education" or "EXPERIENCE: Essential:"
+                if bullet and first_of_item:
+                    label_end = None  # a list item is content, even "Enterprise Scheduler: Obsidian"
+                elif segment.item:
+                    label_end = chunk_heading(rest, known_only=True)
+                else:
+                    label_end = chunk_heading(rest)
+                if label_end is None:
+                    break
+                label, rest = rest[: label_end[0]], rest[label_end[1] :].strip()
+                open_section(label)
+            if not rest:
+                continue
+            last = position == len(chunks) - 1
+            if (not last or segment.leadin) and is_leadin(rest):
+                open_section(rest)
+                continue
+            sections[-1].chunks.append(Chunk(rest, bullet or segment.item))
+    return sections
+
+
+def _chunks(segment: Segment) -> Iterator[tuple[str, bool, bool]]:
+    """(text, bullet, first chunk of a list item) for each chunk of a segment."""
+    text = _PRINT_NOISE_INLINE_RE.sub(" ", segment.text)
+    text = PRINT_STAMP_RE.sub(" ", text)
+    pieces: list[str] = []
+    for piece in _INLINE_BULLET_RE.split(f" {text} "):
+        piece = piece.strip()
+        if pieces and piece and broken_item(pieces[-1], piece):
+            pieces[-1] = join_lines(pieces[-1], piece)  # "... Incident Management, Change • Management, case ..."
+        elif piece or not pieces:
+            pieces.append(piece)
+    for number, piece in enumerate(pieces):
+        if not piece:
+            continue
+        bullet = segment.glyph if number == 0 else True
+        first = True
+        for sentence in split_sentences(piece):
+            for part in _MARK_SPLIT_RE.split(sentence):
+                for chunk in split_runon(part):
+                    yield chunk, bullet, first
+                    first = False
