@@ -74,6 +74,10 @@ _ALPHA_WORD_RE = re.compile(r"[A-Za-z']+")
 
 
 def classify_heading(label: str) -> str | None:
+    """The kind of section a heading opens: a RequirementKind, BOILERPLATE, or None.
+
+    The kinds are tried in order (boilerplate, preferred, responsibility, required), so a
+    heading that names two takes the first: "Preferred Qualifications" is preferred."""
     label = label.strip().rstrip(":")
     if not label:
         return None
@@ -93,6 +97,8 @@ def classify_heading(label: str) -> str | None:
 
 
 def line_heading(line: str) -> bool:
+    """A line of its own that is a heading: ends in a colon, is all heading words, or is a
+    short Title Case label of a known kind."""
     words = line.split()
     if len(words) > 10 or GLYPH_BULLET_RE.match(line):
         return False
@@ -193,5 +199,6 @@ def chunk_heading(text: str, *, known_only: bool = False) -> tuple[int, int] | N
 
 
 def is_leadin(text: str) -> bool:
+    """A short unfinished sentence that introduces a list ("For this position, you should")."""
     words = text.split()
     return len(words) <= 12 and text[-1] not in ".!?" and words[-1].lower().strip(STRIP) in LEADIN_END

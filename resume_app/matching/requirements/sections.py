@@ -24,18 +24,24 @@ _MARK_SPLIT_RE = re.compile(r"(?:(?<=\(required\))|(?<=\(preferred\)))\s+(?=\S)"
 
 @dataclass
 class Chunk:
+    """A sentence or list item: a candidate requirement."""
+
     text: str
-    bullet: bool
+    bullet: bool  # a list item (with or without its glyph): one word can be a requirement
 
 
 @dataclass
 class Section:
+    """The chunks under one heading; `kind` is a RequirementKind, BOILERPLATE or NEUTRAL."""
+
     heading: str
     kind: str
     chunks: list[Chunk]
 
 
 def build_sections(segments: list[Segment]) -> list[Section]:
+    """Chunks in posting order, grouped under the heading (or lead-in) they follow; the
+    first section holds what comes before any heading."""
     sections = [Section("", NEUTRAL, [])]
 
     def open_section(label: str) -> None:
@@ -48,17 +54,8 @@ def build_sections(segments: list[Segment]) -> list[Section]:
             continue
         chunks = list(_chunks(segment))
         for position, (text, bullet, first_of_item) in enumerate(chunks):
-            rest = text
-            for _ in range(3):  # a heading run such as "QUALIFICATIONS Education" or "EXPERIENCE: Essential:"
-                if bullet and first_of_item:
-                    label_end = None  # a list item is content, even "Enterprise Scheduler: Obsidian"
-                elif segment.item:
-                    label_end = chunk_heading(rest, known_only=True)
-                else:
-                    label_end = chunk_heading(rest)
-                if label_end is None:
-                    break
-                label, rest = rest[: label_end[0]], rest[label_end[1] :].strip()
+            labels, rest = _leading_labels(text, list_item=bullet and first_of_item, short_line=segment.item)
+            for label in labels:
                 open_section(label)
             if not rest:
                 continue
@@ -68,6 +65,24 @@ def build_sections(segments: list[Segment]) -> list[Section]:
                 continue
             sections[-1].chunks.append(Chunk(rest, bullet or segment.item))
     return sections
+
+
+def _leading_labels(text: str, *, list_item: bool, short_line: bool) -> tuple[list[str], str]:
+    """The headings a chunk starts with and the content after them.
+
+    A list item is content, even "Enterprise Scheduler: Obsidian"; a short line of its own
+    starts with a heading only when the label is of a known kind."""
+    labels: list[str] = []
+    rest = text
+    if list_item:
+        return labels, rest
+    for _ in range(3):  # a heading run such as "QUALIFICATIONS Education" or "EXPERIENCE: Essential:"
+        label_end = chunk_heading(rest, known_only=short_line)
+        if label_end is None:
+            break
+        labels.append(rest[: label_end[0]])
+        rest = rest[label_end[1] :].strip()
+    return labels, rest
 
 
 def _chunks(segment: Segment) -> Iterator[tuple[str, bool, bool]]:

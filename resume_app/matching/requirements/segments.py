@@ -26,6 +26,14 @@ class Segment:
 
 
 def build_segments(lines: list[str], dropped: list[str]) -> list[Segment]:
+    """The posting's segments in order; print noise goes to `dropped`."""
+    segments = _merge_lines(lines, dropped)
+    _mark_items_and_leadins(segments)
+    return segments
+
+
+def _merge_lines(lines: list[str], dropped: list[str]) -> list[Segment]:
+    """Lines joined into list items, paragraphs and heading lines."""
     segments: list[Segment] = []
     blanks = 0
     for raw in lines:
@@ -54,6 +62,12 @@ def build_segments(lines: list[str], dropped: list[str]) -> list[Segment]:
             heading = bullet is None and line_heading(line)
             segments.append(Segment(line, glyph=bullet is not None, heading=heading))
         blanks = 0
+    return segments
+
+
+def _mark_items_and_leadins(segments: list[Segment]) -> None:
+    """A short line with no end punctuation is a list item that lost its glyph; a paragraph
+    right before a bulleted list, not ending a sentence, introduces that list."""
     for index, segment in enumerate(segments):
         if segment.glyph or segment.heading:
             continue
@@ -64,7 +78,6 @@ def build_segments(lines: list[str], dropped: list[str]) -> list[Segment]:
         if following is not None and following.glyph and segment.text[-1] not in ".!?":
             segment.leadin = True
             segment.item = False
-    return segments
 
 
 def _continues(previous: Segment, line: str, blanks: int) -> bool:
@@ -100,6 +113,7 @@ def broken_item(previous: str, line: str) -> bool:
 
 
 def join_lines(left: str, right: str) -> str:
+    """Two pieces of one item or paragraph, joined as they were before the line break."""
     if left.endswith("-") and not left.endswith(" -") and right[:1].islower():
         return left + right  # a word hyphenated at the line end keeps its hyphen ("cross-" + "device")
     return f"{left} {right}"

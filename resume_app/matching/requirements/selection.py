@@ -81,6 +81,8 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def mostly_requirements(section: Section) -> bool:
+    """At least 60 % of the section's chunks (boilerplate aside, two at least) read like
+    requirements: an unnamed or unknown section that is a requirement list in fact."""
     chunks = [
         chunk for chunk in section.chunks if len(chunk.text) <= MAX_REQUIREMENT_CHARS and not _boilerplate(chunk.text)
     ]
@@ -91,6 +93,8 @@ def mostly_requirements(section: Section) -> bool:
 
 
 def keep(text: str, bullet: bool, kind: str, has_headings: bool) -> bool:
+    """Whether a cleaned chunk is a requirement, given its section's kind and whether the
+    posting has requirement headings at all."""
     if not _LETTER_RE.search(text) or _boilerplate(text) or text.endswith("?"):
         return False
     if kind == BOILERPLATE:
@@ -124,11 +128,14 @@ def _boilerplate(text: str) -> bool:
 
 
 def opens_requirement(text: str) -> bool:
+    """The first word opens a requirement: a duty verb, a qualifier or a number of years."""
     first, _, after = text.partition(" ")
     return opener(first, after) not in (None, "function")
 
 
 def reads_like_requirement(text: str) -> bool:
+    """It opens like a requirement, names one ("experience with", "at least", ...), or says
+    what the person will do ("You will build ...")."""
     if opens_requirement(text):
         return True
     if _MARKER_RE.search(text):

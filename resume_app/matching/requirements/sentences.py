@@ -15,6 +15,7 @@ _DOTTED_RE = re.compile(r"(?:[a-z]\.)+")
 
 
 def split_sentences(text: str) -> list[str]:
+    """Sentences, never cut before a lowercase word ("Know SQL. and Python" is one)."""
     out: list[str] = []
     start = 0
     for match in _BOUNDARY_RE.finditer(text):

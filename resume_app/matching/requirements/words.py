@@ -163,6 +163,7 @@ def is_verb(word: str) -> bool:
 
 
 def title_case(text: str) -> bool:
+    """Every word but the small ones starts with a capital, as in a heading."""
     small = {"and", "or", "of", "the", "to", "a", "an", "for", "in", "on", "with", "&"}
     words = [word for word in re.findall(r"[A-Za-z][\w'-]*", text) if word.lower() not in small]
     return bool(words) and all(word[0].isupper() for word in words)
