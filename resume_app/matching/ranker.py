@@ -26,13 +26,20 @@ from resume_app.core.model import Resume
 from resume_app.matching.ats import writing_quality
 from resume_app.matching.embedder import Embedder
 from resume_app.matching.keywords import Keyword, keywords_in, posting_keywords
-from resume_app.matching.requirements import PostingAnalysis, Requirement, analyze_posting
+from resume_app.matching.requirements import (
+    RANKING_WEIGHTS,
+    PostingAnalysis,
+    Requirement,
+    RequirementKind,
+    analyze_posting,
+)
 
 # score = sum(weight * component), each component in 0..1.
 SCORE_WEIGHTS = {"semantic": 0.60, "keywords": 0.25, "quality": 0.05}
 # match score = 100 * sum(weight * coverage).
 MATCH_WEIGHTS = {"requirements": 0.70, "keywords": 0.30}
-KIND_WEIGHTS = {"required": 1.0, "responsibility": 0.9, "preferred": 0.6}
+# Per RequirementKind; kept beside the analysis' own weights (requirements.model), see there.
+KIND_WEIGHTS = RANKING_WEIGHTS
 # How much the kind weight scales a semantic match: factor = KIND_FLOOR + (1 - KIND_FLOOR) * weight.
 KIND_FLOOR = 0.5
 # A bullet covers a requirement when their cosine reaches this (MiniLM: 0.45 reads as
@@ -61,7 +68,7 @@ class RankedBullet:
 @dataclass(frozen=True)
 class RequirementCoverage:
     text: str
-    kind: str
+    kind: RequirementKind
     covered_by: tuple[str, ...]
 
 

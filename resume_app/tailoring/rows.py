@@ -12,9 +12,15 @@ from resume_app.core.model import Resume, apply_version
 from resume_app.export.layout import entry_dates
 from resume_app.matching.ats import Check, bullet_checks, resume_checks
 from resume_app.matching.ranker import Ranking
+from resume_app.matching.requirements import RequirementKind
 from resume_app.tailoring import versions
 
-KIND_LABELS = {"required": "Required", "responsibility": "Responsibility", "preferred": "Nice to have"}
+# What the page calls each kind of requirement, in the order the coverage chart shows them.
+KIND_LABELS = {
+    RequirementKind.REQUIRED: "Required",
+    RequirementKind.RESPONSIBILITY: "Responsibility",
+    RequirementKind.PREFERRED: "Nice to have",
+}
 
 
 @dataclass

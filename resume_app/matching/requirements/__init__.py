@@ -1,0 +1,70 @@
+"""Split a pasted job posting into the requirements a resume should answer.
+
+People paste postings in two shapes: with their line structure (headings on their own
+lines, "- " or "•" list items) and flattened to one line, where headings run into the
+text ("...team. Qualifications: Bachelor's degree ... 3+ years of ...") and a bulleted
+list became one long sentence with no periods. Both go through the same steps, one module
+each (`analysis.analyze_posting` runs them in order):
+
+1. `cleanup`: empty, too short, binary junk (`InputError` with a sentence for the user);
+   only the first `MAX_CHARS` characters are read; Unicode NFKC, straight quotes, no
+   control characters. A PDF text layer with one word per line is rejoined.
+2. `header`: the posting-site header ("Title: / Company: / Location: / Category: /
+   Posted: / URL:") gives `title` and `company` and is dropped.
+3. `segments`: lines become list items, paragraphs (wrapped lines joined again, a list item
+   broken in two by the source merged back) and headings on their own line; Chrome print
+   headers and footers are dropped.
+4. `sections`, with `sentences` and `runon`: each segment is cut into chunks: sentences
+   (abbreviations such as "e.g.", "U.S.", "B.S." and decimals do not end one), then run-on
+   lists are cut where a heading or a typical requirement opener ("Experience", "Strong",
+   "Ability", "3+ years", "Develop", ...) restarts after a word with no punctuation.
+   `headings` tells where a heading starts and ends and which section it opens: required,
+   preferred, responsibility, boilerplate (about us, benefits, EEO, how to apply, pay, job
+   metadata) or neutral (summary, unknown).
+5. `selection` and `classify`: a neutral section whose chunks are mostly requirement-like
+   counts as a requirement section. Chunks in requirement sections are kept unless they are
+   boilerplate, company voice ("We ...", "Our ...") or plain description ("The team ...");
+   chunks in neutral sections only when they read like a requirement; in a posting with no
+   recognisable heading, every chunk that is not boilerplate. Each kept chunk gets a
+   `RequirementKind` and its weight (`model.ANALYSIS_WEIGHTS`): preferred when its text says
+   so (preferred, a plus, nice to have, desired, ...) or its section is a preferred one;
+   otherwise required or responsibility from its section, and from its first word where
+   the section does not say.
+
+`words` holds the word lists the steps share. Everything is a single pass over the text
+with bounded regular expressions, so a 200 KB paste takes well under a second. The package
+imports nothing of the app but `resume_app.core`.
+"""
+
+from resume_app.matching.requirements.analysis import analyze_posting
+from resume_app.matching.requirements.cleanup import EMPTY_MESSAGE, MAX_CHARS, NOT_TEXT_MESSAGE, SHORT_MESSAGE
+from resume_app.matching.requirements.model import (
+    ANALYSIS_WEIGHTS,
+    PREFERRED,
+    PREFERRED_WEIGHT,
+    RANKING_WEIGHTS,
+    REQUIRED,
+    REQUIRED_WEIGHT,
+    RESPONSIBILITY,
+    PostingAnalysis,
+    Requirement,
+    RequirementKind,
+)
+
+__all__ = [
+    "ANALYSIS_WEIGHTS",
+    "EMPTY_MESSAGE",
+    "MAX_CHARS",
+    "NOT_TEXT_MESSAGE",
+    "PREFERRED",
+    "PREFERRED_WEIGHT",
+    "RANKING_WEIGHTS",
+    "REQUIRED",
+    "REQUIRED_WEIGHT",
+    "RESPONSIBILITY",
+    "SHORT_MESSAGE",
+    "PostingAnalysis",
+    "Requirement",
+    "RequirementKind",
+    "analyze_posting",
+]
