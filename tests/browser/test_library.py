@@ -33,6 +33,8 @@ def test_import_shows_the_resume_and_export_gives_it_back(app_server, page, tmp_
     ARTIFACTS.mkdir(exist_ok=True)
     # The README's picture of the editor comes from here (copied to docs/).
     page.set_viewport_size({"width": 1280, "height": 1800})
+    page.mouse.move(0, 0)
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(ARTIFACTS / "editor.png"))
 
     with page.expect_download() as download_info:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from resume_app.ui.components.dialogs import confirm_dialog
-from resume_app.ui.components.inputs import labelled, saving_input
+from resume_app.ui.components.inputs import file_upload, labelled, saving_input
 from resume_app.ui.components.layout import loaded_page
 from resume_app.ui.components.status import icon_button as _icon_button
 from resume_app.ui.components.status import save_error, save_indicator
@@ -448,7 +448,14 @@ def _preview_block(block: PreviewBlock) -> rx.Component:
                 size="2",
             ),
         ),
-        ("bullet", rx.el.li(block.text, style={"margin_left": "1.2em", "font_size": "0.875rem"})),
+        (
+            "bullet",
+            # A list of one per bullet: the preview's blocks come one by one (export.layout).
+            rx.el.ul(
+                rx.el.li(block.text),
+                style={"margin": "0", "padding_left": "1.2em", "font_size": "0.875rem", "list_style": "disc"},
+            ),
+        ),
         rx.text(block.text, size="2"),
     )
 
@@ -576,7 +583,8 @@ def _actions() -> rx.Component:
             variant="soft",
             aria_label="Download JSON Resume",
         ),
-        rx.upload.root(
+        file_upload(
+            "Import another resume file",
             rx.button(rx.icon("upload"), "Import another file", variant="soft", color_scheme="gray"),
             id=IMPORT_UPLOAD_ID,
             multiple=False,
