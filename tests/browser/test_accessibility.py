@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.browser.a11y import serious_violations
-from tests.browser.helpers import LIBRARY_UPLOAD, open_entry, open_truth_resume
+from tests.browser.helpers import LIBRARY_UPLOAD, edit, open_entry, open_truth_resume
 from tests.browser.tailoring import paste_posting, posting, start_tailoring
 from tests.corpus import CORPUS
 
@@ -69,6 +69,11 @@ def test_editor_page(app_server, page):
     open_entry(page.locator(".entry-card").first)
     page.get_by_role("button", name="Preview").click()
     expect(page.locator("#export-preview")).to_be_visible()
+    assert serious_violations(page) == []
+    # Hidden from exports: an entry and a bullet stay readable.
+    first = page.locator(".entry-card").first
+    edit(page, lambda: first.locator(".bullet-row").first.get_by_role("button", name="Hide bullet").click())
+    edit(page, lambda: page.locator(".entry-card").nth(1).get_by_role("button", name="Hide entry").click())
     assert serious_violations(page) == []
     # From the top: the bar, the versions card, the contact fields, the entries' heading lines.
     assert _tab_through(page, 45) == []
