@@ -113,7 +113,6 @@ def _bullet_row(bullet: TailorBullet) -> rx.Component:
         padding="0.4em",
         border_radius="var(--radius-2)",
         background=rx.cond(bullet.chosen, "var(--gray-2)", "transparent"),
-        opacity=rx.cond(bullet.chosen, "1", "0.55"),
     )
 
 
