@@ -11,7 +11,7 @@ from resume_app.ui.state.editor import EditorState
 from resume_app.ui.state.library import LibraryState
 from resume_app.ui.state.tailor import TailorState
 
-app = rx.App()
+app = rx.App(stylesheets=["/app.css"], html_lang="en")
 # Apply migrations when the server starts, not on the first request.
 app.register_lifespan_task(open_database)
 # The matching model loads on a thread while the server already serves pages.

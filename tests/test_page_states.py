@@ -101,6 +101,8 @@ def test_the_match_panel_figures_follow_the_requirements_shown(state):
         {"kind": "Nice to have", "covered": 0, "count": 1},
     ]
     assert state.gauge == [{"name": "Match", "value": 72, "fill": "#30a46c"}]
+    # The chart in words, for those who cannot see it (its aria-label).
+    assert state.coverage_text == "Requirements covered: Required 50% of 2; Nice to have 0% of 1"
 
 
 def test_an_editor_change_that_cannot_be_saved_says_so(workspace, monkeypatch):

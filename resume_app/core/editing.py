@@ -87,6 +87,11 @@ def _checked_by_person(resume: Resume, item_id: str, field: str) -> None:
     resume.confidence.pop(confidence_key(item_id, field), None)
 
 
+def confirm_guess(resume: Resume, item_id: str, field: str) -> None:
+    """The person checked a value the importer guessed and keeps it as it is."""
+    _checked_by_person(resume, item_id, field)
+
+
 def set_contact_field(resume: Resume, field: str, value: str) -> None:
     value = _clean(value)
     _checked_by_person(resume, "contact", field)

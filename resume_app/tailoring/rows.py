@@ -254,6 +254,13 @@ def coverage_chart(requirement_rows: list[RequirementRow]) -> list[dict[str, str
     return chart
 
 
+def coverage_text(chart: list[dict[str, str | int]]) -> str:
+    """The coverage chart in one sentence: "Requirements covered: Required 50% of 2; ..."."""
+    if not chart:
+        return "No requirements read from the posting."
+    return "Requirements covered: " + "; ".join(f"{bar['kind']} {bar['covered']}% of {bar['count']}" for bar in chart)
+
+
 def gauge(match_score: int) -> list[dict[str, str | int]]:
     """The match gauge's one bar: red under 40, amber under 70, green from 70."""
     color = "#e5484d" if match_score < 40 else "#f5a623" if match_score < 70 else "#30a46c"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+import re
+
+from playwright.sync_api import Locator, Page, expect
 
 SAVE_STATUS = "#save-status"
 
@@ -58,7 +60,22 @@ def add_job(page: Page, position: str, company: str, bullets: list[str]) -> None
 
 
 def bullet_texts(page: Page) -> list[str]:
+    """The texts of the bullets on show (those of opened entries)."""
     return page.locator(".bullet-row textarea").evaluate_all("boxes => boxes.map(box => box.value)")
+
+
+def open_entry(card: Locator) -> Locator:
+    """Open an entry collapsed to its heading line by clicking it (nothing when it is open)."""
+    expect(card).to_have_attribute("data-open", re.compile("true|false"))
+    if card.get_attribute("data-open") != "true":
+        card.locator(".entry-toggle").click()
+    expect(card).to_have_attribute("data-open", "true")
+    return card
+
+
+def open_all_entries(page: Page) -> None:
+    page.locator("#section-nav").get_by_role("button", name="Open all").click()
+    expect(page.locator('.entry-card[data-open="false"]')).to_have_count(0)
 
 
 LIBRARY_UPLOAD = "#library_import input[type=file]"

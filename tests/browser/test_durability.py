@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.helpers import SAVE_STATUS, add_job, bullet_texts, edit, new_resume
+from tests.browser.helpers import SAVE_STATUS, add_job, bullet_texts, edit, new_resume, open_entry
 
 
 def test_edit_survives_sigkill_right_after_saved(app_server, page):
@@ -19,6 +19,7 @@ def test_edit_survives_sigkill_right_after_saved(app_server, page):
     app_server.start()
 
     page.goto(resume_url)
+    open_entry(page.locator(".entry-card").first)
     expect(page.locator(".bullet-row")).to_have_count(1)
     assert bullet_texts(page) == ["Kept 300 laptops imaged, patched and encrypted"]
     expect(page.locator(".entry-heading")).to_have_text("Engineer at Acme")

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.helpers import SAVE_STATUS, add_job, bullet_texts, edit, fill_field, new_resume, wait_saved
+from tests.browser.helpers import (
+    SAVE_STATUS,
+    add_job,
+    bullet_texts,
+    edit,
+    fill_field,
+    new_resume,
+    open_entry,
+    wait_saved,
+)
 from tests.test_json_resume import UNICODE_NAME
 
 BULLETS = ["Cut build time by 40% with cached CI pipelines", "Mentored 3 engineers", "Shipped the billing API"]
@@ -20,6 +29,7 @@ def test_reordered_bullets_persist_and_other_workspaces_see_nothing(app_server, 
     assert bullet_texts(page) == [BULLETS[2], BULLETS[0], BULLETS[1]]
 
     page.reload()
+    open_entry(page.locator(".entry-card").first)
     expect(page.locator(".bullet-row")).to_have_count(3)
     assert bullet_texts(page) == [BULLETS[2], BULLETS[0], BULLETS[1]]
     expect(page.locator(".entry-heading")).to_have_text("Engineer at Acme")
@@ -48,6 +58,7 @@ def test_keyboard_alone_reorders_bullets(app_server, page):
     edit(page, lambda: page.keyboard.press("Alt+ArrowDown"))
     assert bullet_texts(page) == [BULLETS[0], BULLETS[2], BULLETS[1]]
     page.reload()
+    open_entry(page.locator(".entry-card").first)
     expect(page.locator(".bullet-row")).to_have_count(3)
     assert bullet_texts(page) == [BULLETS[0], BULLETS[2], BULLETS[1]]
 
@@ -63,6 +74,8 @@ def test_hide_and_delete_bullet_and_unicode_name(app_server, page):
     page.reload()
     expect(page.get_by_label("Full name", exact=True)).to_have_value(UNICODE_NAME)
     expect(page.locator(".entry-heading")).to_have_text("Ingénieure at 株式会社テスト")
+    open_entry(page.locator(".entry-card").first)
+    expect(page.locator(".bullet-row")).to_have_count(2)
     assert bullet_texts(page) == BULLETS[1:]
     expect(page.locator(".bullet-row").first.get_by_role("button", name="Show bullet")).to_be_visible()
 

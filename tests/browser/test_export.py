@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.ats_lint import ats_problems
-from tests.browser.helpers import edit, open_truth_resume
+from tests.browser.helpers import edit, open_entry, open_truth_resume
 
 
 def _open(page, app_server, truth_name: str) -> None:
@@ -46,6 +46,7 @@ def test_preview_shows_the_resume_as_exported_and_follows_edits(app_server, page
     expect(preview).to_contain_text("Ebony Moore")
     expect(preview.locator(".preview-heading").first).to_have_text("Summary")
     expect(preview).to_contain_text("Oct 2021 - Present")
+    open_entry(page.locator('.resume-section[data-kind="work"] .entry-card').first)
     bullet = page.locator(".bullet-row").first
     edit(page, lambda: bullet.get_by_role("button", name="Hide bullet").click())
     expect(preview).not_to_contain_text("Meet with clients to discuss their accounting needs")

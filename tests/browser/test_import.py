@@ -10,7 +10,7 @@ import docx
 from playwright.sync_api import Page, expect
 
 from tests.badfiles import BAD_FILES
-from tests.browser.helpers import edit
+from tests.browser.helpers import edit, open_entry
 from tests.corpus import CORPUS, ROOT
 
 LIBRARY_UPLOAD = "#library_import input[type=file]"
@@ -30,7 +30,7 @@ def test_corpus_pdf_opens_with_name_jobs_and_bullets(app_server, page):
     work = page.locator('.resume-section[data-kind="work"]')
     expect(work.locator(".entry-card")).to_have_count(len(truth["work"]))
     for index, job in enumerate(truth["work"]):
-        card = work.locator(".entry-card").nth(index)
+        card = open_entry(work.locator(".entry-card").nth(index))
         expect(card.get_by_label("Position", exact=True)).to_have_value(job["position"])
         expect(card.get_by_label("Company", exact=True)).to_have_value(job["name"])
         texts = card.locator(".bullet-row textarea").evaluate_all("boxes => boxes.map(box => box.value)")
@@ -94,12 +94,13 @@ def test_fields_the_importer_was_unsure_of_are_flagged_until_edited(app_server, 
     _upload(page, path)
     page.wait_for_url("**/resume/**", timeout=60_000)
     expect(page.locator("#unsure-notice")).to_be_visible()
-    position = page.locator(".entry-card").first.get_by_label("Position", exact=True)
+    position = open_entry(page.locator(".entry-card").first).get_by_label("Position", exact=True)
     expect(position).to_have_attribute("title", UNSURE)
     expect(page.get_by_label("Full name", exact=True)).not_to_have_attribute("title", UNSURE)
     edit(page, lambda: (position.fill("Route Planner"), position.blur()))
     expect(position).not_to_have_attribute("title", UNSURE)
     page.reload()
+    open_entry(page.locator(".entry-card").first)
     expect(page.locator(".entry-card").first.get_by_label("Position", exact=True)).to_have_value("Route Planner")
     expect(page.locator(".entry-card").first.get_by_label("Position", exact=True)).not_to_have_attribute(
         "title", UNSURE

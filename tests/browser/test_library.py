@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from resume_app.core import json_resume
 from tests.browser.conftest import ARTIFACTS
+from tests.browser.helpers import open_entry
 from tests.corpus import TRUTH_FILES
 
 LIBRARY_UPLOAD = "#library_import input[type=file]"
@@ -27,10 +28,13 @@ def test_import_shows_the_resume_and_export_gives_it_back(app_server, page, tmp_
     expect(page.get_by_label("Full name", exact=True)).to_have_value(document["basics"]["name"])
     first_job = document["work"][0]
     expect(page.locator(".entry-heading").first).to_have_text(f"{first_job['position']} at {first_job['name']}")
+    open_entry(page.locator('.resume-section[data-kind="work"] .entry-card').first)
     expect(page.locator(".bullet-row textarea").first).to_have_value(first_job["highlights"][0])
     ARTIFACTS.mkdir(exist_ok=True)
     # The README's picture of the editor comes from here (copied to docs/).
     page.set_viewport_size({"width": 1280, "height": 1800})
+    page.mouse.move(0, 0)
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(ARTIFACTS / "editor.png"))
 
     with page.expect_download() as download_info:

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import LIBRARY_UPLOAD, bullet_texts, edit
+from tests.browser.helpers import LIBRARY_UPLOAD, bullet_texts, edit, open_all_entries
 from tests.corpus import CORPUS
 
 # A right sidebar printed after the main column, headings last in the text layer: the
@@ -40,6 +40,7 @@ def test_lines_the_importer_could_not_place_are_listed_and_can_be_added(app_serv
     page.reload()
     expect(page.locator("#not-placed .unplaced-line")).to_have_count(waiting - 1)
     expect(page.locator("#import-summary")).to_contain_text(f"{waiting - 1} line")
+    open_all_entries(page)
     assert text in bullet_texts(page)
     assert text not in page.locator("#not-placed .unplaced-text").all_inner_texts()
 
@@ -53,4 +54,5 @@ def test_lines_the_importer_could_not_place_are_listed_and_can_be_added(app_serv
     expect(certificates.first.get_by_label("Certificate", exact=True)).to_have_value(second)
     page.reload()
     expect(page.locator("#not-placed .unplaced-line")).to_have_count(waiting - 3)
+    open_all_entries(page)
     expect(certificates.first.get_by_label("Certificate", exact=True)).to_have_value(second)

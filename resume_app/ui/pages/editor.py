@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from resume_app.ui.components.dialogs import confirm_dialog
-from resume_app.ui.components.inputs import labelled, saving_input
+from resume_app.ui.components.inputs import file_upload, labelled, saving_input
 from resume_app.ui.components.layout import loaded_page
 from resume_app.ui.components.status import icon_button as _icon_button
 from resume_app.ui.components.status import save_error, save_indicator
@@ -20,6 +20,7 @@ from resume_app.ui.state.editor import (
     SkillView,
     UnplacedView,
     VersionLink,
+    field_element_id,
 )
 
 IMPORT_UPLOAD_ID = "editor_import"
@@ -52,6 +53,7 @@ def _contact_card() -> rx.Component:
                 EditorState.contact[key],
                 lambda text, key=key: EditorState.set_contact_field(key, text),
                 key=f"contact-{key}-{EditorState.revision}",
+                element_id=field_element_id("contact", key),
                 unsure=EditorState.contact_unsure[key],
             ),
         )
@@ -59,7 +61,7 @@ def _contact_card() -> rx.Component:
     ]
     return rx.card(
         rx.vstack(
-            rx.heading("Contact", size="4"),
+            rx.heading("Contact", size="4", as_="h2"),
             rx.grid(*inputs, columns="2", spacing="3", width="100%"),
             rx.heading("Profiles", size="2", margin_top="0.5em"),
             rx.foreach(EditorState.profiles, _profile_row),
@@ -73,12 +75,16 @@ def _contact_card() -> rx.Component:
                     key=f"contact-summary-{EditorState.revision}",
                     multiline=True,
                     rows="3",
+                    element_id=field_element_id("contact", "summary"),
+                    unsure=EditorState.contact_unsure["summary"],
                 ),
                 width="100%",
             ),
             spacing="3",
             width="100%",
         ),
+        id="contact",
+        class_name="editor-anchor",
         width="100%",
     )
 
@@ -109,6 +115,7 @@ def _entry_field(entry: EntryView, field: FieldView) -> rx.Component:
             field.value,
             lambda text: EditorState.set_entry_field(entry.id, field.key, text),
             key=f"{entry.id}-{field.key}-{EditorState.revision}",
+            element_id="field-" + entry.id + "-" + field.key,
             multiline=multiline,
             placeholder=field.placeholder,
             unsure=field.unsure,
@@ -138,7 +145,8 @@ def _bullet_row(bullet: BulletView) -> rx.Component:
             rows="2",
             element_id=f"bullet-{bullet.id}",
             unsure=bullet.unsure,
-            opacity=rx.cond(bullet.hidden, "0.5", "1"),
+            # Dimmed, still readable: the text stays above 4.5:1 on white.
+            opacity=rx.cond(bullet.hidden, "0.75", "1"),
         ),
         rx.vstack(
             _icon_button("arrow-up", "Move bullet up", EditorState.move_bullet(bullet.id, -1)),
@@ -158,16 +166,81 @@ def _bullet_row(bullet: BulletView) -> rx.Component:
     )
 
 
+def _entry_line(entry: EntryView, is_open: rx.Var) -> rx.Component:
+    """The heading line: position at company, dates; a button that opens and closes the entry."""
+    return rx.el.h3(
+        rx.el.button(
+            rx.cond(is_open, rx.icon("chevron-down", size=18), rx.icon("chevron-right", size=18)),
+            rx.el.span(
+                rx.el.span(entry.heading, class_name="entry-heading"),
+                rx.el.span(
+                    rx.cond(entry.dates != "", rx.el.span(entry.dates, class_name="entry-dates")),
+                    rx.cond(entry.bullet_summary != "", rx.el.span(entry.bullet_summary)),
+                    class_name="entry-meta",
+                ),
+                class_name="entry-line",
+            ),
+            type="button",
+            on_click=EditorState.toggle_entry(entry.id),
+            aria_expanded=rx.cond(is_open, "true", "false"),
+            aria_controls="entry-body-" + entry.id,
+            class_name="entry-toggle",
+        ),
+        style={"margin": "0", "flex": "1", "min_width": "0", "display": "flex"},
+    )
+
+
+def _entry_body(entry: EntryView) -> rx.Component:
+    return rx.vstack(
+        rx.grid(
+            rx.foreach(entry.fields, lambda field: _entry_field(entry, field)),
+            columns="2",
+            spacing="3",
+            width="100%",
+        ),
+        rx.cond(
+            entry.has_bullets,
+            rx.vstack(
+                rx.text("Bullets", size="2", weight="bold"),
+                rx.vstack(rx.foreach(entry.bullets, _bullet_row), width="100%", spacing="2", class_name="bullet-list"),
+                rx.button(
+                    rx.icon("plus"),
+                    "Add bullet",
+                    on_click=EditorState.add_bullet(entry.id),
+                    variant="soft",
+                    size="1",
+                ),
+                width="100%",
+                spacing="2",
+            ),
+        ),
+        id="entry-body-" + entry.id,
+        spacing="3",
+        width="100%",
+        class_name="entry-body",
+    )
+
+
 def _entry_card(entry: EntryView) -> rx.Component:
+    """An entry, collapsed to its heading line until opened (EditorState.open_entries)."""
+    is_open = EditorState.open_entries.contains(entry.id)
     return rx.card(
         rx.vstack(
             rx.hstack(
-                rx.vstack(
-                    rx.heading(entry.heading, size="3", class_name="entry-heading"),
-                    rx.text(entry.dates, size="2", color_scheme="gray"),
-                    spacing="0",
+                _entry_line(entry, is_open),
+                rx.cond(
+                    entry.unsure_count > 0,
+                    rx.badge(
+                        rx.icon("triangle-alert", size=12),
+                        entry.unsure_count,
+                        " to check",
+                        color_scheme="amber",
+                        variant="soft",
+                        class_name="entry-unsure",
+                        title="The importer was not sure about some of this entry: open it and check the amber fields.",
+                    ),
                 ),
-                rx.spacer(),
+                rx.cond(entry.hidden, rx.badge("Hidden from exports", color_scheme="gray", variant="soft")),
                 _icon_button("chevron-up", "Move entry up", EditorState.move_entry(entry.id, -1)),
                 _icon_button("chevron-down", "Move entry down", EditorState.move_entry(entry.id, 1)),
                 _hide_button(entry.id, entry.hidden, "entry"),
@@ -175,38 +248,16 @@ def _entry_card(entry: EntryView) -> rx.Component:
                 width="100%",
                 align="center",
             ),
-            rx.grid(
-                rx.foreach(entry.fields, lambda field: _entry_field(entry, field)),
-                columns="2",
-                spacing="3",
-                width="100%",
-            ),
-            rx.cond(
-                entry.has_bullets,
-                rx.vstack(
-                    rx.text("Bullets", size="2", weight="bold"),
-                    rx.vstack(
-                        rx.foreach(entry.bullets, _bullet_row), width="100%", spacing="2", class_name="bullet-list"
-                    ),
-                    rx.button(
-                        rx.icon("plus"),
-                        "Add bullet",
-                        on_click=EditorState.add_bullet(entry.id),
-                        variant="soft",
-                        size="1",
-                    ),
-                    width="100%",
-                    spacing="2",
-                ),
-            ),
+            rx.cond(is_open, _entry_body(entry)),
             spacing="3",
             width="100%",
-            opacity=rx.cond(entry.hidden, "0.6", "1"),
         ),
         key=entry.id,
         width="100%",
-        class_name="entry-card",
+        class_name=rx.cond(entry.hidden, "entry-card entry-hidden", "entry-card"),
         data_entry_id=entry.id,
+        data_open=rx.cond(is_open, "true", "false"),
+        data_unsure=entry.unsure_count,
     )
 
 
@@ -245,7 +296,7 @@ def _skill_row(skill: SkillView) -> rx.Component:
 def _section(section: SectionView) -> rx.Component:
     return rx.vstack(
         rx.hstack(
-            rx.heading(section.heading, size="5"),
+            rx.heading(section.heading, size="5", as_="h2"),
             _hide_button(section.id, section.hidden, "section"),
             rx.cond(section.hidden, rx.badge("Hidden from exports", color_scheme="gray")),
             rx.spacer(),
@@ -268,6 +319,8 @@ def _section(section: SectionView) -> rx.Component:
                 color_scheme="amber",
                 width="100%",
                 class_name="empty-section-notice",
+                id="empty-" + section.id,
+                tab_index=-1,
             ),
         ),
         rx.cond(
@@ -277,7 +330,8 @@ def _section(section: SectionView) -> rx.Component:
         ),
         width="100%",
         spacing="3",
-        class_name="resume-section",
+        class_name="resume-section editor-anchor",
+        id="section-" + section.kind,
         data_kind=section.kind,
         key=section.id,
     )
@@ -333,7 +387,7 @@ def _unplaced_row(line: UnplacedView) -> rx.Component:
 def _not_placed_card() -> rx.Component:
     return rx.card(
         rx.vstack(
-            rx.heading("Not placed", size="4"),
+            rx.heading("Not placed", size="4", as_="h2"),
             rx.text(
                 "These lines of your file are in no field yet. Add each where it belongs, or dismiss it.",
                 size="2",
@@ -355,6 +409,7 @@ def _not_placed_card() -> rx.Component:
             spacing="3",
         ),
         id="not-placed",
+        class_name="editor-anchor",
         width="100%",
     )
 
@@ -398,7 +453,14 @@ def _preview_block(block: PreviewBlock) -> rx.Component:
             "organization",
             rx.hstack(rx.text(block.text), rx.spacer(), rx.text(block.place), width="100%", size="2"),
         ),
-        ("bullet", rx.el.li(block.text, style={"margin_left": "1.2em", "font_size": "0.875rem"})),
+        (
+            "bullet",
+            # A list of one per bullet: the preview's blocks come one by one (export.layout).
+            rx.el.ul(
+                rx.el.li(block.text),
+                style={"margin": "0", "padding_left": "1.2em", "font_size": "0.875rem", "list_style": "disc"},
+            ),
+        ),
         rx.text(block.text, size="2"),
     )
 
@@ -418,19 +480,92 @@ def _preview() -> rx.Component:
     )
 
 
-def _toolbar() -> rx.Component:
-    return rx.vstack(
-        rx.link("← All resumes", href="/", size="2"),
+def _navigator() -> rx.Component:
+    """Links that jump to each part of the page, and opening or closing every entry."""
+    return rx.el.nav(
         rx.hstack(
-            rx.heading(EditorState.title, size="6", id="resume-title"),
+            rx.link("Contact", href="#contact", size="2"),
+            rx.foreach(
+                EditorState.sections,
+                lambda section: rx.link(section.heading, href="#section-" + section.kind, size="2"),
+            ),
+            rx.cond(
+                (EditorState.unplaced_lines.length() > 0) | (EditorState.skipped_lines.length() > 0),
+                rx.link("Not placed", href="#not-placed", size="2"),
+            ),
             rx.spacer(),
+            rx.button("Open all", on_click=EditorState.open_all_entries, variant="ghost", size="1"),
+            rx.button("Close all", on_click=EditorState.close_all_entries, variant="ghost", size="1"),
+            spacing="3",
+            wrap="wrap",
+            align="center",
+            width="100%",
+        ),
+        aria_label="Sections of the resume",
+        id="section-nav",
+        style={"width": "100%"},
+    )
+
+
+def _unsure_walker() -> rx.Component:
+    """How many amber fields are left, and a button that goes to the next one."""
+    return rx.cond(
+        EditorState.unsure_count > 0,
+        rx.hstack(
+            rx.badge(
+                rx.icon("triangle-alert", size=12),
+                EditorState.unsure_count,
+                " to check",
+                color_scheme="amber",
+                id="unsure-count",
+            ),
+            rx.button(
+                rx.icon("arrow-down-to-line"),
+                "Next unsure field",
+                on_click=EditorState.next_unsure,
+                color_scheme="amber",
+                variant="soft",
+                size="2",
+                id="next-unsure",
+            ),
+            rx.cond(
+                EditorState.unsure_current != "",
+                rx.button(
+                    rx.icon("check"),
+                    "Looks right",
+                    on_click=EditorState.confirm_unsure,
+                    color_scheme="amber",
+                    variant="outline",
+                    size="2",
+                    id="confirm-unsure",
+                    title="Keep this field as it is and go on to the next unsure one",
+                ),
+            ),
+            spacing="2",
+            align="center",
+        ),
+    )
+
+
+def _toolbar() -> rx.Component:
+    """The bar that stays in view: title, save badge, the amber-field walker, actions, sections."""
+    return rx.vstack(
+        rx.hstack(
+            rx.heading(EditorState.title, size="6", id="resume-title", as_="h1", trim="both"),
+            rx.spacer(),
+            _unsure_walker(),
             save_indicator(EditorState),
             width="100%",
             align="center",
+            spacing="3",
         ),
         _actions(),
+        _navigator(),
         width="100%",
         spacing="2",
+        padding_y="0.6em",
+        class_name="editor-bar",
+        id="editor-bar",
     )
 
 
@@ -453,7 +588,8 @@ def _actions() -> rx.Component:
             variant="soft",
             aria_label="Download JSON Resume",
         ),
-        rx.upload.root(
+        file_upload(
+            "Import another resume file",
             rx.button(rx.icon("upload"), "Import another file", variant="soft", color_scheme="gray"),
             id=IMPORT_UPLOAD_ID,
             multiple=False,
@@ -498,7 +634,7 @@ def _versions_card() -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.hstack(
-                rx.heading("Tailored versions", size="4"),
+                rx.heading("Tailored versions", size="4", as_="h2"),
                 rx.spacer(),
                 rx.button(rx.icon("target"), "Tailor to a job", on_click=EditorState.new_version),
                 width="100%",
@@ -523,6 +659,7 @@ def _versions_card() -> rx.Component:
 
 def _editor() -> rx.Component:
     return rx.vstack(
+        rx.link("← All resumes", href="/", size="2"),
         _toolbar(),
         _versions_card(),
         rx.cond(EditorState.import_summary != "", _import_notice()),

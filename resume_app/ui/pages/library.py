@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from resume_app.ui.components.dialogs import confirm_dialog, dialog_buttons
+from resume_app.ui.components.inputs import file_upload
 from resume_app.ui.components.layout import page_shell
 from resume_app.ui.state.library import LibraryState, ResumeCard
 from resume_app.ui.state.uploads import IMPORT_LIMITS
@@ -73,7 +74,8 @@ def _delete_dialog() -> rx.Component:
 
 def _import_zone() -> rx.Component:
     """Drop or choose the resume you have; it is read in memory and opened in the editor."""
-    return rx.upload.root(
+    return file_upload(
+        "Import a resume file (PDF, DOCX or JSON Resume)",
         rx.box(
             rx.cond(
                 LibraryState.importing,

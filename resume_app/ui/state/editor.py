@@ -5,6 +5,7 @@ is read from and written to storage on each edit, in one transaction.
 """
 
 import asyncio
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -64,6 +65,10 @@ class EntryView:
     fields: list[FieldView] = field(default_factory=list)
     has_bullets: bool = False
     bullets: list[BulletView] = field(default_factory=list)
+    # How many of its fields and bullets are amber: the collapsed heading line says so.
+    unsure_count: int = 0
+    # What the collapsed heading line says of the bullets ("3 bullets"; "" when it has none).
+    bullet_summary: str = ""
 
 
 @dataclass
@@ -131,6 +136,51 @@ class Choice:
     label: str = ""
 
 
+@dataclass(frozen=True)
+class UnsureField:
+    """An amber field the "Next unsure field" button walks to, in the page's order."""
+
+    # Where it sits on the page: (section, entry, field) positions; the contact card comes first.
+    rank: tuple[int, int, int]
+    # The id of the element the page focuses.
+    element_id: str
+    # The entry to open first ("" for the contact card and section notices).
+    entry_id: str = ""
+    # Whose confidence it is: core.model.confidence_key(item_id, field_name).
+    item_id: str = ""
+    field_name: str = ""
+
+
+def field_element_id(owner_id: str, key: str) -> str:
+    """The DOM id of a field's input: "field-<entry id or contact>-<key>"."""
+    return f"field-{owner_id}-{key}"
+
+
+def bullet_element_id(bullet_id: str) -> str:
+    return f"bullet-{bullet_id}"
+
+
+def empty_section_element_id(section_id: str) -> str:
+    return f"empty-{section_id}"
+
+
+# Scrolls to the element and focuses it once it is on the page: an entry opened by the same
+# event renders a moment after the script runs.
+_FOCUS_SCRIPT = """(() => {
+  let tries = 0;
+  const go = () => {
+    const element = document.getElementById(%s);
+    if (element) {
+      element.scrollIntoView({block: "center"});
+      element.focus({preventScroll: true});
+    } else if (tries++ < 100) {
+      setTimeout(go, 30);
+    }
+  };
+  go();
+})()"""
+
+
 def _unplaced_view(line: UnplacedLine) -> UnplacedView:
     return UnplacedView(
         id=line.id,
@@ -193,6 +243,11 @@ def _entry_view(resume: Resume, kind: str, entry: Entry) -> EntryView:
                 _unsure(resume, entry.id, field_spec.json_key),
             )
         )
+    bullets = [
+        BulletView(b.id, b.text, b.hidden, number, _unsure(resume, b.id, "text"))
+        for number, b in enumerate(entry.bullets, start=1)
+    ]
+    count = len(bullets)
     return EntryView(
         id=entry.id,
         heading=_entry_heading(kind, entry),
@@ -200,11 +255,53 @@ def _entry_view(resume: Resume, kind: str, entry: Entry) -> EntryView:
         hidden=entry.hidden,
         fields=fields,
         has_bullets=spec.bullets_key is not None or bool(entry.bullets),
-        bullets=[
-            BulletView(b.id, b.text, b.hidden, number, _unsure(resume, b.id, "text"))
-            for number, b in enumerate(entry.bullets, start=1)
-        ],
+        bullets=bullets,
+        unsure_count=sum(f.unsure for f in fields) + sum(b.unsure for b in bullets),
+        bullet_summary=f"{count} bullet{'s' if count != 1 else ''}" if count else "",
     )
+
+
+def _shown_text(contact: dict[str, str], profiles: list[ProfileView], sections: list[SectionView]) -> dict[str, str]:
+    """Every field's text as the page shows it, keyed as the handlers key what they save."""
+    shown = {f"contact.{key}": text for key, text in contact.items()}
+    for profile in profiles:
+        for name in ("network", "username", "url"):
+            shown[f"profile.{profile.index}.{name}"] = getattr(profile, name)
+    for section in sections:
+        for entry in section.entry_views:
+            shown.update({f"{entry.id}.{view.key}": view.value for view in entry.fields})
+            shown.update({bullet.id: bullet.text for bullet in entry.bullets})
+        for skill in section.skill_views:
+            shown.update({f"{skill.id}.{name}": getattr(skill, name) for name in ("name", "level", "keywords")})
+    return shown
+
+
+def _unsure_fields(contact_unsure: dict[str, bool], sections: list[SectionView]) -> list[UnsureField]:
+    """Every amber field of the page, top to bottom."""
+    found = [
+        UnsureField((-1, 0, index), field_element_id("contact", key), "", "contact", key)
+        for index, (key, unsure) in enumerate(contact_unsure.items())
+        if unsure
+    ]
+    for section_index, section in enumerate(sections):
+        if section.unsure:
+            notice = empty_section_element_id(section.id)
+            found.append(UnsureField((section_index, -1, 0), notice, "", section.id, "entries"))
+        for entry_index, entry in enumerate(section.entry_views):
+            rank = (section_index, entry_index)
+            found += [
+                UnsureField((*rank, index), field_element_id(entry.id, view.key), entry.id, entry.id, view.key)
+                for index, view in enumerate(entry.fields)
+                if view.unsure
+            ]
+            found += [
+                UnsureField(
+                    (*rank, len(entry.fields) + index), bullet_element_id(bullet.id), entry.id, bullet.id, "text"
+                )
+                for index, bullet in enumerate(entry.bullets)
+                if bullet.unsure
+            ]
+    return found
 
 
 class EditorState(SavingMixin, WorkspaceState):
@@ -214,9 +311,13 @@ class EditorState(SavingMixin, WorkspaceState):
     title: str = ""
     contact: dict[str, str] = {}
     contact_unsure: dict[str, bool] = {}
-    # How many fields the importer was unsure of: the page asks to check them.
+    # How many fields the importer was unsure of (amber on the page): the page asks to check them.
     unsure_count: int = 0
     unsure_message: str = ""
+    # The entries shown opened, by id; every other entry shows only its heading line.
+    open_entries: list[str] = []
+    # The element id of the amber field "Next unsure field" went to last ("" when none is).
+    unsure_current: str = ""
     profiles: list[ProfileView] = []
     sections: list[SectionView] = []
     missing_sections: list[str] = []
@@ -243,6 +344,12 @@ class EditorState(SavingMixin, WorkspaceState):
     # The text last saved per field (backend only): an input saves on a pause in typing
     # and again when left, and the second save of the same text is skipped.
     _saved_text: dict[str, str] = {}
+    # The text each field shows as stored, by the same keys (backend only): leaving a field
+    # without changing it saves nothing, so an amber field stays amber until it is edited.
+    _shown_text: dict[str, str] = {}
+    # The amber fields top to bottom, and where "Next unsure field" last went (backend only).
+    _unsure_fields: list[UnsureField] = []
+    _unsure_visited: tuple[int, int, int] | None = None
 
     def _show(self, resume: Resume) -> None:
         contact = resume.contact
@@ -259,12 +366,6 @@ class EditorState(SavingMixin, WorkspaceState):
             "summary": resume.summary,
         }
         self.contact_unsure = {key: _unsure(resume, "contact", key) for key in self.contact}
-        self.unsure_count = sum(1 for value in resume.confidence.values() if value < LOW_CONFIDENCE)
-        fields = "1 field" if self.unsure_count == 1 else f"{self.unsure_count} fields"
-        self.unsure_message = (
-            f"{fields} from your file are highlighted in amber: the importer was not sure of them. "
-            "Check them; editing a field clears its highlight."
-        )
         self.profiles = [
             ProfileView(index, profile.network, profile.username, profile.url)
             for index, profile in enumerate(contact.profiles)
@@ -285,6 +386,20 @@ class EditorState(SavingMixin, WorkspaceState):
             )
             for section in resume.sections
         ]
+        self._shown_text = _shown_text(self.contact, self.profiles, self.sections)
+        self._unsure_fields = _unsure_fields(self.contact_unsure, self.sections)
+        self.unsure_count = len(self._unsure_fields)
+        if self.unsure_current and all(found.element_id != self.unsure_current for found in self._unsure_fields):
+            self.unsure_current = ""
+        fields = "1 field" if self.unsure_count == 1 else f"{self.unsure_count} fields"
+        self.unsure_message = (
+            f"{fields} from your file {'is' if self.unsure_count == 1 else 'are'} highlighted in amber: "
+            "the importer was not sure of them. Check them one by one with Next unsure field; "
+            "editing a field clears its highlight."
+        )
+        entry_ids = {entry.id for section in self.sections for entry in section.entry_views}
+        if any(entry_id not in entry_ids for entry_id in self.open_entries):
+            self.open_entries = [entry_id for entry_id in self.open_entries if entry_id in entry_ids]
         self.preview = [
             PreviewBlock(block.kind, block.text, block.dates, block.place) for block in layout(resume, ExportOptions())
         ]
@@ -308,6 +423,7 @@ class EditorState(SavingMixin, WorkspaceState):
             return
         self.not_found = False
         self._saved_text = {}
+        self._unsure_visited, self.unsure_current = None, ""
         self._show(resume)
         self._list_versions()
         self.revision += 1
@@ -345,16 +461,20 @@ class EditorState(SavingMixin, WorkspaceState):
         self._list_versions()
 
     def _apply(self, change: Callable[[Resume], Any]):
-        """Save one change; the page shows "Saving..." until it is committed."""
+        """Save one change; the page shows "Saving..." until it is committed.
+        Returns what `change` returned (None when it was not saved)."""
         self.save_status = SAVING
         yield
-        saved, resume = self._save(lambda: repository.update_resume(self.workspace_id(), self.resume_id, change)[0])
-        if saved:
-            self._show(resume)
+        saved, outcome = self._save(lambda: repository.update_resume(self.workspace_id(), self.resume_id, change))
+        if not saved:
+            return None
+        resume, result = outcome
+        self._show(resume)
+        return result
 
     def _save_text(self, field_key: str, text: str, change: Callable[[Resume], Any]):
         """Save a typed value unless it is what was last saved for that field."""
-        if self._saved_text.get(field_key) == text:
+        if text in (self._saved_text.get(field_key), self._shown_text.get(field_key)):
             return
         yield from self._apply(change)
         if self.save_status == SAVED:
@@ -363,6 +483,53 @@ class EditorState(SavingMixin, WorkspaceState):
     @rx.event
     def toggle_preview(self):
         self.show_preview = not self.show_preview
+
+    # Opening and closing entries; walking the amber fields
+
+    def _open(self, entry_id: str | None) -> None:
+        if entry_id and entry_id not in self.open_entries:
+            self.open_entries = [*self.open_entries, entry_id]
+
+    @rx.event
+    def toggle_entry(self, entry_id: str):
+        if entry_id in self.open_entries:
+            self.open_entries = [open_id for open_id in self.open_entries if open_id != entry_id]
+        else:
+            self._open(entry_id)
+
+    @rx.event
+    def open_all_entries(self):
+        self.open_entries = [entry.id for section in self.sections for entry in section.entry_views]
+
+    @rx.event
+    def close_all_entries(self):
+        self.open_entries = []
+
+    @rx.event
+    def next_unsure(self):
+        """Open the entry of the next amber field after the last one visited (from the top
+        after the last) and put the cursor in it."""
+        return self._go_to_next_unsure()
+
+    def _go_to_next_unsure(self):
+        if not self._unsure_fields:
+            return None
+        last = self._unsure_visited
+        target = next((found for found in self._unsure_fields if last is None or found.rank > last), None)
+        target = target or self._unsure_fields[0]
+        self._unsure_visited, self.unsure_current = target.rank, target.element_id
+        self._open(target.entry_id)
+        return rx.call_script(_FOCUS_SCRIPT % json.dumps(target.element_id))
+
+    @rx.event
+    def confirm_unsure(self):
+        """Keep the amber field "Next unsure field" went to as it is, and go on to the next one."""
+        target = next((found for found in self._unsure_fields if found.element_id == self.unsure_current), None)
+        if target is None:
+            return
+        yield from self._apply(lambda resume: editing.confirm_guess(resume, target.item_id, target.field_name))
+        # The confirmed field leaves the list; the next one after it is where the walk goes on.
+        yield self._go_to_next_unsure()
 
     # Contact and summary
 
@@ -400,7 +567,8 @@ class EditorState(SavingMixin, WorkspaceState):
 
     @rx.event
     def add_entry(self, kind: str):
-        yield from self._apply(lambda resume: editing.add_entry(resume, kind))
+        entry = yield from self._apply(lambda resume: editing.add_entry(resume, kind))
+        self._open(entry.id if entry else None)
 
     @rx.event
     def set_entry_field(self, entry_id: str, key: str, value: str):
@@ -460,11 +628,14 @@ class EditorState(SavingMixin, WorkspaceState):
 
     @rx.event
     def place_as_bullet(self, line_id: str, entry_id: str):
-        yield from self._apply(lambda resume: editing.place_as_bullet(resume, line_id, entry_id))
+        bullet = yield from self._apply(lambda resume: editing.place_as_bullet(resume, line_id, entry_id))
+        # The entry opens to show where the line went.
+        self._open(entry_id if bullet else None)
 
     @rx.event
     def place_as_entry(self, line_id: str, kind: str):
-        yield from self._apply(lambda resume: editing.place_as_entry(resume, line_id, kind))
+        new_id = yield from self._apply(lambda resume: editing.place_as_entry(resume, line_id, kind))
+        self._open(new_id)
 
     @rx.event
     def dismiss_unplaced(self, line_id: str):

@@ -83,6 +83,11 @@ class TailorState(SavingMixin, WorkspaceState):
         return rows.coverage_chart(self.requirement_rows)
 
     @rx.var(cache=True)
+    def coverage_text(self) -> str:
+        """The coverage chart in words, for those who cannot see it."""
+        return rows.coverage_text(self.coverage_chart)
+
+    @rx.var(cache=True)
     def uncovered_count(self) -> int:
         return sum(1 for row in self.requirement_rows if not row.covered)
 

@@ -77,7 +77,13 @@ def _bullet_row(bullet: TailorBullet) -> rx.Component:
             rx.cond(
                 bullet.score_text != "",
                 rx.hstack(
-                    rx.progress(value=bullet.score.to(int), width="70px", size="1", class_name="score-bar"),
+                    rx.progress(
+                        value=bullet.score.to(int),
+                        width="70px",
+                        size="1",
+                        class_name="score-bar",
+                        aria_label="Match score",
+                    ),
                     rx.text(bullet.score_text, size="1", weight="bold", class_name="bullet-score"),
                     rx.text("covers: ", bullet.requirement, size="1", color_scheme="gray", class_name="covers"),
                     align="center",
@@ -107,7 +113,6 @@ def _bullet_row(bullet: TailorBullet) -> rx.Component:
         padding="0.4em",
         border_radius="var(--radius-2)",
         background=rx.cond(bullet.chosen, "var(--gray-2)", "transparent"),
-        opacity=rx.cond(bullet.chosen, "1", "0.55"),
     )
 
 

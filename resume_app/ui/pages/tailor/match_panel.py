@@ -43,20 +43,27 @@ def _gauge() -> rx.Component:
         position="relative",
         width="230px",
         height="118px",
+        role="img",
+        aria_label="Match score: " + TailorState.match_score.to_string() + " out of 100",
     )
 
 
 def _coverage_chart() -> rx.Component:
     """Share of the posting's requirements of each kind that chosen bullets cover."""
-    return rx.recharts.bar_chart(
-        rx.recharts.bar(data_key="covered", fill="var(--accent-9)", is_animation_active=False, name="% covered"),
-        rx.recharts.x_axis(type_="number", domain=[0, 100], font_size=11),
-        rx.recharts.y_axis(data_key="kind", type_="category", width=125, font_size=11, interval=0),
-        rx.recharts.graphing_tooltip(),
-        data=TailorState.coverage_chart,
-        layout="vertical",
-        width=300,
-        height=120,
+    return rx.box(
+        rx.recharts.bar_chart(
+            rx.recharts.bar(data_key="covered", fill="var(--accent-9)", is_animation_active=False, name="% covered"),
+            rx.recharts.x_axis(type_="number", domain=[0, 100], font_size=11),
+            rx.recharts.y_axis(data_key="kind", type_="category", width=125, font_size=11, interval=0),
+            rx.recharts.graphing_tooltip(),
+            data=TailorState.coverage_chart,
+            layout="vertical",
+            width=300,
+            height=120,
+        ),
+        role="img",
+        aria_label=TailorState.coverage_text,
+        id="coverage-chart",
     )
 
 

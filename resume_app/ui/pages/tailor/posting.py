@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from resume_app.ui.components.inputs import file_upload
 from resume_app.ui.state.tailor import TailorState
 
 POSTING_UPLOAD_ID = "posting_upload"
@@ -17,7 +18,8 @@ def posting_card() -> rx.Component:
             rx.hstack(
                 rx.heading("Job posting", size="4"),
                 rx.spacer(),
-                rx.upload.root(
+                file_upload(
+                    "Upload the job posting file",
                     rx.button(rx.icon("upload", size=14), "Upload .txt, .pdf or .docx", variant="soft", size="1"),
                     id=POSTING_UPLOAD_ID,
                     multiple=False,
@@ -52,7 +54,7 @@ def posting_card() -> rx.Component:
                 TailorState.model_loading,
                 rx.vstack(
                     rx.text("Loading the matching model (once, after the app starts)...", size="2"),
-                    rx.progress(value=TailorState.model_percent, width="100%"),
+                    rx.progress(value=TailorState.model_percent, width="100%", aria_label="Loading the matching model"),
                     width="100%",
                     id="model-progress",
                 ),
