@@ -350,6 +350,55 @@ def test_a_sidebar_is_read_as_one_block_before_the_main_column():
     assert [[row[0].text for row in block] for block in blocks] == [sidebar, main]
 
 
+# A banner over two columns (html_banner_grid's synthetic warehouse lead): (x0, x1, y, text).
+_BANNER_GRID = [
+    (39.7, 244.4, 48.7, "Tomasz Wisniewski"),
+    (39.7, 148.9, 64.5, "Warehouse Team Lead"),
+    (39.7, 254.5, 81.0, "t.wisniewski@example.com · +49 30 1234567 · Berlin, DE"),
+    (39.7, 68.4, 130.5, "Skills"),
+    (219.5, 326.4, 130.5, "Employment History"),
+    (39.7, 184.6, 149.2, "Equipment: Forklift licence, Reach"),
+    (219.5, 427.9, 149.2, "Warehouse Team Lead | Nordlicht Logistik GmbH"),
+    (39.7, 107.1, 161.2, "truck, Pallet jack"),
+    (219.5, 317.5, 160.5, "2020-03 to Present · Berlin"),
+    (231.5, 469.1, 174.0, "Run a night shift of 18 pickers."),
+    (39.7, 183.4, 177.0, "Systems: SAP EWM, Handheld RF"),
+    (231.5, 481.4, 186.0, "Cut mis-picks by 37%."),
+    (39.7, 74.1, 189.0, "scanners"),
+    (231.5, 495.1, 198.0, "Trained 25 colleagues."),
+    (231.5, 455.2, 210.0, "Keep a 99.6% on-time dispatch rate."),
+    (39.7, 92.8, 215.2, "Education"),
+    (231.5, 446.1, 222.0, "Plan rotas within budget."),
+    (39.7, 154.1, 234.0, "Zespol Szkol Technicznych"),
+    (219.5, 381.4, 242.2, "Forklift Operator | Spedition Kowalski"),
+    (39.7, 170.3, 246.0, "Technician Diploma in Logistics"),
+    (219.5, 330.5, 253.5, "2016 to 2020 · Poznan, Poland"),
+    (39.7, 57.7, 257.2, "2015"),
+    (231.5, 417.7, 267.0, "Loaded up to 30 trucks per shift."),
+    (39.7, 99.6, 284.2, "Certificates"),
+]
+
+
+def test_column_headings_on_one_baseline_under_a_banner_start_their_columns():
+    """ "Skills" beside "Employment History", and each column's first line beside the
+    other's, share baselines (which counts against two independent columns): they still
+    open their own columns, not one line across both."""
+    blocks = split_columns(group_rows([_run(x0, x1, y, text) for x0, x1, y, text in _BANNER_GRID]))
+    firsts = [" ".join(run.text for run in block[0]) for block in blocks]
+    assert "Skills" in firsts and "Employment History" in firsts
+    sidebar = next(block for block in blocks if block[0][0].text == "Skills")
+    assert sidebar[1][0].text == "Equipment: Forklift licence, Reach" and len(sidebar[1]) == 1
+
+
+def test_a_date_beside_a_title_above_a_band_stays_with_it():
+    runs = [_run(60, 150, 100, "Team Lead"), _run(460, 550, 100, "Mar 2021 – June 2023")]
+    for i in range(8):
+        runs.append(_run(80, 430, 114 + 14 * i, f"Did a thing number {i}"))
+        runs.append(_run(460, 550, 121 + 14 * i, f"Note {i}"))
+    blocks = split_columns(group_rows(runs))
+    assert [run.text for run in blocks[0][0]] == ["Team Lead", "Mar 2021 – June 2023"]
+
+
 def test_a_right_aligned_date_column_is_not_a_second_column():
     runs = []
     for i in range(8):

@@ -7,6 +7,7 @@ before or after the main column instead of interleaving with it.
 
 from __future__ import annotations
 
+from resume_app.parsing.dates import find_date_ranges
 from resume_app.parsing.pdf_interpreter import TextRun
 
 __all__ = ["split_columns"]
@@ -34,7 +35,8 @@ def split_columns(rows: list[Row]) -> list[list[Row]]:
     best = _find_gutter(rows, segs)
     if best is None:
         return [rows]
-    start, end, gx = best
+    start, end, gx, right_edge = best
+    start = _headings_above(rows, start, gx, right_edge)
     left: list[Row] = []
     right: list[Row] = []
     for row in rows[start:end]:
@@ -72,7 +74,7 @@ def _crosses(segs: list[tuple[float, float]], x: float) -> bool:
 
 
 def _find_gutter(rows: list[Row], segs: list[list[tuple[float, float]]]):
-    """(first row, end row, gutter x) of the best column split, or None.
+    """(first row, end row, gutter x, right column's left edge) of the best column split, or None.
 
     Candidate lines sit just beside segment ends and starts.  For each, every
     maximal run of consecutive rows not crossing it is a band; its gutter is the
@@ -106,9 +108,28 @@ def _find_gutter(rows: list[Row], segs: list[list[tuple[float, float]]]):
                     seen.add(key)
                     score = _band_score(rows[i:j], (gl + gr) / 2, gr - gl)
                     if score > best_score:
-                        best_score, best = score, (i, j, (gl + gr) / 2)
+                        best_score, best = score, (i, j, (gl + gr) / 2, gr)
             i = j
     return best
+
+
+def _headings_above(rows: list[Row], start: int, gx: float, right_edge: float) -> int:
+    """The band's first row, taking in the rows right above it that are split at its gutter
+    too: both sides there, the right one starting at the column's exact edge. Column
+    headings and first lines sit side by side on one baseline ("Skills" beside "Employment
+    History" under a banner: html_banner_grid), which the band's score counts against
+    independent columns, so the best band starts below them and they would read as one line.
+    A date on the right is the dates column of the title beside it (RenderCV): it stays."""
+    while start > 0:
+        texts = [run for run in rows[start - 1] if run.text.strip()]
+        right = [run for run in texts if run.x0 >= gx]
+        left = [run for run in texts if run.x0 < gx]
+        if not (left and right) or abs(right[0].x0 - right_edge) > 1.0 or max(run.x1 for run in left) > gx:
+            break
+        if find_date_ranges(" ".join(run.text for run in right)):
+            break
+        start -= 1
+    return start
 
 
 def _band_score(band: list[Row], gx: float, width: float) -> float:

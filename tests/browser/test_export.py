@@ -33,7 +33,7 @@ def test_docx_and_pdf_downloads(app_server, page, tmp_path):
 
 
 def test_a_long_resume_is_flagged_past_two_pages(app_server, page, tmp_path):
-    _open(page, app_server, "rendercv_classic")
+    _open(page, app_server, "awesomecv_resume")  # four pages as we export it
     with page.expect_download():
         page.get_by_role("button", name="Download PDF").click()
     expect(page.locator("#page-warning")).to_contain_text("pages; most recruiters read one or two")
