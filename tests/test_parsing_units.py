@@ -15,7 +15,7 @@ from resume_app.parsing.dates import find_date_ranges
 from resume_app.parsing.entries import parse_entries
 from resume_app.parsing.importer import import_resume
 from resume_app.parsing.lines import Line, clean_text, join_wrapped
-from resume_app.parsing.sections import heading_kind
+from resume_app.parsing.sections import heading_kind, split_sections
 from resume_app.parsing.skills import parse_skills
 
 
@@ -351,3 +351,21 @@ def test_position_and_employer_on_one_line_over_the_place(first, second, expecte
     entry = parse_entries("work", [Line(first, bold=True), Line(second), Line("• Built things", bullet=True)])[0]
     assert (entry.organization, entry.location.startswith(second.split(",")[0])) == (expected, True)
     assert "—" not in entry.title
+
+
+def test_a_heading_on_the_row_of_a_right_aligned_contact_block_opens_its_section():
+    """A contact block set flush right runs down beside the first heading (letter-spaced
+    headings are even cut into columns): the field goes to the contact details."""
+    header, sections = split_sections(
+        [
+            Line("John Doe\trendercv.com", size=20, bold=True),
+            Line("LinkedIn: rendercv", size=8.5),
+            Line("C O R E\tS K I L L S\tGitHub: rendercv", size=9.5, bold=True),
+            Line("Languages: Python, C++, CUDA", size=9),
+            Line("E X P E R I E N C E", size=9.5, bold=True),
+            Line("Nexus AI | Co-Founder", size=9),
+        ]
+    )
+    assert [section.kind for section in sections] == ["skills", "work"]
+    assert [line.text for line in header][-1] == "GitHub: rendercv"
+    assert sections[0].lines[0].text.startswith("Languages:")

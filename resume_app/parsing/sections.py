@@ -226,6 +226,8 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
         if not line.bullet and heading_kind(line.text) is not None and _looks_like_heading(line, body_size)
     }
     for line in lines:
+        if not sections:
+            line = _heading_beside_contact(line, header)
         kind = heading_kind(line.text) if not line.bullet else None
         current = sections[-1].kind if sections else None
         # In body type, a heading phrase of the section we are in ("Tools" among skills)
@@ -257,6 +259,27 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
 
 
 _PHONE_DIGITS = re.compile(r"\d[\d\s().+-]{6,}\d")
+_CONTACT_FIELD = re.compile(
+    r"@|https?://|www\.|\.(?:com|org|net|io|dev|me)\b|^\+?\(?\d[\d\s().-]{6,}\d$"
+    r"|^(?:linkedin|github|gitlab|twitter|x|website|web|portfolio|phone|tel|mobile|email)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _heading_beside_contact(line: Line, header: list[Line]) -> Line:
+    """The first heading on the row of a right-aligned contact block that runs down beside it
+    ("CORE SKILLS \t GitHub: rendercv"): the contact field goes to the header, the heading
+    stays a line of its own."""
+    columns = line.text.split("\t")
+    contact = 0  # how many columns at the end are contact fields
+    while contact < len(columns) - 1 and _CONTACT_FIELD.search(columns[-1 - contact].strip()):
+        contact += 1
+    # A letter-spaced heading may itself be cut into columns ("C O R E \t S K I L L S").
+    heading = " ".join(column.strip() for column in columns[: len(columns) - contact])
+    if not contact or heading_kind(heading) is None:
+        return line
+    header.append(Line(**{**line.__dict__, "text": "\t".join(columns[-contact:]).strip(), "spans": []}))
+    return Line(**{**line.__dict__, "text": heading, "spans": []})
 
 
 def _has_contact(header: list[Line]) -> bool:
