@@ -181,11 +181,14 @@ def test_deleting_this_version_goes_back_to_the_master(stored_page):
 
 def test_a_delete_that_cannot_be_saved_says_so_and_stays(stored_page, monkeypatch):
     page, _ids, acme, _globex = stored_page
-    monkeypatch.setattr(repository, "delete_version", _database_down)
     versions = _versions(page)
+    versions.list_versions()
+    monkeypatch.setattr(repository, "delete_version", _database_down)
+    monkeypatch.setattr(repository, "list_versions", _database_down)
     versions.ask_delete(acme)
-    assert versions.confirm_delete() is None
+    assert versions.confirm_delete() is None, "this page stays"
     assert page.save_status == FAILED
+    assert len(versions.version_rows) == 2
 
 
 def _compare(page: TailorState) -> CompareState:

@@ -104,6 +104,7 @@ class TailorState(SavingMixin, WorkspaceState):
         version_id = self.router.page.params.get("version_id", "")
         edit = await self.get_state(BulletEditState)
         compare = await self.get_state(CompareState)
+        listing = await self.get_state(VersionsState)
         if version_id != self.version_id:
             # Undo history, a bullet being edited and the compare view belong to one version;
             # a reload of the same page keeps them.
@@ -112,7 +113,7 @@ class TailorState(SavingMixin, WorkspaceState):
             edit.editing_id, compare.compare_open = "", False
         self.version_id = version_id
         self.save_status, self.save_message, self.posting_error = SAVED, "", ""
-        edit.confirm_open = False
+        edit.confirm_open, listing.delete_id = False, ""
         try:
             stored = service.load(self.workspace_id(), version_id)
         except InputError:
@@ -128,7 +129,7 @@ class TailorState(SavingMixin, WorkspaceState):
         self.posting_text = posting.text if posting else ""
         self.revision += 1
         self._show_rows(master)
-        (await self.get_state(VersionsState)).list_versions()
+        listing.list_versions()
         self.loaded = True
         if self.posting_text.strip():
             return TailorState.rank_posting(False)
@@ -449,7 +450,9 @@ class VersionsState(TailorState):
         if not version_id:
             return None
         saved, _ = self._save(lambda: service.delete_version(self.workspace_id(), version_id))
-        if saved and version_id == self.version_id:
+        if not saved:
+            return None
+        if version_id == self.version_id:
             return rx.redirect(f"/resume/{self.resume_id}")
         self.list_versions()
         return None
