@@ -239,6 +239,11 @@ def duplicate(workspace_id: str, version_id: str) -> str:
     return repository.duplicate_version(workspace_id, version_id).id
 
 
+def delete_version(workspace_id: str, version_id: str) -> None:
+    """Delete a tailored version; its bullets stay in the master."""
+    repository.delete_version(workspace_id, version_id)
+
+
 def export(workspace_id: str, version_id: str, fmt: str) -> ExportFile:
     """The tailored version as a file named after it."""
     stored = load(workspace_id, version_id)

@@ -182,6 +182,32 @@ def test_two_versions_for_two_postings_keep_their_own_orders(app_server, page):
     expect(versions).not_to_contain_text("Tax role")
 
 
+def test_versions_are_deleted_from_the_tailoring_page_after_asking(app_server, page):
+    open_truth_resume(page, app_server.url, ACCOUNTANT)
+    first_url = start_tailoring(page)
+    page.get_by_role("button", name="Duplicate").click()
+    page.wait_for_url(lambda url: url != first_url and "/tailor/" in url)
+    copy_url = page.url
+    rows = page.locator("#versions .version-row")
+    expect(rows).to_have_count(2)
+    # Another version: asked about by name, then gone from the list; this page stays.
+    rows.filter(has_not_text="Copy of").get_by_role("button", name="Delete tailored version").click()
+    expect(page.get_by_role("alertdialog")).to_contain_text('"Tailored version" will be deleted')
+    page.get_by_role("button", name="Delete", exact=True).click()
+    expect(rows).to_have_count(1)
+    expect(rows).to_contain_text("Copy of Tailored version")
+    assert page.url == copy_url
+    # Cancel deletes nothing; deleting this version goes back to the master.
+    rows.get_by_role("button", name="Delete tailored version").click()
+    page.get_by_role("button", name="Cancel").click()
+    expect(page.get_by_role("alertdialog")).to_have_count(0)
+    expect(rows).to_have_count(1)
+    rows.get_by_role("button", name="Delete tailored version").click()
+    page.get_by_role("button", name="Delete", exact=True).click()
+    page.wait_for_url("**/resume/**")
+    expect(page.locator("#tailored-versions .version-row")).to_have_count(0)
+
+
 def test_editing_a_bullet_used_by_another_version_asks_first(app_server, page):
     first_url = _tailored(page, app_server)
     page.get_by_role("button", name="Duplicate").click()

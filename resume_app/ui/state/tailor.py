@@ -1,8 +1,15 @@
 """The tailoring page: one resume tailored to one job posting (a TailoredVersion).
 
 The version's choice and order of bullets is saved on every change; the posting text is
-saved as it is typed or pasted. What a change does lives in resume_app.tailoring; this
-state keeps only ids, strings and numbers, and the ranking runs in a background event.
+saved as it is typed or pasted. What a change does lives in resume_app.tailoring; these
+states keep only ids, strings and numbers, and the ranking runs in a background event.
+
+`TailorState` is the page: its ids, the posting and its ranking, the version's choice of
+bullets and undo. Each other concern is a substate of it, as Reflex's docs split a state
+that grew, that reads the page's ids as its own (inherited) vars and owns its own vars and
+events: `VersionsState` (the master's versions: list, rename, duplicate, delete; a link
+switches), `CompareState` (the version beside its master) and `BulletEditState` (a master
+bullet's text edited in place).
 """
 
 import asyncio
@@ -57,12 +64,6 @@ class TailorState(SavingMixin, WorkspaceState):
     missing_here: list[str] = []
     missing_everywhere: list[str] = []
     checks: list[CheckRow] = []
-    version_rows: list[VersionRow] = []
-
-    undo_label: str = ""
-
-    compare_open: bool = False
-    compare_jobs: list[CompareJob] = []
 
     # Backend only.
     _bullet_ids: list[str] = []
@@ -91,21 +92,28 @@ class TailorState(SavingMixin, WorkspaceState):
     def uncovered_count(self) -> int:
         return sum(1 for row in self.requirement_rows if not row.covered)
 
+    @rx.var(cache=True)
+    def undo_label(self) -> str:
+        """What Undo would take back ("" when nothing): the latest step remembered."""
+        return self._undo[-1]["label"] if self._undo else ""
+
     # Loading
 
     @rx.event
     async def load(self):
         version_id = self.router.page.params.get("version_id", "")
         edit = await self.get_state(BulletEditState)
+        compare = await self.get_state(CompareState)
+        listing = await self.get_state(VersionsState)
         if version_id != self.version_id:
-            # Undo history and a bullet being edited belong to one version; a reload of the
-            # same page keeps them.
-            self._undo, self.undo_label, self._scores = [], "", {}
+            # Undo history, a bullet being edited and the compare view belong to one version;
+            # a reload of the same page keeps them.
+            self._undo, self._scores = [], {}
             self.ranked = False
-            edit.editing_id, self.compare_open = "", False
+            edit.editing_id, compare.compare_open = "", False
         self.version_id = version_id
         self.save_status, self.save_message, self.posting_error = SAVED, "", ""
-        edit.confirm_open = False
+        edit.confirm_open, listing.delete_id = False, ""
         try:
             stored = service.load(self.workspace_id(), version_id)
         except InputError:
@@ -121,20 +129,17 @@ class TailorState(SavingMixin, WorkspaceState):
         self.posting_text = posting.text if posting else ""
         self.revision += 1
         self._show_rows(master)
-        self._list_versions()
+        listing.list_versions()
         self.loaded = True
         if self.posting_text.strip():
             return TailorState.rank_posting(False)
-
-    def _list_versions(self) -> None:
-        self.version_rows = service.version_rows(self.workspace_id(), self.resume_id, self.version_id)
 
     # Showing
 
     def _show_rows(self, master: Resume) -> None:
         self.jobs = rows.job_rows(master, self._bullet_ids, self._scores)
-        if self.compare_open:
-            self.compare_jobs = rows.compare(master, self._bullet_ids)
+        # The compare view, when open, follows every change of the choice or of a bullet's text.
+        self.get_substate([CompareState.get_name()]).show(master, self._bullet_ids)
 
     def _show_ranking(self, master: Resume, ranking: Ranking, spans: dict[str, list[tuple[int, int]]]) -> None:
         self._scores = rows.bullet_scores(ranking, spans)
@@ -242,8 +247,8 @@ class TailorState(SavingMixin, WorkspaceState):
                 # The suggestion was saved as the version's choice.
                 self.version_name = result.version.name
                 self.name_revision += 1
+                # (The versions list shows the new name: it follows `version_name`.)
                 self.save_status, self.save_count = SAVED, self.save_count + 1
-                self._list_versions()
             # What is stored now: the person may have changed the choice while this ran.
             try:
                 self._bullet_ids = service.stored_choice(workspace, version_id, result.master)
@@ -304,7 +309,6 @@ class TailorState(SavingMixin, WorkspaceState):
             return None
         *rest, last = self._undo
         self._undo = rest
-        self.undo_label = rest[-1]["label"] if rest else ""
         if "order" in last:
             order = last["order"]
             return self._change(lambda: service.restore(self.workspace_id(), self.version_id, order), panel=True)
@@ -315,7 +319,6 @@ class TailorState(SavingMixin, WorkspaceState):
     def _remember(self, step: dict) -> None:
         """One step for undo: {"label", "order"} for a choice, {"label", "bullet", "text"} for an edit."""
         self._undo = [*self._undo, step][-UNDO_LIMIT:]
-        self.undo_label = step["label"]
 
     def _write_text(self, bullet_id: str, text: str) -> bool:
         saved, master = self._save(
@@ -325,26 +328,7 @@ class TailorState(SavingMixin, WorkspaceState):
             self._show_rows(master)
         return saved
 
-    # Versions
-
-    @rx.event
-    def duplicate(self):
-        return rx.redirect(f"/tailor/{service.duplicate(self.workspace_id(), self.version_id)}")
-
-    @rx.event
-    def rename(self, name: str):
-        if " ".join(name.split()) in ("", self.version_name):
-            return
-        saved, name = self._save(lambda: service.rename(self.workspace_id(), self.version_id, name))
-        if saved:
-            self.version_name = name
-            self._list_versions()
-
-    @rx.event
-    def toggle_compare(self):
-        self.compare_open = not self.compare_open
-        if self.compare_open:
-            self.compare_jobs = rows.compare(self._master(), self._bullet_ids)
+    # The file
 
     @rx.event
     async def download(self, kind: str):
@@ -413,3 +397,80 @@ class BulletEditState(TailorState):
         if page._write_text(bullet_id, text):
             page._remember({"label": "edit", "bullet": bullet_id, "text": previous})
         return TailorState.rank_posting(False) if page._posting_id else None
+
+
+class VersionsState(TailorState):
+    """The master's tailored versions, on the tailoring page: listed (a link switches to
+    one), this one renamed or duplicated, any of them deleted after asking."""
+
+    # The version a delete dialog asks about ("" when the dialog is closed).
+    delete_id: str = ""
+    # The versions as last listed from storage (backend only).
+    _listed: list[VersionRow] = []
+
+    @rx.var(cache=True)
+    def version_rows(self) -> list[VersionRow]:
+        """The versions, this one named as its heading is: a rename or a suggestion renames it."""
+        return [
+            VersionRow(row.id, self.version_name if row.id == self.version_id else row.name, row.id == self.version_id)
+            for row in self._listed
+        ]
+
+    @rx.var(cache=True)
+    def delete_name(self) -> str:
+        return next((row.name for row in self.version_rows if row.id == self.delete_id), "")
+
+    def list_versions(self) -> None:
+        self._listed = service.version_rows(self.workspace_id(), self.resume_id, self.version_id)
+
+    @rx.event
+    def rename(self, name: str):
+        if " ".join(name.split()) in ("", self.version_name):
+            return
+        saved, name = self._save(lambda: service.rename(self.workspace_id(), self.version_id, name))
+        if saved:
+            self.version_name = name
+
+    @rx.event
+    def duplicate(self):
+        return rx.redirect(f"/tailor/{service.duplicate(self.workspace_id(), self.version_id)}")
+
+    @rx.event
+    def ask_delete(self, version_id: str):
+        self.delete_id = version_id
+
+    @rx.event
+    def cancel_delete(self):
+        self.delete_id = ""
+
+    @rx.event
+    def confirm_delete(self):
+        """Delete the version asked about; deleting this one goes back to the master."""
+        version_id, self.delete_id = self.delete_id, ""
+        if not version_id:
+            return None
+        saved, _ = self._save(lambda: service.delete_version(self.workspace_id(), version_id))
+        if not saved:
+            return None
+        if version_id == self.version_id:
+            return rx.redirect(f"/resume/{self.resume_id}")
+        self.list_versions()
+        return None
+
+
+class CompareState(TailorState):
+    """The version beside its master, job by job, instead of the bullets to tailor."""
+
+    compare_open: bool = False
+    compare_jobs: list[CompareJob] = []
+
+    @rx.event
+    def toggle_compare(self):
+        self.compare_open = not self.compare_open
+        self.compare_jobs = rows.compare(self._master(), self._bullet_ids) if self.compare_open else []
+
+    def show(self, master: Resume, bullet_ids: list[str]) -> None:
+        """Compare `master` with the choice `bullet_ids` if the view is open (the page calls
+        this whenever either changes). A closed view is left untouched: nothing to send."""
+        if self.compare_open:
+            self.compare_jobs = rows.compare(master, bullet_ids)

@@ -12,7 +12,7 @@ from resume_app.ui.pages.tailor.match_panel import match_panel
 from resume_app.ui.pages.tailor.posting import posting_card
 from resume_app.ui.pages.tailor.toolbar import confirm_edit_dialog, toolbar
 from resume_app.ui.pages.tailor.versions import versions_card
-from resume_app.ui.state.tailor import TailorState
+from resume_app.ui.state.tailor import CompareState, TailorState
 
 
 def _workspace() -> rx.Component:
@@ -22,8 +22,8 @@ def _workspace() -> rx.Component:
             rx.vstack(posting_card(), match_panel(), versions_card(), spacing="4", width="100%"),
             rx.vstack(
                 rx.cond(
-                    TailorState.compare_open,
-                    rx.foreach(TailorState.compare_jobs, compare_job),
+                    CompareState.compare_open,
+                    rx.foreach(CompareState.compare_jobs, compare_job),
                     rx.cond(
                         TailorState.jobs.length() > 0,
                         rx.foreach(TailorState.jobs, job_card),

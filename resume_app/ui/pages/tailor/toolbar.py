@@ -7,7 +7,7 @@ import reflex as rx
 
 from resume_app.ui.components.dialogs import confirm_dialog
 from resume_app.ui.components.status import save_error, save_indicator
-from resume_app.ui.state.tailor import BulletEditState, TailorState
+from resume_app.ui.state.tailor import BulletEditState, CompareState, TailorState, VersionsState
 
 
 def toolbar() -> rx.Component:
@@ -35,11 +35,11 @@ def toolbar() -> rx.Component:
             ),
             rx.button(
                 rx.icon("columns-2"),
-                rx.cond(TailorState.compare_open, "Back to tailoring", "Compare with master"),
-                on_click=TailorState.toggle_compare,
+                rx.cond(CompareState.compare_open, "Back to tailoring", "Compare with master"),
+                on_click=CompareState.toggle_compare,
                 variant="soft",
             ),
-            rx.button(rx.icon("copy"), "Duplicate", on_click=TailorState.duplicate, variant="soft"),
+            rx.button(rx.icon("copy"), "Duplicate", on_click=VersionsState.duplicate, variant="soft"),
             rx.button(
                 rx.icon("download"), "DOCX", on_click=TailorState.download("docx"), aria_label="Download tailored DOCX"
             ),
