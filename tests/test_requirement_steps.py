@@ -10,13 +10,11 @@ import json
 import pytest
 
 from resume_app.core.errors import InputError
-from resume_app.matching import ranker
 from resume_app.matching.requirements import (
-    ANALYSIS_WEIGHTS,
     EMPTY_MESSAGE,
+    KIND_WEIGHTS,
     MAX_CHARS,
     NOT_TEXT_MESSAGE,
-    RANKING_WEIGHTS,
     SHORT_MESSAGE,
     RequirementKind,
     analyze_posting,
@@ -58,27 +56,21 @@ def test_a_kind_is_its_plain_word_in_comparisons_keys_and_json():
     assert RequirementKind("required") is REQUIRED
 
 
-def test_every_kind_has_an_analysis_weight_a_ranking_weight_and_a_label():
+def test_every_kind_has_one_weight_and_a_label():
     kinds = set(RequirementKind)
-    assert set(ANALYSIS_WEIGHTS) == set(RANKING_WEIGHTS) == set(rows.KIND_LABELS) == kinds
-    assert ranker.KIND_WEIGHTS is RANKING_WEIGHTS
-    # a nice-to-have counts less than a must in both tables
-    assert ANALYSIS_WEIGHTS[PREFERRED] < ANALYSIS_WEIGHTS[REQUIRED]
-    assert RANKING_WEIGHTS[PREFERRED] < RANKING_WEIGHTS[REQUIRED]
+    assert set(KIND_WEIGHTS) == set(rows.KIND_LABELS) == kinds
+    # a nice-to-have counts less than a duty, a duty no more than a must
+    assert KIND_WEIGHTS[PREFERRED] < KIND_WEIGHTS[RESPONSIBILITY] <= KIND_WEIGHTS[REQUIRED]
 
 
 def test_the_weights_are_the_tuned_numbers():
-    # Pinned while they differ: one weight per kind comes with the retuning of issue 12
-    # (tests/test_requirement_weights.py), not with a refactor.
-    assert dict(ANALYSIS_WEIGHTS) == {REQUIRED: 1.0, RESPONSIBILITY: 1.0, PREFERRED: 0.6}
-    assert dict(RANKING_WEIGHTS) == {REQUIRED: 1.0, RESPONSIBILITY: 0.9, PREFERRED: 0.6}
+    # The numbers the ranking was tuned with (bench/rank_quality.py); issue 12 retunes them.
+    assert dict(KIND_WEIGHTS) == {REQUIRED: 1.0, RESPONSIBILITY: 0.9, PREFERRED: 0.6}
 
 
-def test_the_weight_tables_cannot_be_changed_by_a_caller():
+def test_the_weight_table_cannot_be_changed_by_a_caller():
     with pytest.raises(TypeError):
-        RANKING_WEIGHTS[REQUIRED] = 2.0  # type: ignore[index]
-    with pytest.raises(TypeError):
-        ANALYSIS_WEIGHTS[REQUIRED] = 2.0  # type: ignore[index]
+        KIND_WEIGHTS[REQUIRED] = 2.0  # type: ignore[index]
 
 
 def test_analysis_gives_each_requirement_an_enum_kind_and_its_weight():
@@ -90,7 +82,7 @@ def test_analysis_gives_each_requirement_an_enum_kind_and_its_weight():
     kinds = [item.kind for item in analysis.requirements]
     assert kinds == [REQUIRED, REQUIRED, RESPONSIBILITY, PREFERRED]
     assert all(type(kind) is RequirementKind for kind in kinds)
-    assert [item.weight for item in analysis.requirements] == [ANALYSIS_WEIGHTS[kind] for kind in kinds]
+    assert [item.weight for item in analysis.requirements] == [KIND_WEIGHTS[kind] for kind in kinds]
 
 
 # --- words -----------------------------------------------------------------------------

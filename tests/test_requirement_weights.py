@@ -10,12 +10,6 @@ from resume_app.matching.requirements import RESPONSIBILITY
 from tests.corpus import CORPUS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known defect (issue 11): ranker.KIND_WEIGHTS gives responsibilities 0.9 while the analysis gives 1.0 "
-    "(test_requirements pins 1.0); reading the analysis' weight drops structured NDCG@5 from 0.939 to 0.919, so the "
-    "one weight per kind waits for the RequirementKind enum and the leave-one-out tuning of issue 12.",
-)
 @pytest.mark.parametrize("name", ["indeed_414_data_engineer", "indeed_974_senior_accountant"])
 def test_each_requirement_counts_with_the_weight_its_analysis_gives_it(name):
     prepared = prepare((CORPUS / "jobs" / f"{name}.txt").read_text(encoding="utf-8"))

@@ -13,11 +13,10 @@ import pytest
 
 from resume_app.core.errors import InputError
 from resume_app.matching.requirements import (
+    KIND_WEIGHTS,
     MAX_CHARS,
     PREFERRED,
-    PREFERRED_WEIGHT,
     REQUIRED,
-    REQUIRED_WEIGHT,
     RESPONSIBILITY,
     PostingAnalysis,
     Requirement,
@@ -138,7 +137,7 @@ def test_indeed_posting(name, variant):
 
     for req in analysis.requirements:
         assert req.kind in (REQUIRED, PREFERRED, RESPONSIBILITY)
-        assert req.weight == (PREFERRED_WEIGHT if req.kind == PREFERRED else REQUIRED_WEIGHT)
+        assert req.weight == KIND_WEIGHTS[req.kind]
         assert not BOILERPLATE.search(req.text), req.text
         assert req.text == req.text.strip() and "\n" not in req.text and req.text[0] not in "-•*:"
         # the header was read and dropped, not kept as a requirement

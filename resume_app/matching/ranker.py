@@ -27,7 +27,6 @@ from resume_app.matching.ats import writing_quality
 from resume_app.matching.embedder import Embedder
 from resume_app.matching.keywords import Keyword, keywords_in, posting_keywords
 from resume_app.matching.requirements import (
-    RANKING_WEIGHTS,
     PostingAnalysis,
     Requirement,
     RequirementKind,
@@ -38,8 +37,6 @@ from resume_app.matching.requirements import (
 SCORE_WEIGHTS = {"semantic": 0.60, "keywords": 0.25, "quality": 0.05}
 # match score = 100 * sum(weight * coverage).
 MATCH_WEIGHTS = {"requirements": 0.70, "keywords": 0.30}
-# Per RequirementKind; kept beside the analysis' own weights (requirements.model), see there.
-KIND_WEIGHTS = RANKING_WEIGHTS
 # How much the kind weight scales a semantic match: factor = KIND_FLOOR + (1 - KIND_FLOOR) * weight.
 KIND_FLOOR = 0.5
 # A bullet covers a requirement when their cosine reaches this (MiniLM: 0.45 reads as
@@ -151,7 +148,8 @@ def prepare(posting: str) -> PreparedPosting:
 def _prepared(analysis: PostingAnalysis) -> PreparedPosting:
     requirements = analysis.requirements
     keywords = posting_keywords([item.text for item in requirements], exclude=(analysis.company,))
-    weights = np.array([KIND_WEIGHTS.get(item.kind, 1.0) for item in requirements], dtype=np.float32)
+    # Each requirement counts with the weight the analysis gave its kind (requirements.KIND_WEIGHTS).
+    weights = np.array([item.weight for item in requirements], dtype=np.float32)
     return PreparedPosting(analysis, keywords, weights)
 
 

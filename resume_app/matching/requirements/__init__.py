@@ -26,7 +26,7 @@ each (`analysis.analyze_posting` runs them in order):
    boilerplate, company voice ("We ...", "Our ...") or plain description ("The team ...");
    chunks in neutral sections only when they read like a requirement; in a posting with no
    recognisable heading, every chunk that is not boilerplate. Each kept chunk gets a
-   `RequirementKind` and its weight (`model.ANALYSIS_WEIGHTS`): preferred when its text says
+   `RequirementKind` and its weight (`model.KIND_WEIGHTS`): preferred when its text says
    so (preferred, a plus, nice to have, desired, ...) or its section is a preferred one;
    otherwise required or responsibility from its section, and from its first word where
    the section does not say.
@@ -39,28 +39,28 @@ imports nothing of the app but `resume_app.core`.
 from resume_app.matching.requirements.analysis import analyze_posting
 from resume_app.matching.requirements.cleanup import EMPTY_MESSAGE, MAX_CHARS, NOT_TEXT_MESSAGE, SHORT_MESSAGE
 from resume_app.matching.requirements.model import (
-    ANALYSIS_WEIGHTS,
+    KIND_WEIGHTS,
     PREFERRED,
     PREFERRED_WEIGHT,
-    RANKING_WEIGHTS,
     REQUIRED,
     REQUIRED_WEIGHT,
     RESPONSIBILITY,
+    RESPONSIBILITY_WEIGHT,
     PostingAnalysis,
     Requirement,
     RequirementKind,
 )
 
 __all__ = [
-    "ANALYSIS_WEIGHTS",
     "EMPTY_MESSAGE",
     "MAX_CHARS",
     "NOT_TEXT_MESSAGE",
     "PREFERRED",
     "PREFERRED_WEIGHT",
-    "RANKING_WEIGHTS",
+    "KIND_WEIGHTS",
     "REQUIRED",
     "REQUIRED_WEIGHT",
+    "RESPONSIBILITY_WEIGHT",
     "RESPONSIBILITY",
     "SHORT_MESSAGE",
     "PostingAnalysis",

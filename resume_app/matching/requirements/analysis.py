@@ -7,7 +7,7 @@ from resume_app.matching.requirements.classify import requirement_kind, settle_n
 from resume_app.matching.requirements.cleanup import clean_chunk, readable_text, split_lines
 from resume_app.matching.requirements.header import take_header, title_from_first_line
 from resume_app.matching.requirements.model import (
-    ANALYSIS_WEIGHTS,
+    KIND_WEIGHTS,
     PREFERRED,
     REQUIRED,
     RESPONSIBILITY,
@@ -58,5 +58,5 @@ def _pick(sections: list[Section], dropped: list[str]) -> list[Requirement]:
                     continue
                 seen.add(key)
                 kind = requirement_kind(piece, section.kind)
-                requirements.append(Requirement(piece, kind, section.heading, ANALYSIS_WEIGHTS[kind]))
+                requirements.append(Requirement(piece, kind, section.heading, KIND_WEIGHTS[kind]))
     return requirements

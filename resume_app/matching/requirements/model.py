@@ -24,18 +24,16 @@ RESPONSIBILITY = RequirementKind.RESPONSIBILITY
 PREFERRED = RequirementKind.PREFERRED
 
 REQUIRED_WEIGHT = 1.0
+# A duty of the job counts a little less than a stated requirement (tuned on the graded corpus).
+RESPONSIBILITY_WEIGHT = 0.9
 # A nice-to-have should count, but clearly less than a must.
 PREFERRED_WEIGHT = 0.6
 
-# The weight each kind of requirement carries: `Requirement.weight` (what the analysis says
-# a requirement is worth) and the ranker's factor on a bullet's match to it. They still
-# differ for responsibilities: the ranker's 0.9 was tuned on the graded corpus, and reading
-# 1.0 there lowers NDCG@5, so one weight per kind waits for the leave-one-posting-out tuning
-# of issue 12 (tests/test_requirement_weights.py is the strict xfail that says so).
-ANALYSIS_WEIGHTS = MappingProxyType(
-    {REQUIRED: REQUIRED_WEIGHT, RESPONSIBILITY: REQUIRED_WEIGHT, PREFERRED: PREFERRED_WEIGHT}
+# The one weight each kind of requirement carries: `Requirement.weight`, which the ranker
+# reads for a bullet's match to it and for the match score.
+KIND_WEIGHTS = MappingProxyType(
+    {REQUIRED: REQUIRED_WEIGHT, RESPONSIBILITY: RESPONSIBILITY_WEIGHT, PREFERRED: PREFERRED_WEIGHT}
 )
-RANKING_WEIGHTS = MappingProxyType({REQUIRED: 1.0, RESPONSIBILITY: 0.9, PREFERRED: 0.6})
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ class Requirement:
     text: str
     kind: RequirementKind
     section: str  # the heading it sat under, or ""
-    weight: float  # ANALYSIS_WEIGHTS[kind]
+    weight: float  # KIND_WEIGHTS[kind]
 
 
 @dataclass(frozen=True)
