@@ -63,3 +63,24 @@ def test_page_count_and_cli(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert output.read_bytes().startswith(b"%PDF")
+
+
+def test_no_page_ends_on_a_heading_or_an_entry_title():
+    """A heading or an entry's title stays with what follows it (DOCX: keep with next)."""
+    from resume_app.export.layout import ExportOptions, layout
+    from tests.corpus import TRUTH_FILES
+
+    for path in TRUTH_FILES:
+        resume = json_resume.loads(path.read_bytes())
+        blocks = layout(resume, ExportOptions())
+        # A heading, and an entry's title with lines of its own under it (not a one-line entry).
+        kept = {
+            block.text
+            for block, following in zip(blocks, blocks[1:], strict=False)
+            if block.kind == "heading" or (block.kind == "entry" and following.kind not in ("entry", "heading"))
+        }
+        pages = PdfReader(io.BytesIO(resume_to_pdf(resume))).pages
+        for page in pages[:-1]:
+            lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+            last = lines[-1] if lines else ""
+            assert not any(last.startswith(text) for text in kept if text), f"{path.stem}: a page ends on {last!r}"

@@ -64,6 +64,13 @@ class _ResumePdf(FPDF):
         self.line_between(y)
         self.ln(self.size * 0.3)
 
+    def keep_room(self, lines: float) -> None:
+        """Start a new page unless `lines` lines still fit on this one: a heading or an entry's
+        title is kept with what follows it, never left alone at the foot of a page (Word's
+        "keep with next", which the DOCX export sets)."""
+        if self.get_y() + lines * self.line > self.page_break_trigger:
+            self.add_page()
+
     def line_between(self, y: float) -> None:
         self.set_draw_color(0, 0, 0)
         super().line(self.l_margin, y, self.w - self.r_margin, y)
@@ -119,9 +126,11 @@ def resume_to_pdf(resume: Resume, options: ExportOptions | None = None) -> bytes
         if block.kind == "name":
             pdf.text_line(block.text, bold=True, size=options.size + 7)
         elif block.kind == "heading":
+            pdf.keep_room(4)  # the heading, its rule and the first two lines under it
             pdf.heading(block.text)
         elif block.kind == "entry":
             pdf.ln(pdf.size * 0.4)
+            pdf.keep_room(3)  # title, employer and the first line of the entry
             pdf.two_sided_line(block.text, block.dates, bold=True)
         elif block.kind == "organization":
             pdf.two_sided_line(block.text, block.place)
