@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import reflex as rx
 
-from resume_app.ui.components.dialogs import confirm_dialog
 from resume_app.ui.components.inputs import file_upload, labelled, saving_input
 from resume_app.ui.components.layout import loaded_page
 from resume_app.ui.components.status import icon_button as _icon_button
 from resume_app.ui.components.status import save_error, save_indicator
+from resume_app.ui.components.versions import delete_version_dialog, version_row
 from resume_app.ui.state.editor import (
     BulletView,
     EditorState,
@@ -603,30 +603,16 @@ def _actions() -> rx.Component:
 
 
 def _version_row(version: VersionLink) -> rx.Component:
-    return rx.hstack(
-        rx.link(version.name, href="/tailor/" + version.id, size="2"),
-        rx.spacer(),
-        _icon_button(
-            "trash-2",
-            "Delete tailored version",
-            EditorState.ask_delete_version(version.id, version.name),
-            color_scheme="red",
-        ),
-        width="100%",
-        align="center",
-        class_name="version-row",
-    )
+    return version_row(version.name, version.id, EditorState.ask_delete_version(version.id, version.name))
 
 
 def _delete_version_dialog() -> rx.Component:
-    return confirm_dialog(
-        "Delete this tailored version?",
-        rx.text('"', EditorState.version_to_delete_name, '" will be deleted; its bullets stay in this resume.'),
-        "Delete",
+    return delete_version_dialog(
+        EditorState.version_to_delete_name,
+        "this resume",
         EditorState.delete_version,
         EditorState.cancel_delete_version,
         EditorState.version_to_delete != "",
-        color_scheme="red",
     )
 
 

@@ -8,37 +8,22 @@ import reflex as rx
 from resume_app.tailoring.rows import (
     VersionRow,
 )
-from resume_app.ui.components.dialogs import confirm_dialog
 from resume_app.ui.components.inputs import labelled, saving_input
-from resume_app.ui.components.status import icon_button
+from resume_app.ui.components.versions import delete_version_dialog, version_row
 from resume_app.ui.state.tailor import TailorState, VersionsState
 
 
 def _row(version: VersionRow) -> rx.Component:
-    return rx.hstack(
-        rx.link(
-            version.name,
-            href="/tailor/" + version.id,
-            weight=rx.cond(version.current, "bold", "regular"),
-            size="2",
-        ),
-        rx.spacer(),
-        icon_button("trash-2", "Delete tailored version", VersionsState.ask_delete(version.id), color_scheme="red"),
-        width="100%",
-        align="center",
-        class_name="version-row",
-    )
+    return version_row(version.name, version.id, VersionsState.ask_delete(version.id), version.current)
 
 
 def _delete_dialog() -> rx.Component:
-    return confirm_dialog(
-        "Delete this tailored version?",
-        rx.text('"', VersionsState.delete_name, '" will be deleted; its bullets stay in the master resume.'),
-        "Delete",
+    return delete_version_dialog(
+        VersionsState.delete_name,
+        "the master resume",
         VersionsState.confirm_delete,
         VersionsState.cancel_delete,
         VersionsState.delete_id != "",
-        color_scheme="red",
     )
 
 
