@@ -13,12 +13,23 @@ from __future__ import annotations
 import io
 
 import docx
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
 from resume_app.core.model import Resume
-from resume_app.export.layout import PAGE_SIZES_INCHES, ExportOptions, layout
+from resume_app.export.layout import (
+    BULLET_INDENT_EMS,
+    ENTRY_SPACE_EMS,
+    HEADING_SPACE_AFTER_EMS,
+    HEADING_SPACE_BEFORE_EMS,
+    LINE_HEIGHT_EMS,
+    NAME_LINE_HEIGHT_EMS,
+    PAGE_SIZES_INCHES,
+    PARAGRAPH_SPACE_POINTS,
+    ExportOptions,
+    layout,
+)
 
 # The options of every export format; kept under this name for the DOCX callers.
 DocxOptions = ExportOptions
@@ -34,15 +45,18 @@ def resume_to_docx(resume: Resume, options: ExportOptions | None = None) -> byte
     text_width = page.page_width - page.left_margin - page.right_margin
     for block in layout(resume, options):
         if block.kind == "name":
-            run = document.add_paragraph().add_run(block.text)
+            name = document.add_paragraph()
+            run = name.add_run(block.text)
             run.bold = True
             run.font.size = Pt(options.size + 7)
+            name.paragraph_format.line_spacing = Pt((options.size + 7) * NAME_LINE_HEIGHT_EMS)
+            name.paragraph_format.space_after = Pt(0)
         elif block.kind == "heading":
             document.add_heading(block.text, level=1)
         elif block.kind == "entry":
             line = _two_sided_line(document, block.text, block.dates, text_width)
             line.runs[0].bold = True
-            line.paragraph_format.space_before = Pt(6)
+            line.paragraph_format.space_before = Pt(options.size * ENTRY_SPACE_EMS)
         elif block.kind == "organization":
             _two_sided_line(document, block.text, block.place, text_width)
         elif block.kind == "bullet":
@@ -60,6 +74,7 @@ def _two_sided_line(document, left: str, right: str, text_width):
     line = document.add_paragraph()
     line.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
     line.paragraph_format.keep_with_next = True
+    line.paragraph_format.space_after = Pt(0)
     line.add_run(left)
     if right:
         line.add_run(f"\t{right}")
@@ -80,12 +95,22 @@ def _set_up_styles(document, options: ExportOptions) -> None:
         style.font.name = options.font
         # East Asian text would otherwise fall back to the theme font.
         style.element.rPr.rFonts.set(qn("w:eastAsia"), options.font)
+    # The PDF's vertical measures (export.layout), so that both files break pages alike: a
+    # fixed line pitch, whatever font the reader substitutes for Calibri.
     normal = document.styles["Normal"]
     normal.font.size = Pt(options.size)
-    normal.paragraph_format.space_after = Pt(2)
+    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    normal.paragraph_format.line_spacing = Pt(options.size * LINE_HEIGHT_EMS)
+    normal.paragraph_format.space_after = Pt(PARAGRAPH_SPACE_POINTS)
+    bullet = document.styles["List Bullet"].paragraph_format
+    bullet.left_indent = Pt(options.size * BULLET_INDENT_EMS)
+    bullet.first_line_indent = -Pt(options.size * BULLET_INDENT_EMS)
+    bullet.space_after = Pt(0)
     heading = document.styles["Heading 1"]
     heading.font.size = Pt(options.size + 2)
     heading.font.bold = True
     heading.font.color.rgb = RGBColor(0, 0, 0)
-    heading.paragraph_format.space_before = Pt(10)
-    heading.paragraph_format.space_after = Pt(3)
+    heading.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+    heading.paragraph_format.line_spacing = Pt(options.size * LINE_HEIGHT_EMS)
+    heading.paragraph_format.space_before = Pt(options.size * HEADING_SPACE_BEFORE_EMS)
+    heading.paragraph_format.space_after = Pt(options.size * HEADING_SPACE_AFTER_EMS)
