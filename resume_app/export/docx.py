@@ -43,7 +43,12 @@ def resume_to_docx(resume: Resume, options: ExportOptions | None = None) -> byte
     _set_up_styles(document, options)
     page = document.sections[0]
     text_width = page.page_width - page.left_margin - page.right_margin
-    for block in layout(resume, options):
+    blocks = layout(resume, options)
+    for index, block in enumerate(blocks):
+        # An entry's title and employer stay with what follows them inside the entry, never
+        # with the next entry: a list of bullet-less entries (awards, certificates) chained by
+        # "keep with next" would move to a page of its own as a whole.
+        inside = index + 1 < len(blocks) and blocks[index + 1].kind in ("organization", "line", "bullet")
         if block.kind == "name":
             name = document.add_paragraph()
             run = name.add_run(block.text)
@@ -54,11 +59,11 @@ def resume_to_docx(resume: Resume, options: ExportOptions | None = None) -> byte
         elif block.kind == "heading":
             document.add_heading(block.text, level=1)
         elif block.kind == "entry":
-            line = _two_sided_line(document, block.text, block.dates, text_width)
+            line = _two_sided_line(document, block.text, block.dates, text_width, inside)
             line.runs[0].bold = True
             line.paragraph_format.space_before = Pt(options.size * ENTRY_SPACE_EMS)
         elif block.kind == "organization":
-            _two_sided_line(document, block.text, block.place, text_width)
+            _two_sided_line(document, block.text, block.place, text_width, inside)
         elif block.kind == "bullet":
             document.add_paragraph(block.text, style="List Bullet")
         else:
@@ -68,12 +73,12 @@ def resume_to_docx(resume: Resume, options: ExportOptions | None = None) -> byte
     return buffer.getvalue()
 
 
-def _two_sided_line(document, left: str, right: str, text_width):
+def _two_sided_line(document, left: str, right: str, text_width, keep_with_next: bool):
     """A paragraph with `left` at the margin and `right` flush right at a tab stop, kept
-    with the next line (an entry's header stays with its first bullet)."""
+    with the next line when asked (an entry's header stays with its first bullet)."""
     line = document.add_paragraph()
     line.paragraph_format.tab_stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
-    line.paragraph_format.keep_with_next = True
+    line.paragraph_format.keep_with_next = keep_with_next
     line.paragraph_format.space_after = Pt(0)
     line.add_run(left)
     if right:
