@@ -6,12 +6,13 @@ from an estimate. What is left out, in order, until the resume fits:
 1. bullets, lowest ranking value first, each entry keeping its best bullet;
 2. whole entries of the optional sections (projects, volunteer, awards, certificates,
    publications, interests, references...), last one first;
-3. the remaining bullets of jobs and degrees, oldest job first;
-4. the paragraphs under job titles, oldest job first.
+3. the remaining bullet of each degree;
+4. job by job, oldest first: the paragraph under its title, then its best bullet.
 
 The contact block, the summary, the skills and every job title and education entry stay.
-Leaving out more never makes a resume longer, so the fewest removals that fit are found
-by bisection over that order: about log2(candidates) + 1 renders, not one per bullet.
+Leaving out more does not make a resume longer, so the fewest removals that fit are found
+by bisection over that order: about log2(candidates) + 1 renders, not one per bullet. The
+count returned is always one that was rendered and measured to fit.
 """
 
 from __future__ import annotations
@@ -100,16 +101,20 @@ def removal_order(resume: Resume, scores: dict[str, float]) -> list[Removal]:
     order += [
         Removal(entry.id, part="entry") for section, entry, _ in reversed(shown) if section.kind not in KEPT_SECTIONS
     ]
-    # 3. The best bullets left, oldest job (the last listed) first, then degrees.
-    kept = [(section.kind, entry) for section, entry, _ in shown if entry.id in best]
-    for kind in ("work", *sorted({k for k, _ in kept if k != "work" and k in KEPT_SECTIONS})):
-        order += [Removal(entry.id, best[entry.id]) for k, entry in reversed(kept) if k == kind]
-    # 4. The paragraphs under job titles, oldest job first.
+    # 3. The best bullets of degrees (and of any other kept entry but jobs), the last first.
     order += [
-        Removal(entry.id, part="summary")
+        Removal(entry.id, best[entry.id])
         for section, entry, _ in reversed(shown)
-        if section.kind == "work" and entry.summary.strip()
+        if section.kind in KEPT_SECTIONS and section.kind != "work" and entry.id in best
     ]
+    # 4. Jobs, oldest (the last listed) first: the paragraph under the title, then the best bullet.
+    for section, entry, _ in reversed(shown):
+        if section.kind != "work":
+            continue
+        if entry.summary.strip():
+            order.append(Removal(entry.id, part="summary"))
+        if entry.id in best:
+            order.append(Removal(entry.id, best[entry.id]))
     return order
 
 
