@@ -86,12 +86,12 @@ def _export(args: argparse.Namespace) -> None:
 def _tailor(args: argparse.Namespace) -> None:
     from resume_app.tailoring import service
 
+    if args.pages is not None and args.pages < 1:
+        raise InputError("--pages takes a number of pages from 1 up.")
     resume, posting = _read_resume(args.resume), _read_posting(args.job)
     if args.pages is None:
         _write(service.tailored_resume(resume, posting), Path(args.output))
         return
-    if args.pages < 1:
-        raise InputError("--pages takes a number of pages from 1 up.")
     fitted = service.fitted_resume(resume, posting, args.pages)
     _write(fitted.resume, Path(args.output))
     for note in fitted.notes:

@@ -199,3 +199,26 @@ def test_the_cli_tailors_to_one_page(tmp_path):
     assert run.returncode == 0, run.stderr
     assert page_count(output.read_bytes()) == 1
     assert "Left out" in run.stderr
+
+
+def test_the_cli_refuses_a_budget_below_one_page(tmp_path):
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "resume_app.cli",
+            "tailor",
+            str(CORPUS / "truth" / "awesomecv_resume.json"),
+            str(sorted((CORPUS / "jobs").glob("*.txt"))[0]),
+            "-o",
+            str(tmp_path / "out.pdf"),
+            "--pages",
+            "0",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 2
+    assert "--pages takes a number of pages from 1 up." in run.stderr
+    assert not (tmp_path / "out.pdf").exists()
