@@ -86,8 +86,16 @@ def _export(args: argparse.Namespace) -> None:
 def _tailor(args: argparse.Namespace) -> None:
     from resume_app.tailoring import service
 
-    tailored = service.tailored_resume(_read_resume(args.resume), _read_posting(args.job))
-    _write(tailored, Path(args.output))
+    if args.pages is not None and args.pages < 1:
+        raise InputError("--pages takes a number of pages from 1 up.")
+    resume, posting = _read_resume(args.resume), _read_posting(args.job)
+    if args.pages is None:
+        _write(service.tailored_resume(resume, posting), Path(args.output))
+        return
+    fitted = service.fitted_resume(resume, posting, args.pages)
+    _write(fitted.resume, Path(args.output))
+    for note in fitted.notes:
+        print(note, file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     tailor.add_argument("resume", help="the resume: PDF, DOCX or JSON Resume .json")
     tailor.add_argument("job", help="the job posting as a text file")
     tailor.add_argument("-o", "--output", required=True, help="the file to write (.docx, .pdf or .json)")
+    tailor.add_argument(
+        "--pages",
+        type=int,
+        default=None,
+        help="fit the resume to this many pages, leaving out its lowest-ranked bullets",
+    )
     tailor.set_defaults(run=_tailor)
     return parser
 

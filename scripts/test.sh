@@ -7,6 +7,13 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+if ! command -v soffice >/dev/null; then
+  # The page-budget test opens the fitted DOCX in LibreOffice (soffice --convert-to pdf).
+  echo "setup: installing Debian's LibreOffice Writer (no GUI) for the DOCX page-count test"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libreoffice-writer-nogui >/dev/null
+fi
 # The text-accounting tests import every generated layout family (bench/layouts): TeX Live,
 # fonts and RenderCV's own virtualenv. Idempotent: a second run only checks.
 bash "$(dirname "$0")/setup_layouts.sh"

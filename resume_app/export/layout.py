@@ -16,6 +16,16 @@ from resume_app.core.sections import SECTION_SPECS
 
 FONTS = ("Calibri", "Arial", "Georgia")
 PAGE_SIZES_INCHES = {"letter": (8.5, 11.0), "a4": (8.27, 11.69)}
+# The vertical measures both writers use, in ems of the body font size unless named in
+# points: the PDF draws with them and the DOCX sets them as paragraph spacing, so a page
+# of one is a page of the other.
+LINE_HEIGHT_EMS = 1.35  # the pitch of body lines (fixed, whatever the font)
+NAME_LINE_HEIGHT_EMS = 1.2  # of the name's own size (body size + 7 pt)
+PARAGRAPH_SPACE_POINTS = 2  # after a plain paragraph; lines wrapped inside one sit closer
+ENTRY_SPACE_EMS = 0.4  # above an entry's title
+HEADING_SPACE_BEFORE_EMS = 0.6
+HEADING_SPACE_AFTER_EMS = 0.3
+BULLET_INDENT_EMS = 1.2  # a bullet's text from the margin
 # Typographic characters an ATS may garble, and their plain ASCII forms.
 _ASCII = str.maketrans(
     {

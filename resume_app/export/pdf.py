@@ -18,7 +18,17 @@ from pypdf import PdfReader, PdfWriter
 
 from resume_app.core.errors import InputError
 from resume_app.core.model import Resume
-from resume_app.export.layout import ExportOptions, layout
+from resume_app.export.layout import (
+    BULLET_INDENT_EMS,
+    ENTRY_SPACE_EMS,
+    HEADING_SPACE_AFTER_EMS,
+    HEADING_SPACE_BEFORE_EMS,
+    LINE_HEIGHT_EMS,
+    NAME_LINE_HEIGHT_EMS,
+    PARAGRAPH_SPACE_POINTS,
+    ExportOptions,
+    layout,
+)
 
 _FONT_FILES = (
     ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
@@ -29,7 +39,6 @@ _FONT_FILES = (
 )
 PAGE_FORMATS = {"letter": "Letter", "a4": "A4"}
 POINTS_PER_INCH = 72
-PARAGRAPH_SPACE_POINTS = 2
 
 
 def _font_files() -> tuple[str, str]:
@@ -49,20 +58,20 @@ class _ResumePdf(FPDF):
         self.add_font("Body", "", regular)
         self.add_font("Body", "B", bold)
         self.size = options.size
-        self.line = options.size * 1.35
+        self.line = options.size * LINE_HEIGHT_EMS
         self.add_page()
 
-    def text_line(self, text: str, bold: bool = False, size: float | None = None) -> None:
+    def text_line(self, text: str, bold: bool = False, size: float | None = None, height: float | None = None) -> None:
         self.set_font("Body", "B" if bold else "", size or self.size)
-        self.multi_cell(0, self.line, text, new_x="LMARGIN", new_y="NEXT", align="L")
+        self.multi_cell(0, height or self.line, text, new_x="LMARGIN", new_y="NEXT", align="L")
 
     def heading(self, text: str) -> None:
-        self.ln(self.size * 0.6)
+        self.ln(self.size * HEADING_SPACE_BEFORE_EMS)
         self.text_line(text, bold=True, size=self.size + 2)
         y = self.get_y()
         self.line_width = 0.5
         self.line_between(y)
-        self.ln(self.size * 0.3)
+        self.ln(self.size * HEADING_SPACE_AFTER_EMS)
 
     def keep_room(self, lines: float) -> None:
         """Start a new page unless `lines` lines still fit on this one: a heading or an entry's
@@ -110,7 +119,7 @@ class _ResumePdf(FPDF):
 
     def bullet(self, text: str) -> None:
         self.set_font("Body", "", self.size)
-        indent = self.size * 1.2
+        indent = self.size * BULLET_INDENT_EMS
         self.cell(indent, self.line, "\u2022")
         self.set_left_margin(self.l_margin + indent)
         self.multi_cell(0, self.line, text, new_x="LMARGIN", new_y="NEXT", align="L")
@@ -124,12 +133,13 @@ def resume_to_pdf(resume: Resume, options: ExportOptions | None = None) -> bytes
     pdf = _ResumePdf(options)
     for block in layout(resume, options):
         if block.kind == "name":
-            pdf.text_line(block.text, bold=True, size=options.size + 7)
+            name_size = options.size + 7
+            pdf.text_line(block.text, bold=True, size=name_size, height=name_size * NAME_LINE_HEIGHT_EMS)
         elif block.kind == "heading":
             pdf.keep_room(4)  # the heading, its rule and the first two lines under it
             pdf.heading(block.text)
         elif block.kind == "entry":
-            pdf.ln(pdf.size * 0.4)
+            pdf.ln(pdf.size * ENTRY_SPACE_EMS)
             pdf.keep_room(3)  # title, employer and the first line of the entry
             pdf.two_sided_line(block.text, block.dates, bold=True)
         elif block.kind == "organization":

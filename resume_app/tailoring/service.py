@@ -18,7 +18,7 @@ from resume_app.export import ExportFile, render
 from resume_app.matching.keywords import mention_spans
 from resume_app.matching.ranker import PreparedPosting, Ranking, prepare, rank
 from resume_app.storage import repository
-from resume_app.tailoring import versions
+from resume_app.tailoring import budget, versions
 from resume_app.tailoring.embedding import embedder
 from resume_app.tailoring.rows import VersionRow
 from resume_app.tailoring.suggestion import UNNAMED_VERSION, suggested_order, version_name
@@ -52,6 +52,16 @@ def suggestion(master: Resume, posting: str | PreparedPosting) -> list[str]:
 def tailored_resume(resume: Resume, posting_text: str) -> Resume:
     """The resume showing only the suggested bullets (the CLI's `tailor`)."""
     return apply_version(resume, suggestion(resume, posting_text))
+
+
+def fitted_resume(resume: Resume, posting_text: str, pages: int) -> budget.FitResult:
+    """The tailored resume fitted to `pages` pages of the export (the CLI's `tailor --pages`):
+    the suggested bullets, then the lowest-ranked left out until it fits."""
+    prepared = prepare(posting_text)
+    chosen = suggestion(resume, prepared)
+    ranking = rank_version(resume, prepared, chosen)
+    scores = {bullet.id: bullet.score for bullet in ranking.bullets}
+    return budget.fit_to_pages(apply_version(resume, chosen), scores, pages)
 
 
 def keyword_spans(master: Resume, prepared: PreparedPosting) -> dict[str, list[tuple[int, int]]]:
