@@ -636,15 +636,19 @@ def _word_set(text: str) -> set[str]:
     return {word.strip(",.()").lower() for word in text.split()}
 
 
+# Where the head of a name ends: a comma or a joining word ("Director of Sales", "Engineer at Acme").
+_HEAD_PHRASE_END = re.compile(r",|\s+(?:of|for|in|at)\s+")
+
+
 def _title_score(part: str) -> float:
+    """More than 0 for a position's name, less than 0 for an employer's: title words count for,
+    employer words against, and the head word once more. The head of an English name is its
+    last word before any comma or "of" ("Director of Sales", "Bank of Ireland"): it tells what
+    the whole is, the words before it only qualify it ("Systems Analyst" is a person, "Acme
+    Systems" a company, "Science Department" a place of work)."""
     words = _word_set(part)
     score = len(words & TITLE_WORDS) - len(words & ORG_WORDS) * 1.5
-    # The head of an English name is its last word, or the last before "of" ("Director of
-    # Sales", "Bank of Ireland"): it tells what the whole is, the words before it only
-    # qualify it ("Systems Analyst" is a person, "Acme Systems" a company). After a comma
-    # comes a qualifier ("Research Student, Science Department").
-    main = part.split(",")[0]
-    head_phrase = re.split(r"\s(?:of|for)\s", main.strip(), maxsplit=1)[0].split()
+    head_phrase = _HEAD_PHRASE_END.split(part.strip(), maxsplit=1)[0].split()
     head = head_phrase[-1].strip(",.()").lower() if head_phrase else ""
     return score + (head in TITLE_WORDS) - (head in ORG_WORDS) * 1.5
 
@@ -742,18 +746,6 @@ def _town_like(piece: str) -> bool:
     )
 
 
-_HEAD_PHRASE_END = re.compile(r",|\s+(?:of|for|in|at)\s+")
-
-
-def _headed_title_score(name: str) -> float:
-    """_title_score, with the head word weighing more: the last word before any comma or
-    "of" says what an English noun phrase is ("Healthcare Assistant" and "Director of
-    Infrastructure Division" are people, "Science Department" a place of work)."""
-    words = _HEAD_PHRASE_END.split(name, maxsplit=1)[0].split()
-    head = words[-1].strip(",.()").lower() if words else ""
-    return _title_score(name) + (head in TITLE_WORDS) - (head in ORG_WORDS)
-
-
 def _abbreviates(short: str, name: str) -> bool:
     """Is `short` the initials of `name`'s capitalised words ("CIDG": "Criminal Investigation
     and Detection Group")?"""
@@ -798,7 +790,7 @@ def _fill_by_lines(entry: ParsedEntry, header: list[Line]) -> bool:
     if len(rows) != 2:
         return False
     first, second = (", ".join(row[0]) for row in rows)
-    scores = (_headed_title_score(first), _headed_title_score(second))
+    scores = (_title_score(first), _title_score(second))
     if _abbreviates(first, second) or _abbreviates(second, first):
         # "Highway Patrol Group" over "HPG": one body named twice, its words tell nothing.
         scores = (0.0, 0.0)
