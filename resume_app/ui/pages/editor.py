@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from resume_app.tailoring.rows import VersionRow
 from resume_app.ui.components.inputs import file_upload, labelled, saving_input
 from resume_app.ui.components.layout import loaded_page
 from resume_app.ui.components.status import icon_button as _icon_button
@@ -19,7 +20,6 @@ from resume_app.ui.state.editor import (
     SectionView,
     SkillView,
     UnplacedView,
-    VersionLink,
     field_element_id,
 )
 
@@ -602,7 +602,7 @@ def _actions() -> rx.Component:
     )
 
 
-def _version_row(version: VersionLink) -> rx.Component:
+def _version_row(version: VersionRow) -> rx.Component:
     return version_row(version.name, version.id, EditorState.ask_delete_version(version.id, version.name))
 
 

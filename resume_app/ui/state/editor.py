@@ -28,6 +28,7 @@ from resume_app.core.sections import SECTION_ORDER, SECTION_SPECS
 from resume_app.export import render
 from resume_app.export.layout import ExportOptions, entry_dates, layout
 from resume_app.storage import repository
+from resume_app.tailoring.rows import VersionRow
 from resume_app.tailoring.suggestion import UNNAMED_VERSION
 from resume_app.ui.state.saving import SAVED, SAVING, SavingMixin
 from resume_app.ui.state.uploads import import_upload
@@ -99,12 +100,6 @@ class PreviewBlock:
     text: str = ""
     dates: str = ""
     place: str = ""
-
-
-@dataclass
-class VersionLink:
-    id: str = ""
-    name: str = ""
 
 
 @dataclass
@@ -327,7 +322,7 @@ class EditorState(SavingMixin, WorkspaceState):
     preview: list[PreviewBlock] = []
     show_preview: bool = False
     # This resume's tailored versions, most recently changed first.
-    version_links: list[VersionLink] = []
+    version_links: list[VersionRow] = []
     # The tailored version the page asks to confirm deleting ("" when none).
     version_to_delete: str = ""
     version_to_delete_name: str = ""
@@ -431,7 +426,7 @@ class EditorState(SavingMixin, WorkspaceState):
 
     def _list_versions(self) -> None:
         self.version_links = [
-            VersionLink(version.id, version.name)
+            VersionRow(version.id, version.name)
             for version in repository.list_versions(self.workspace_id(), self.resume_id)
         ]
 
