@@ -215,7 +215,9 @@ class TailoredVersion:
     """One resume tailored to one posting: which master bullets it shows, in which order.
 
     Bullets are referred to by id, so editing a bullet in the master shows in every
-    version that uses it; a bullet deleted from the master simply drops out.
+    version that uses it; a bullet deleted from the master simply drops out. Fitting the
+    version to a page budget may also leave out whole entries (of optional sections) and the
+    paragraph under an entry's title: those are listed by entry id.
     """
 
     resume_id: str
@@ -223,17 +225,36 @@ class TailoredVersion:
     bullet_ids: list[str] = field(default_factory=list)
     job_posting_id: str | None = None
     id: str = field(default_factory=new_id)
+    left_out_entry_ids: list[str] = field(default_factory=list)
+    left_out_summary_ids: list[str] = field(default_factory=list)
+    # The pages the version is fitted to (0: none chosen yet, the page offers the master's count).
+    page_budget: int = 0
+
+    def apply(self, master: Resume) -> Resume:
+        """The master as this version shows it."""
+        return apply_version(master, self.bullet_ids, self.left_out_entry_ids, self.left_out_summary_ids)
 
 
-def apply_version(resume: Resume, bullet_ids: list[str]) -> Resume:
+def apply_version(
+    resume: Resume,
+    bullet_ids: list[str],
+    left_out_entry_ids: list[str] | tuple[str, ...] = (),
+    left_out_summary_ids: list[str] | tuple[str, ...] = (),
+) -> Resume:
     """A copy of `resume` showing only the chosen bullets, in the version's order
-    within each entry (entries keep their place; the rest of the resume is unchanged)."""
+    within each entry (entries keep their place; the rest of the resume is unchanged),
+    without the entries and entry paragraphs the version leaves out."""
     import copy
 
     tailored = copy.deepcopy(resume)
     position = {bullet_id: index for index, bullet_id in enumerate(bullet_ids)}
+    hidden_entries, hidden_summaries = set(left_out_entry_ids), set(left_out_summary_ids)
     for entry in tailored.entries():
         for bullet in entry.bullets:
             bullet.hidden = bullet.id not in position
         entry.bullets.sort(key=lambda bullet: position.get(bullet.id, len(position)))
+        if entry.id in hidden_entries:
+            entry.hidden = True
+        if entry.id in hidden_summaries:
+            entry.summary = ""
     return tailored

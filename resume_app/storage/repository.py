@@ -175,6 +175,9 @@ def _version(row: TailoredVersionRow) -> TailoredVersion:
         job_posting_id=row.job_posting_id,
         name=row.name,
         bullet_ids=list(row.bullet_ids or []),
+        left_out_entry_ids=list(row.left_out_entry_ids or []),
+        left_out_summary_ids=list(row.left_out_summary_ids or []),
+        page_budget=row.page_budget or 0,
     )
 
 
@@ -202,6 +205,9 @@ def save_version(workspace_id: str, version: TailoredVersion) -> TailoredVersion
             session.add(row)
         row.resume_id, row.job_posting_id, row.name = version.resume_id, version.job_posting_id, version.name
         row.bullet_ids, row.updated_at = list(version.bullet_ids), utcnow()
+        row.left_out_entry_ids = list(version.left_out_entry_ids)
+        row.left_out_summary_ids = list(version.left_out_summary_ids)
+        row.page_budget = version.page_budget
     return version
 
 
@@ -229,6 +235,9 @@ def duplicate_version(workspace_id: str, version_id: str) -> TailoredVersion:
         job_posting_id=original.job_posting_id,
         name=f"Copy of {original.name}"[:MAX_TITLE_LENGTH],
         bullet_ids=list(original.bullet_ids),
+        left_out_entry_ids=list(original.left_out_entry_ids),
+        left_out_summary_ids=list(original.left_out_summary_ids),
+        page_budget=original.page_budget,
     )
     return save_version(workspace_id, copy)
 

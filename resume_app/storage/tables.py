@@ -110,6 +110,10 @@ class TailoredVersionRow(_Owned, Base):
     name: Mapped[str] = mapped_column(Text, default="")
     # The chosen bullets of the master resume, by id, in the order they show.
     bullet_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Entries, and paragraphs under entry titles, left out to fit a page budget (entry ids).
+    left_out_entry_ids: Mapped[list[str] | None] = mapped_column(JSON, default=list, nullable=True)
+    left_out_summary_ids: Mapped[list[str] | None] = mapped_column(JSON, default=list, nullable=True)
+    page_budget: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

@@ -15,6 +15,8 @@ from resume_app.core import editing
 from resume_app.core.errors import InputError
 from resume_app.core.model import JobPosting, Resume, TailoredVersion, apply_version, new_id
 from resume_app.export import ExportFile, render
+from resume_app.export.layout import ExportOptions
+from resume_app.export.pdf import page_count, resume_to_pdf
 from resume_app.matching.keywords import mention_spans
 from resume_app.matching.ranker import PreparedPosting, Ranking, prepare, rank
 from resume_app.storage import repository
@@ -24,18 +26,22 @@ from resume_app.tailoring.rows import VersionRow
 from resume_app.tailoring.suggestion import UNNAMED_VERSION, suggested_order, version_name
 
 MAX_POSTING_CHARS = 1_000_000
+# Recruiters expect one or two pages: a longer master's versions are fitted to two.
+MAX_DEFAULT_PAGES = 2
 TOO_LONG_POSTING = "This posting is longer than a million characters; paste only the job's own text."
 
 
 # Ranking (the model is shared by every caller in the process)
 
 
-def rank_version(master: Resume, posting: str | PreparedPosting, bullet_ids: list[str]) -> Ranking:
+def rank_version(
+    master: Resume, posting: str | PreparedPosting, bullet_ids: list[str], left_out_entry_ids: list[str] = ()
+) -> Ranking:
     """Rank every bullet of the master against the posting; requirement coverage, keywords
     and the match score count only what the version shows. Raises InputError for text
     that is not a posting."""
     prepared = prepare(posting) if isinstance(posting, str) else posting
-    return rank(apply_version(master, bullet_ids), prepared, embedder(), master=master)
+    return rank(apply_version(master, bullet_ids, left_out_entry_ids), prepared, embedder(), master=master)
 
 
 def rank_resume(resume: Resume, posting_text: str) -> Ranking:
@@ -45,8 +51,14 @@ def rank_resume(resume: Resume, posting_text: str) -> Ranking:
 
 def suggestion(master: Resume, posting: str | PreparedPosting) -> list[str]:
     """The bullets the posting calls for, best first within each job, in canonical order."""
+    return _suggestion_and_scores(master, posting)[0]
+
+
+def _suggestion_and_scores(master: Resume, posting: str | PreparedPosting) -> tuple[list[str], dict[str, float]]:
+    """The suggestion, and every bullet's ranking score (what fitting to pages keeps first)."""
     everything = rank_version(master, posting, [bullet.id for bullet in master.bullets()])
-    return versions.normalized(master, suggested_order(everything))
+    scores = {bullet.id: bullet.score for bullet in everything.bullets}
+    return versions.normalized(master, suggested_order(everything)), scores
 
 
 def tailored_resume(resume: Resume, posting_text: str) -> Resume:
@@ -54,14 +66,78 @@ def tailored_resume(resume: Resume, posting_text: str) -> Resume:
     return apply_version(resume, suggestion(resume, posting_text))
 
 
-def fitted_resume(resume: Resume, posting_text: str, pages: int) -> budget.FitResult:
-    """The tailored resume fitted to `pages` pages of the export (the CLI's `tailor --pages`):
-    the suggested bullets, then the lowest-ranked left out until it fits."""
-    prepared = prepare(posting_text)
-    chosen = suggestion(resume, prepared)
-    ranking = rank_version(resume, prepared, chosen)
-    scores = {bullet.id: bullet.score for bullet in ranking.bullets}
+def fitted_resume(resume: Resume, posting: str | PreparedPosting, pages: int) -> budget.FitResult:
+    """The tailored resume fitted to `pages` pages of the export (the CLI's `tailor --pages`,
+    the page's "Fit to N pages"): the suggested bullets, then the lowest-ranked left out
+    until it fits."""
+    chosen, scores = _suggestion_and_scores(resume, posting)
     return budget.fit_to_pages(apply_version(resume, chosen), scores, pages)
+
+
+def master_pages(master: Resume) -> int:
+    """The master's page count in the export layout."""
+    return page_count(resume_to_pdf(master, ExportOptions()))
+
+
+def default_budget(master: Resume) -> int:
+    """The page budget a version starts with: the master's page count, at most two."""
+    return max(1, min(MAX_DEFAULT_PAGES, master_pages(master)))
+
+
+@dataclass
+class PageCount:
+    version: int  # the version's pages as exported now
+    master: int
+    budget: int  # the pages the version is fitted to, or would be by default
+    left_out: int  # entries and entry paragraphs left out to keep to the budget
+
+
+def page_counts(workspace_id: str, version_id: str) -> PageCount:
+    """The version's and its master's page counts, measured on the PDF export (about 0.1 s
+    each), with the version's budget and how much it leaves out to keep to it."""
+    stored = load(workspace_id, version_id)
+    version = stored.version
+    master = master_pages(stored.master)
+    return PageCount(
+        version=page_count(resume_to_pdf(version.apply(stored.master), ExportOptions())),
+        master=master,
+        budget=version.page_budget or max(1, min(MAX_DEFAULT_PAGES, master)),
+        left_out=len(version.left_out_entry_ids) + len(version.left_out_summary_ids),
+    )
+
+
+@dataclass
+class FitChange:
+    """A version fitted to a page budget: its choice before and after, and what was left out."""
+
+    master: Resume
+    previous: list[str]
+    previous_left_out: LeftOut
+    bullet_ids: list[str]
+    notes: list[str]
+
+
+def fit_version(workspace_id: str, version_id: str, pages: int) -> FitChange:
+    """Fit the version to `pages` pages and keep that as its budget: the posting's suggestion
+    when it has a posting, else its own choice, with the lowest-ranked bullets, then
+    optional entries, left out until the export fits. Slow (several renders): off the loop."""
+    if pages < 1:
+        raise InputError("Choose a budget of at least one page.")
+    stored = load(workspace_id, version_id)
+    master, version, posting = stored.master, stored.version, stored.posting
+    previous = versions.normalized(master, version.bullet_ids)
+    previous_left_out = LeftOut(list(version.left_out_entry_ids), list(version.left_out_summary_ids))
+    try:
+        prepared = prepare(posting.text) if posting is not None and posting.text.strip() else None
+    except InputError:
+        prepared = None  # no usable posting: fit the version's own choice
+    if prepared is not None:
+        fitted = fitted_resume(master, prepared, pages)
+    else:
+        fitted = budget.fit_to_pages(apply_version(master, previous), {}, pages)
+    notes = _take_fit(master, version, fitted, pages)
+    repository.save_version(workspace_id, version)
+    return FitChange(master, previous, previous_left_out, version.bullet_ids, notes)
 
 
 def keyword_spans(master: Resume, prepared: PreparedPosting) -> dict[str, list[tuple[int, int]]]:
@@ -114,28 +190,42 @@ def store_posting(workspace_id: str, version_id: str, text: str) -> tuple[str, b
 
 @dataclass
 class RankResult:
-    """A stored version ranked against its posting (ranking None: no posting yet)."""
+    """A stored version ranked against its posting (ranking None: no posting yet); when it
+    took the suggestion, `fit_notes` say what fitting it to its page budget left out."""
 
     master: Resume
     version: TailoredVersion
     ranking: Ranking | None
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    fit_notes: list[str] = field(default_factory=list)
 
 
-def rank_stored(workspace_id: str, version_id: str, suggest: bool) -> RankResult:
-    """Load the version and rank it, first choosing and naming it by the suggestion when
-    asked (and saving that). Slow: call it off the event loop."""
+def _take_fit(master: Resume, version: TailoredVersion, fitted: budget.FitResult, pages: int) -> list[str]:
+    """Give the version a fitting's choice and budget; returns the notes on what it left out."""
+    version.page_budget = pages
+    version.bullet_ids = versions.normalized(master, fitted.bullet_ids)
+    version.left_out_entry_ids = [removal.entry_id for removal in fitted.dropped if removal.part == "entry"]
+    version.left_out_summary_ids = [removal.entry_id for removal in fitted.dropped if removal.part == "summary"]
+    return fitted.notes
+
+
+def rank_stored(workspace_id: str, version_id: str, suggest: bool, pages: int = 0) -> RankResult:
+    """Load the version and rank it, first choosing and naming it by the suggestion fitted
+    to `pages` pages (default: the version's budget, else the master's page count up to
+    two) when asked, and saving that. Slow: call it off the event loop."""
     stored = load(workspace_id, version_id)
     master, version, posting = stored.master, stored.version, stored.posting
     if posting is None or not posting.text.strip():
         return RankResult(master, version, None)
     prepared = prepare(posting.text)  # InputError for text that is no posting
+    notes: list[str] = []
     if suggest:
-        version.bullet_ids = suggestion(master, prepared)
+        pages = pages or version.page_budget or default_budget(master)
+        notes = _take_fit(master, version, fitted_resume(master, prepared, pages), pages)
         version.name = version_name(prepared.analysis)
         repository.save_version(workspace_id, version)
-    ranking = rank_version(master, prepared, version.bullet_ids)
-    return RankResult(master, version, ranking, keyword_spans(master, prepared))
+    ranking = rank_version(master, prepared, version.bullet_ids, version.left_out_entry_ids)
+    return RankResult(master, version, ranking, keyword_spans(master, prepared), notes)
 
 
 # The version's choice of bullets
@@ -160,12 +250,19 @@ class ChoiceChange:
 
 def change_choice(workspace_id: str, version_id: str, change: Callable[[Resume, list[str]], list[str]]) -> ChoiceChange:
     """Apply `change` to the version's stored choice and save it if it changed. The stored
-    choice, not a page's copy, is the starting point: another tab may have changed it."""
+    choice, not a page's copy, is the starting point: another tab may have changed it. A
+    bullet chosen in an entry that fitting left out brings the entry back."""
     version = repository.get_version(workspace_id, version_id)
     master = repository.get_resume(workspace_id, version.resume_id)
     previous = versions.normalized(master, version.bullet_ids)
     version.bullet_ids = change(master, previous)
     if version.bullet_ids != previous:
+        chosen = set(version.bullet_ids)
+        version.left_out_entry_ids = [
+            entry.id
+            for entry in master.entries()
+            if entry.id in version.left_out_entry_ids and not any(bullet.id in chosen for bullet in entry.bullets)
+        ]
         repository.save_version(workspace_id, version)
     return ChoiceChange(master, previous, version.bullet_ids)
 
@@ -182,9 +279,35 @@ def toggle(workspace_id: str, version_id: str, bullet_id: str) -> ChoiceChange:
     return change_choice(workspace_id, version_id, lambda master, ids: versions.toggle(master, ids, bullet_id))
 
 
-def restore(workspace_id: str, version_id: str, bullet_ids: list[str]) -> ChoiceChange:
-    """Put back an earlier choice (undo)."""
+def restore(workspace_id: str, version_id: str, bullet_ids: list[str], left_out: LeftOut | None = None) -> ChoiceChange:
+    """Put back an earlier choice (undo), and what it left out when that is given."""
+    if left_out is not None:
+        version = repository.get_version(workspace_id, version_id)
+        version.left_out_entry_ids, version.left_out_summary_ids = left_out.entry_ids, left_out.summary_ids
+        repository.save_version(workspace_id, version)
     return change_choice(workspace_id, version_id, lambda master, _: versions.normalized(master, bullet_ids))
+
+
+@dataclass
+class LeftOut:
+    """The entries and entry paragraphs a version leaves out (by entry id)."""
+
+    entry_ids: list[str] = field(default_factory=list)
+    summary_ids: list[str] = field(default_factory=list)
+
+
+def left_out(workspace_id: str, version_id: str) -> LeftOut:
+    version = repository.get_version(workspace_id, version_id)
+    return LeftOut(list(version.left_out_entry_ids), list(version.left_out_summary_ids))
+
+
+def put_back(workspace_id: str, version_id: str) -> LeftOut:
+    """Show again every entry and paragraph the version left out; returns what it had left out."""
+    version = repository.get_version(workspace_id, version_id)
+    previous = LeftOut(list(version.left_out_entry_ids), list(version.left_out_summary_ids))
+    version.left_out_entry_ids, version.left_out_summary_ids = [], []
+    repository.save_version(workspace_id, version)
+    return previous
 
 
 # The master's bullets and the version itself
@@ -257,5 +380,5 @@ def delete_version(workspace_id: str, version_id: str) -> None:
 def export(workspace_id: str, version_id: str, fmt: str) -> ExportFile:
     """The tailored version as a file named after it."""
     stored = load(workspace_id, version_id)
-    tailored = apply_version(stored.master, stored.version.bullet_ids)
+    tailored = stored.version.apply(stored.master)
     return render(tailored, fmt, title=stored.version.name, fallback="tailored")

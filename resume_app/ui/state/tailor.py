@@ -132,7 +132,8 @@ class TailorState(SavingMixin, WorkspaceState):
         listing.list_versions()
         self.loaded = True
         if self.posting_text.strip():
-            return TailorState.rank_posting(False)
+            return [TailorState.rank_posting(False), LengthState.count_pages]
+        return LengthState.count_pages
 
     # Showing
 
@@ -244,7 +245,9 @@ class TailorState(SavingMixin, WorkspaceState):
                     self._show_rows(result.master)
                 return
             if suggest:
-                # The suggestion was saved as the version's choice.
+                # The suggestion, fitted to the version's page budget, was saved as its choice.
+                length = await self.get_state(LengthState)
+                length.fit_notes = result.fit_notes
                 self.version_name = result.version.name
                 self.name_revision += 1
                 # (The versions list shows the new name: it follows `version_name`.)
@@ -256,6 +259,9 @@ class TailorState(SavingMixin, WorkspaceState):
                 self.posting_error = str(problem)
                 return
             self._show_ranking(result.master, result.ranking, result.spans)
+        if suggest:
+            return LengthState.count_pages
+        return None
 
     # Changes to the version
 
@@ -275,10 +281,12 @@ class TailorState(SavingMixin, WorkspaceState):
             self._remember({"label": label, "order": result.previous})
         self._bullet_ids = result.bullet_ids
         self._show_rows(result.master)
-        # Only the choice, not the order, changes what the match panel shows.
-        if panel and self._posting_id and result.chosen_changed:
-            return TailorState.rank_posting(False)
-        return None
+        # Only the choice, not the order, changes what the match panel and the length show.
+        if not result.chosen_changed:
+            return None
+        if panel and self._posting_id:
+            return [TailorState.rank_posting(False), LengthState.count_pages]
+        return LengthState.count_pages
 
     @rx.event
     def move(self, bullet_id: str, offset: int):
@@ -299,7 +307,7 @@ class TailorState(SavingMixin, WorkspaceState):
     def reset_to_suggestion(self):
         if not self._posting_id:
             return
-        self._remember({"label": "reset", "order": list(self._bullet_ids)})
+        self._remember_choice("reset", list(self._bullet_ids), service.left_out(self.workspace_id(), self.version_id))
         # The suggestion needs the model: the background ranking applies and saves it.
         return TailorState.rank_posting(True)
 
@@ -311,10 +319,33 @@ class TailorState(SavingMixin, WorkspaceState):
         self._undo = rest
         if "order" in last:
             order = last["order"]
-            return self._change(lambda: service.restore(self.workspace_id(), self.version_id, order), panel=True)
-        if self._write_text(last["bullet"], last["text"]) and self._posting_id:
-            return TailorState.rank_posting(False)
+            left_out = service.LeftOut(**last["left_out"]) if "left_out" in last else None
+            restore = lambda: service.restore(self.workspace_id(), self.version_id, order, left_out)  # noqa: E731
+            events = self._change(restore, panel=True)
+            # Putting back what a fitting left out changes the length even with the same bullets.
+            return events if events or left_out is None else LengthState.count_pages
+        if self._write_text(last["bullet"], last["text"]):
+            return self._text_changed()
         return None
+
+    def _text_changed(self) -> list:
+        """What follows a change of what the version shows beyond its choice (a bullet's text,
+        entries put back): a new ranking and a new page count."""
+        return (
+            [TailorState.rank_posting(False), LengthState.count_pages]
+            if self._posting_id
+            else [LengthState.count_pages]
+        )
+
+    def _remember_choice(self, label: str, order: list[str], left_out: service.LeftOut) -> None:
+        """Remember a choice with what it left out, for undo."""
+        self._remember(
+            {
+                "label": label,
+                "order": order,
+                "left_out": {"entry_ids": left_out.entry_ids, "summary_ids": left_out.summary_ids},
+            }
+        )
 
     def _remember(self, step: dict) -> None:
         """One step for undo: {"label", "order"} for a choice, {"label", "bullet", "text"} for an edit."""
@@ -394,9 +425,10 @@ class BulletEditState(TailorState):
         bullet_id, text, previous = self.editing_id, self._pending_text, self.editing_text
         self.confirm_open, self.editing_id = False, ""
         page = await self.get_state(TailorState)
-        if page._write_text(bullet_id, text):
-            page._remember({"label": "edit", "bullet": bullet_id, "text": previous})
-        return TailorState.rank_posting(False) if page._posting_id else None
+        if not page._write_text(bullet_id, text):
+            return None
+        page._remember({"label": "edit", "bullet": bullet_id, "text": previous})
+        return page._text_changed()
 
 
 class VersionsState(TailorState):
@@ -474,3 +506,108 @@ class CompareState(TailorState):
         this whenever either changes). A closed view is left untouched: nothing to send."""
         if self.compare_open:
             self.compare_jobs = rows.compare(master, bullet_ids)
+
+
+class LengthState(TailorState):
+    """The version's length: its page count, measured on the export after every change, and
+    fitting it to a page budget (the suggestion within N pages; what had to go is listed)."""
+
+    page_count: int = 0
+    master_page_count: int = 0
+    counting: bool = False
+    # The budget the control shows ("1" or "2"), the version's own once counted.
+    budget: str = "2"
+    fit_busy: bool = False
+    fit_notes: list[str] = []
+    # Entries and entry paragraphs the version leaves out to keep to its budget.
+    left_out_count: int = 0
+    _count_generation: int = 0
+
+    @rx.var(cache=True)
+    def length_text(self) -> str:
+        if not self.page_count:
+            return ""
+        pages = f"{self.page_count} page{'s' if self.page_count != 1 else ''}"
+        return f"{pages} (the master: {self.master_page_count})"
+
+    @rx.var(cache=True)
+    def fit_summary(self) -> str:
+        count = len(self.fit_notes)
+        if count == 1:
+            return self.fit_notes[0]
+        return f"What fitting left out ({count} notes)"
+
+    @rx.var(cache=True)
+    def over_budget(self) -> bool:
+        return self.page_count > int(self.budget or 0) > 0
+
+    @rx.event(background=True)
+    async def count_pages(self):
+        """Measure the version's pages on its PDF export (the newest request wins)."""
+        async with self:
+            self._count_generation += 1
+            generation = self._count_generation
+            workspace, version_id = self.workspace_id(), self.version_id
+            self.counting = True
+        try:
+            counts = await asyncio.to_thread(service.page_counts, workspace, version_id)
+        except InputError:
+            counts = None  # the version was deleted meanwhile: the page says so on its next load
+        except Exception:
+            log.exception("counting the pages of version %s failed", version_id)
+            counts = None
+        async with self:
+            if generation != self._count_generation:
+                return
+            self.counting = False
+            if counts is not None:
+                self.page_count, self.master_page_count = counts.version, counts.master
+                self.budget, self.left_out_count = str(counts.budget), counts.left_out
+
+    @rx.event
+    def set_budget(self, value: str | list[str]):
+        # The segmented control sends a list only in its multiple-choice mode, unused here.
+        if value in ("1", "2"):
+            self.budget = value
+
+    @rx.event(background=True)
+    async def fit(self):
+        """Fit the version to the chosen budget (several renders: off the event loop)."""
+        async with self:
+            if self.fit_busy:
+                return
+            self.fit_busy = True
+            workspace, version_id, pages = self.workspace_id(), self.version_id, int(self.budget or 1)
+        try:
+            change = await asyncio.to_thread(service.fit_version, workspace, version_id, pages)
+            error = ""
+        except InputError as problem:
+            change, error = None, str(problem)
+        except Exception:
+            log.exception("fitting version %s to %s pages failed", version_id, pages)
+            change, error = None, "Fitting this version failed; try again."
+        async with self:
+            self.fit_busy = False
+            page = await self.get_state(TailorState)
+            if change is None:
+                page._not_saved(error)
+                return
+            self.fit_notes = change.notes or [f"It fits on {pages} page{'s' if pages > 1 else ''} as it is."]
+            page._remember_choice(
+                f"fit to {pages} page{'s' if pages > 1 else ''}", change.previous, change.previous_left_out
+            )
+            page._bullet_ids = change.bullet_ids
+            page.save_count += 1
+            page._show_rows(change.master)
+        return [TailorState.rank_posting(False), LengthState.count_pages]
+
+    @rx.event
+    async def put_back(self):
+        """Show again everything fitting left out (undo takes it back)."""
+        page = await self.get_state(TailorState)
+        saved, previous = page._save(lambda: service.put_back(page.workspace_id(), page.version_id))
+        if not saved:
+            return None
+        page._remember_choice("put back", list(page._bullet_ids), previous)
+        self.fit_notes = []
+        return page._text_changed()

@@ -8,6 +8,7 @@ import reflex as rx
 from resume_app.ui.components.layout import loaded_page
 from resume_app.ui.pages.tailor.bullets import job_card
 from resume_app.ui.pages.tailor.compare import compare_job
+from resume_app.ui.pages.tailor.length import length_bar
 from resume_app.ui.pages.tailor.match_panel import match_panel
 from resume_app.ui.pages.tailor.posting import posting_card
 from resume_app.ui.pages.tailor.toolbar import confirm_edit_dialog, toolbar
@@ -21,6 +22,7 @@ def _workspace() -> rx.Component:
         rx.grid(
             rx.vstack(posting_card(), match_panel(), versions_card(), spacing="4", width="100%"),
             rx.vstack(
+                length_bar(),
                 rx.cond(
                     CompareState.compare_open,
                     rx.foreach(CompareState.compare_jobs, compare_job),
