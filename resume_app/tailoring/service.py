@@ -55,10 +55,11 @@ def suggestion(master: Resume, posting: str | PreparedPosting) -> list[str]:
 
 
 def _suggestion_and_scores(master: Resume, posting: str | PreparedPosting) -> tuple[list[str], dict[str, float]]:
-    """The suggestion, and every bullet's ranking score (what fitting to pages keeps first)."""
+    """The suggestion, and what each bullet is worth when fitting to pages: its ranking score
+    plus a bonus for each requirement no other suggested bullet covers."""
     everything = rank_version(master, posting, [bullet.id for bullet in master.bullets()])
-    scores = {bullet.id: bullet.score for bullet in everything.bullets}
-    return versions.normalized(master, suggested_order(everything)), scores
+    chosen = versions.normalized(master, suggested_order(everything))
+    return chosen, budget.fitting_values(everything.bullets, set(chosen))
 
 
 def tailored_resume(resume: Resume, posting_text: str) -> Resume:
