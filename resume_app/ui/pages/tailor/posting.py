@@ -20,7 +20,9 @@ def posting_card() -> rx.Component:
                 rx.spacer(),
                 file_upload(
                     "Upload the job posting file",
-                    rx.button(rx.icon("upload", size=14), "Upload .txt, .pdf or .docx", variant="soft", size="1"),
+                    rx.button(
+                        rx.icon("upload", size=14), "Upload .txt, .pdf, .docx or .html", variant="soft", size="1"
+                    ),
                     id=POSTING_UPLOAD_ID,
                     multiple=False,
                     on_drop=TailorState.upload_posting(rx.upload_files(upload_id=POSTING_UPLOAD_ID)),
