@@ -41,8 +41,25 @@ document.addEventListener("keydown", (event) => {
 
 // A job posting pasted into the tailoring page's box is matched at once, without waiting
 // for the pause in typing that saves typed text: the paste lands, then its form is sent.
+// A rich paste (copied from a job board's page) sends the clipboard's HTML instead, in the
+// form's hidden posting_* fields: the server reads its headings and list items and the
+// box shows the text it read (resume_app/tailoring/pasted.py).
 document.addEventListener("paste", (event) => {
   const target = event.target;
   if (!(target instanceof HTMLTextAreaElement) || target.id !== "posting-text" || !target.form) return;
-  setTimeout(() => target.form.requestSubmit(), 0);
+  const form = target.form;
+  const html = event.clipboardData ? event.clipboardData.getData("text/html") : "";
+  const fields = ["html", "plain", "span"].map((key) => form.elements.namedItem(`posting_${key}`));
+  if (html.trim() && fields.every((field) => field instanceof HTMLInputElement)) {
+    event.preventDefault();
+    const values = [html, event.clipboardData.getData("text/plain"), `${target.selectionStart},${target.selectionEnd}`];
+    fields.forEach((field, index) => (field.value = values[index]));
+    try {
+      form.requestSubmit(); // the form's data is read during this call
+    } finally {
+      fields.forEach((field) => (field.value = ""));
+    }
+    return;
+  }
+  setTimeout(() => form.requestSubmit(), 0);
 });

@@ -4,12 +4,14 @@ posting analysis reads best, with schema.org JobPosting data when the page has i
 
 from __future__ import annotations
 
+import asyncio
 import html
 import json
 import re
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from email.message import EmailMessage
 
 import pytest
@@ -18,7 +20,8 @@ from resume_app.core.errors import InputError
 from resume_app.matching.requirements import analyze_posting
 from resume_app.parsing.errors import ParseError
 from resume_app.parsing.posting_file import MAX_DOCUMENT_BYTES, posting_text
-from resume_app.parsing.posting_html import html_to_posting
+from resume_app.parsing.posting_html import html_to_posting, looks_like_html
+from resume_app.tailoring.pasted import posting_from_box
 from tests.corpus import CORPUS
 
 RESUME = CORPUS / "truth" / "sb2nov_sourabh_bajaj.json"
@@ -390,3 +393,115 @@ def test_the_cli_ranks_against_a_saved_page(tmp_path):
     for item in REQUIREMENTS:
         assert any(item in text for text in texts), (item, texts)
     assert document["bullets"] and 0 <= document["match_score"] <= 100
+
+
+# ---------------------------------------------------------------------------------------
+# Pasted: HTML source as text, and a rich paste's clipboard HTML
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senior Data Engineer\n- Python",
+        "<Senior> Data Engineer, with a <b>bold</b> claim",
+        "Use <div> and <span> well",
+        "<3 our team",
+    ],
+)
+def test_plain_text_is_not_taken_for_html_and_stays_as_typed(text):
+    assert not looks_like_html(text)
+    assert posting_from_box(text) == text
+
+
+def test_html_source_pasted_as_text_is_read_as_html():
+    assert looks_like_html("  \n" + FRAGMENT)
+    assert posting_from_box(FRAGMENT) == FRAGMENT_TEXT
+
+
+def test_a_rich_paste_replaces_the_selection_with_the_text_read_from_its_html():
+    assert posting_from_box("", FRAGMENT, "plain", "0,0") == FRAGMENT_TEXT
+    # Typed text around the paste stays; the browser counts the caret in UTF-16 units.
+    before, after = "Notes 🙂 for me\n", "\nold text"
+    box = before + "SELECTED" + after
+    start = len(before.encode("utf-16-le")) // 2
+    span = f"{start},{start + len('SELECTED')}"
+    assert posting_from_box(box, "<ul><li>Python</li><li>SQL</li></ul>", "Python SQL", span) == (
+        before + "- Python\n- SQL" + after
+    )
+
+
+def test_a_rich_paste_without_text_in_its_html_takes_the_plain_text():
+    assert posting_from_box("", "<img src='x.png'>", "Data Engineer", "0,0") == "Data Engineer"
+    assert posting_from_box("ab", "<div></div>", "X", "junk") == "abX"
+
+
+def _page(workspace):
+    import reflex as rx
+
+    from resume_app.ui.state.tailor import TailorState
+
+    root = rx.State(_reflex_internal_init=True)
+    page = root.get_substate(TailorState.get_full_name().split(".")[1:])
+    page.workspace_token = workspace
+    page.version_id = "v1"
+    return page
+
+
+def _drain(generator) -> list:
+    async def run():
+        return [update async for update in generator]
+
+    # On a thread of its own: browser tests earlier in the process leave an event loop running.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, run()).result()
+
+
+@pytest.fixture
+def stored(monkeypatch):
+    from resume_app.tailoring import service
+
+    texts: list[str] = []
+
+    def store_posting(workspace, version_id, text):
+        texts.append(text)
+        return "p1", False
+
+    monkeypatch.setattr(service, "store_posting", store_posting)
+    return texts
+
+
+def test_the_page_stores_a_rich_paste_as_the_text_read_from_its_html_and_shows_it(workspace, stored):
+    page = _page(workspace)
+    revision = page.revision
+    form = {"posting": "", "posting_html": FRAGMENT, "posting_plain": "Senior Data Engineer", "posting_span": "0,0"}
+    _drain(page.submit_posting(form))
+    assert stored == [FRAGMENT_TEXT] and page.posting_text == FRAGMENT_TEXT
+    assert page.revision == revision + 1, "the box is re-keyed to show the text read"
+    # The Match button later sends the box as it shows: nothing new to store.
+    _drain(page.submit_posting({"posting": FRAGMENT_TEXT, "posting_html": "", "posting_plain": "", "posting_span": ""}))
+    assert stored == [FRAGMENT_TEXT] and page.revision == revision + 1
+
+
+def test_the_page_reads_html_source_pasted_as_text_once(workspace, stored):
+    page = _page(workspace)
+    _drain(page.submit_posting({"posting": SAVED_PAGE}))
+    assert stored == [html_to_posting(SAVED_PAGE)] and page.posting_text.startswith("Title: Data Engineer II\n")
+    revision = page.revision
+    # The typing pause that follows the paste sends the same source again: read the same, not stored twice.
+    _drain(page.set_posting_text(SAVED_PAGE))
+    assert len(stored) == 1 and page.revision == revision
+
+
+def test_the_page_keeps_plain_text_as_typed(workspace, stored):
+    page = _page(workspace)
+    revision = page.revision
+    _drain(page.set_posting_text("Data Engineer\n- Python <3"))
+    assert stored == ["Data Engineer\n- Python <3"] and page.revision == revision
+
+
+def test_html_without_text_pasted_as_source_says_why_in_one_sentence(workspace, stored):
+    page = _page(workspace)
+    _drain(page.set_posting_text("<html><body><script>x()</script><div></div></body></html>"))
+    assert stored == [] and _one_sentence(page.save_message)
+    assert page.save_message.startswith("The pasted HTML has no job posting text to read")

@@ -44,6 +44,8 @@ def posting_card() -> rx.Component:
                         rows="12",
                         width="100%",
                     ),
+                    # A rich paste's HTML, plain text and place, filled and emptied by keyboard.js around its submit.
+                    *(rx.el.input(type="hidden", name=f"posting_{key}") for key in ("html", "plain", "span")),
                     rx.button(rx.icon("target", size=14), "Match", type="submit", size="1", variant="soft"),
                     width="100%",
                     align="end",
