@@ -166,6 +166,19 @@ def test_br_separated_lines_and_bullet_glyphs_become_list_items():
     assert _lines(text) == ["You have:", "- Python", "- SQL", "- Docker", "", "Apply now."]
 
 
+def test_word_and_windows_clipboard_html():
+    # Word's HTML: each list item a paragraph with a "·" glyph; Windows' CF_HTML header before the markup.
+    word = (
+        "Version:0.9\r\nStartHTML:0000000105\r\nEndHTML:0000000999\r\n<html><body><!--StartFragment-->"
+        "<p class=MsoNormal><b>Requirements</b></p>"
+        "<p class=MsoListParagraphCxSpFirst><![if !supportLists]><span>·<span>&nbsp;&nbsp; </span></span>"
+        "<![endif]>Python</p><p class=MsoListParagraphCxSpLast><span>·&nbsp; </span>SQL</p>"
+        "<article><p>A card inside the copied part</p></article><!--EndFragment--></body></html>"
+    )
+    expected = ["Requirements", "", "- Python", "- SQL", "", "A card inside the copied part"]
+    assert _lines(html_to_posting(word)) == expected
+
+
 # ---------------------------------------------------------------------------------------
 # A saved web page with schema.org JobPosting data
 # ---------------------------------------------------------------------------------------
@@ -250,6 +263,54 @@ def test_microdata_job_posting():
 
 
 # ---------------------------------------------------------------------------------------
+# The corpus postings as a job board shows them
+# ---------------------------------------------------------------------------------------
+
+CORPUS_POSTINGS = sorted(path for path in (CORPUS / "jobs").glob("*.txt") if not path.name.endswith(".flat.txt"))
+
+
+def _as_html(text: str) -> str:
+    """A posting's text as a job board marks it up: "- " lines as a list, other blocks as paragraphs."""
+    parts = []
+    for block in text.strip().split("\n\n"):
+        lines = block.split("\n")
+        if all(line.startswith("- ") for line in lines):
+            parts.append("<ul>" + "".join(f"<li>{html.escape(line[2:])}</li>" for line in lines) + "</ul>")
+        else:
+            parts.append("<p>" + "<br>\n".join(html.escape(line) for line in lines) + "</p>")
+    return "\n".join(parts)
+
+
+def _requirements(text: str) -> tuple[str, str, list[tuple[str, str]]]:
+    analysis = analyze_posting(text)
+    return analysis.title, analysis.company, [(item.text, item.kind.value) for item in analysis.requirements]
+
+
+@pytest.mark.parametrize("path", CORPUS_POSTINGS, ids=lambda path: path.stem)
+def test_a_corpus_posting_marked_up_as_a_page_or_as_json_ld_reads_as_its_text(path):
+    text = path.read_text(encoding="utf-8")
+    expected = _requirements(text)
+    assert expected[2], "a corpus posting has requirements"
+    page = f"<html><body>{NAV_AND_FOOTER}<main>{_as_html(text)}</main>{FOOTER}</body></html>"
+    assert _requirements(html_to_posting(page)) == expected
+    # The same posting as schema.org JobPosting data, its header lines as the data's fields.
+    header = dict(re.findall(r"^(Title|Company|Location): (.*)$", text.split("\n\n", 1)[0], re.MULTILINE))
+    body = text.split("\n\n", 1)[1] if header else text
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": header.get("Title", ""),
+        "hiringOrganization": {"@type": "Organization", "name": header.get("Company", "")},
+        "jobLocation": {"@type": "Place", "address": header.get("Location", "")},
+        "description": html.escape(_as_html(body)),
+    }
+    read = html_to_posting(_saved_page(json.dumps(posting), "<div id=app></div>"))
+    assert _requirements(read) == expected
+    if header:
+        assert read.startswith("".join(f"{key}: {value}\n" for key, value in header.items()) + "\n")
+
+
+# ---------------------------------------------------------------------------------------
 # A saved page without JobPosting data
 # ---------------------------------------------------------------------------------------
 
@@ -261,6 +322,18 @@ def test_the_main_content_of_a_page_without_job_posting_data(wrapper):
     text = html_to_posting(page)
     assert text.startswith("Data Engineer\n\nNorthwind Health is hiring")
     assert "Find jobs" not in text and "Privacy" not in text and "cookies" not in text
+
+
+def test_an_article_header_with_the_title_stays_and_the_json_ld_title_is_not_said_twice():
+    page = (
+        "<html><body><header><h1>Data Engineer II</h1><p>Northwind Health - Austin, TX</p></header>"
+        f"<div>{DESCRIPTION_HTML}</div></body></html>"
+    )
+    assert html_to_posting(page).startswith("Data Engineer II\n\nNorthwind Health - Austin, TX\n\n")
+    posting = dict(JOB_POSTING, description="Hiring...")
+    text = html_to_posting(_saved_page(json.dumps(posting), page.removeprefix("<html><body>")))
+    assert text.startswith("Title: Data Engineer II\nCompany: Northwind Health\nLocation: Austin, TX, US\n\n")
+    assert text.count("Data Engineer II") == 1
 
 
 def test_a_page_with_neither_drops_navigation_header_footer_asides_and_hidden_elements():

@@ -72,6 +72,9 @@ _KNOWN_TAG_RE = re.compile(
     r"|<!--|<\?xml",
     re.IGNORECASE,
 )
+_PAGE_RE = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
+# Windows' clipboard format (CF_HTML) starts with "Version:0.9 StartHTML:..." before the markup.
+_CF_HTML_RE = re.compile(r"^\s*Version:\d[^<]*", re.IGNORECASE)
 _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _JSON_NODE_BUDGET = 50_000
@@ -340,7 +343,14 @@ class _Writer:
 
     def result(self) -> str:
         self.flush()
-        return "\n".join(self.lines).strip()
+        lines = self.lines
+        # A list written as one paragraph per item (Word's HTML) is one list.
+        kept = [
+            line
+            for index, line in enumerate(lines)
+            if line or not (0 < index < len(lines) - 1 and lines[index - 1][:2] == lines[index + 1][:2] == "- ")
+        ]
+        return "\n".join(kept).strip()
 
 
 def _hidden(element: lxml.html.HtmlElement) -> bool:
@@ -355,7 +365,8 @@ def _boilerplate(element: lxml.html.HtmlElement) -> bool:
     if element.tag in _BOILERPLATE or (element.get("role") or "").lower() in _BOILERPLATE_ROLES:
         return True
     if element.tag == "header" and not any(a.tag in ("main", "article", "section") for a in element.iterancestors()):
-        return True  # the site's header, not an article's
+        # The site's header, not an article's; but one with the page's <h1> (the job title) and no menu stays.
+        return element.find(".//h1") is None or element.find(".//nav") is not None
     marks = f"{element.get('id') or ''} {element.get('class') or ''}"
     return bool(_BANNER_RE.search(marks))
 
@@ -445,6 +456,7 @@ def _plain(text: str) -> str:
 
 def _parse(source: str) -> lxml.html.HtmlElement | None:
     source = _XML_DECLARATION_RE.sub("", source, count=1)  # lxml refuses a str that declares its encoding
+    source = _CF_HTML_RE.sub("", source, count=1)
     if not source.strip():
         return None
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
@@ -462,18 +474,29 @@ def fragment_text(source: str) -> str:
     return _element_text(root) if root is not None else ""
 
 
-def _content_root(root: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement, bool]:
-    """The page's main content and whether boilerplate must still be dropped from it."""
+def _content_root(root: lxml.html.HtmlElement, fragment: bool) -> lxml.html.HtmlElement:
+    """A page's main content: its <main>, else its longest <article>, else its <body>.
+    A copied fragment is all content: the person chose what to copy."""
+    body = root.find("body")
+    body = body if body is not None else root
+    if fragment:
+        return body
     for element in root.iter("main"):
-        return element, False
+        return element
     for element in root.iter():
         if isinstance(element.tag, str) and (element.get("role") or "").lower() == "main":
-            return element, False
-    articles = [element for element in root.iter("article")]
+            return element
+    articles = list(root.iter("article"))
     if articles:
-        return max(articles, key=lambda element: len(element.text_content())), False
-    body = root.find("body")
-    return (body if body is not None else root), True
+        return max(articles, key=lambda element: len(element.text_content()))
+    return body
+
+
+def _is_fragment(source: str) -> bool:
+    """A clipboard's HTML (Chrome on Linux and macOS: no <html> or <body>; on Windows: the
+    StartFragment mark) rather than a whole page."""
+    head = source[:65536]
+    return "<!--StartFragment-->" in head or not _PAGE_RE.search(head)
 
 
 def html_to_posting(source: str, name: str = "This page") -> str:
@@ -492,10 +515,14 @@ def html_to_posting(source: str, name: str = "This page") -> str:
         elif data.description:
             body = fragment_text(data.description)
     if len(body) < _DESCRIPTION_MIN_CHARS or body.endswith(("...", "\u2026")):
-        content, drop = _content_root(root)
-        page = _element_text(content, drop_boilerplate=drop)
+        page = _element_text(_content_root(root, _is_fragment(source)), drop_boilerplate=True)
         if len(page) > len(body):
             body = page
     if not body.strip():
         raise ParseError(NO_TEXT.format(name=name))
-    return (data.header() if data is not None else "") + body
+    if data is None:
+        return body
+    first, _, rest = body.partition("\n")
+    if data.title and first.strip().casefold() == data.title.casefold():
+        body = rest.strip()  # the page's <h1>, said again by the header
+    return data.header() + body
