@@ -433,6 +433,11 @@ def test_a_saved_page_in_its_declared_charset():
     page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>'
     page += "<body><h1>Comptable – Café Nordic</h1><ul><li>Maîtrise d’Excel</li></ul></body></html>"
     assert posting_text("offre.htm", page.encode("cp1252")) == "Comptable – Café Nordic\n\n- Maîtrise d’Excel"
+    # As browsers read them: "ISO-8859-1" means Windows-1252, and a page that says UTF-16 in ASCII is UTF-8.
+    latin = page.replace("windows-1252", "ISO-8859-1").encode("cp1252")
+    assert posting_text("offre.htm", latin) == "Comptable – Café Nordic\n\n- Maîtrise d’Excel"
+    utf16 = page.replace("windows-1252", "utf-16").encode("utf-8")
+    assert posting_text("offre.htm", utf16) == "Comptable – Café Nordic\n\n- Maîtrise d’Excel"
 
 
 def test_a_saved_page_over_the_document_limit_is_refused_and_one_under_the_text_limit_is_read():

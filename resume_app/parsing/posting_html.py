@@ -14,9 +14,10 @@ page). The text it gives:
     A paragraph.          (paragraphs separated by a blank line)
 
 The header is the one `matching.requirements.header` reads. The body is the JobPosting's
-`description` (JSON-LD or microdata) when the page has one; otherwise the page's <main> or
-<article>; otherwise its <body> less navigation, site header, footer, asides and cookie
-banners. Scripts, styles, forms' controls and hidden elements are never text.
+`description` (JSON-LD or microdata) when the page has one (and it is not a short teaser);
+otherwise a saved page's <main>, or its longest <article>, or its <body>; a copied fragment
+is read whole. Navigation, asides, footers, the site's header, cookie banners, scripts,
+styles, form controls and hidden elements are never text.
 
 Parsed with lxml's HTML parser (libxml2), already installed as python-docx's dependency:
 it recovers from broken markup the way a browser roughly does, in linear time, and caps
@@ -50,7 +51,7 @@ _SKIP = frozenset(
     "audio video source track img picture map area button select option optgroup input textarea datalist "
     "dialog".split()
 )
-# Boilerplate around a page's content, dropped when the whole <body> is read.
+# Boilerplate around a page's content (also inside <main>: "similar jobs" asides, breadcrumbs).
 _BOILERPLATE = frozenset("nav aside footer".split())
 _BOILERPLATE_ROLES = frozenset("navigation banner contentinfo complementary search".split())
 _BANNER_RE = re.compile(r"cookie|consent|gdpr|skip-?link|breadcrumb", re.IGNORECASE)
@@ -77,6 +78,7 @@ _PAGE_RE = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 _CF_HTML_RE = re.compile(r"^\s*Version:\d[^<]*", re.IGNORECASE)
 _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252"}
 _JSON_NODE_BUDGET = 50_000
 _DESCRIPTION_MIN_CHARS = 200
 
@@ -102,8 +104,11 @@ def decode_html(data: bytes) -> str:
         return data.decode("utf-16", errors="replace")
     match = _META_CHARSET_RE.search(data[:8192])
     if match:
+        # As browsers do: a page that says UTF-16 in ASCII is not, and Latin-1 means Windows-1252.
+        charset = match.group(1).decode("ascii").lower()
+        charset = _CHARSET_ALIASES.get(charset, "utf-8" if charset.startswith("utf-16") else charset)
         try:
-            return data.decode(match.group(1).decode("ascii"), errors="replace")
+            return data.decode(charset, errors="replace")
         except LookupError:
             pass  # an unknown charset name: guess as below
     try:
