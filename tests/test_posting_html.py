@@ -310,6 +310,17 @@ def test_a_corpus_posting_marked_up_as_a_page_or_as_json_ld_reads_as_its_text(pa
         assert read.startswith("".join(f"{key}: {value}\n" for key, value in header.items()) + "\n")
 
 
+def test_microdata_with_the_description_in_a_meta_element():
+    page = (
+        '<html><body><div itemscope itemtype="http://schema.org/JobPosting">'
+        '<meta itemprop="title" content="Data Engineer II"><meta itemprop="hiringOrganization" content="Northwind">'
+        f'<meta itemprop="description" content="{html.escape(DESCRIPTION_HTML)}"></div></body></html>'
+    )
+    text = html_to_posting(page)
+    assert text.startswith("Title: Data Engineer II\nCompany: Northwind\n\nNorthwind Health is hiring")
+    assert f"- {REQUIREMENTS[0]}" in _lines(text)
+
+
 # ---------------------------------------------------------------------------------------
 # A saved page without JobPosting data
 # ---------------------------------------------------------------------------------------

@@ -515,7 +515,9 @@ def html_to_posting(source: str, name: str = "This page") -> str:
         data, description_element = found
     body = ""
     if data is not None:
-        if description_element is not None:
+        if description_element is not None and description_element.get("content"):
+            body = fragment_text(description_element.get("content"))  # <meta itemprop="description" content=...>
+        elif description_element is not None:
             body = _element_text(description_element)
         elif data.description:
             body = fragment_text(data.description)
