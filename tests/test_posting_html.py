@@ -467,15 +467,28 @@ def test_an_mhtml_file_without_a_page_is_refused_with_one_sentence():
     assert "page.mhtml holds no web page" in str(error.value) and _one_sentence(str(error.value))
 
 
-def test_the_cli_ranks_against_a_saved_page(tmp_path):
-    posting = tmp_path / "posting.html"
-    posting.write_text(SAVED_PAGE, encoding="utf-8")
-    result = subprocess.run(
+def _rank_cli(posting) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "-m", "resume_app.cli", "rank", str(RESUME), str(posting), "--json"],
         capture_output=True,
         text=True,
         timeout=180,
     )
+
+
+def test_the_cli_refuses_a_saved_page_without_text_with_one_line(tmp_path):
+    posting = tmp_path / "app.html"
+    posting.write_text('<!DOCTYPE html><html><body><div id="root"></div><script src="app.js"></script>')
+    result = _rank_cli(posting)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "app.html has no job posting text to read; copy the posting" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_the_cli_ranks_against_a_saved_page(tmp_path):
+    posting = tmp_path / "posting.html"
+    posting.write_text(SAVED_PAGE, encoding="utf-8")
+    result = _rank_cli(posting)
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     texts = [item["text"] for item in document["requirements"]]

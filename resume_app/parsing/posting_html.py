@@ -42,7 +42,7 @@ import lxml.html
 from resume_app.parsing.errors import ParseError
 from resume_app.parsing.lines import strip_bullet
 
-NO_TEXT = "{name} has no job posting text to read; copy the posting's text from the page and paste it instead."
+NO_TEXT = "{name} has no job posting text to read; copy the posting's text from the page instead."
 NOT_MHTML = "{name} holds no web page; save the posting's page again or paste its text instead."
 
 # Elements whose content is never the posting's text.
