@@ -41,8 +41,41 @@ document.addEventListener("keydown", (event) => {
 
 // A job posting pasted into the tailoring page's box is matched at once, without waiting
 // for the pause in typing that saves typed text: the paste lands, then its form is sent.
+// A rich paste (copied from a job board's page) sends the clipboard's HTML instead, in the
+// form's hidden posting_* fields: the server reads its headings and list items and the
+// box shows the text it read (resume_app/tailoring/pasted.py). The HTML is slimmed first
+// (Chrome copies every element's computed style); one too large for the websocket's 1 MB
+// message pastes as plain text.
+const POSTING_MESSAGE_LIMIT = 900000;
+
+function slimHtml(html) {
+  // DOMParser's document runs no script and loads nothing.
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  doc.querySelectorAll("script, style, link, meta, svg, img, picture, video, iframe, template").forEach((node) => node.remove());
+  doc.querySelectorAll("[style]").forEach((node) => node.removeAttribute("style"));
+  return doc.body ? doc.body.innerHTML : html;
+}
+
 document.addEventListener("paste", (event) => {
   const target = event.target;
   if (!(target instanceof HTMLTextAreaElement) || target.id !== "posting-text" || !target.form) return;
-  setTimeout(() => target.form.requestSubmit(), 0);
+  const form = target.form;
+  const rich = event.clipboardData ? event.clipboardData.getData("text/html") : "";
+  const fields = ["html", "plain", "span"].map((key) => form.elements.namedItem(`posting_${key}`));
+  if (rich.trim() && fields.every((field) => field instanceof HTMLInputElement)) {
+    const html = slimHtml(rich);
+    const plain = event.clipboardData.getData("text/plain");
+    if (new Blob([html, plain, target.value]).size < POSTING_MESSAGE_LIMIT) {
+      event.preventDefault();
+      const values = [html, plain, `${target.selectionStart},${target.selectionEnd}`];
+      fields.forEach((field, index) => (field.value = values[index]));
+      try {
+        form.requestSubmit(); // the form's data is read during this call
+      } finally {
+        fields.forEach((field) => (field.value = ""));
+      }
+      return;
+    }
+  }
+  setTimeout(() => form.requestSubmit(), 0);
 });

@@ -135,12 +135,12 @@ def _random_bytes() -> bytes:
 
 REFUSED = {
     "empty": ("posting.txt", lambda: b"", "The job posting is empty: posting.txt has no text."),
-    "png": ("posting.png", badfiles.png_named_pdf, "posting.png is not a text, PDF or DOCX file"),
-    "random_bytes": ("posting.txt", _random_bytes, "posting.txt is not a text, PDF or DOCX file"),
+    "png": ("posting.png", badfiles.png_named_pdf, "posting.png is not a text, PDF, DOCX or HTML file"),
+    "random_bytes": ("posting.txt", _random_bytes, "posting.txt is not a text, PDF, DOCX or HTML file"),
     "random_bytes_without_nul": (
         "posting.txt",
         lambda: _random_bytes().replace(b"\0", b""),
-        "posting.txt is not a text, PDF or DOCX file",
+        "posting.txt is not a text, PDF, DOCX or HTML file",
     ),
     "truncated_pdf": ("posting.pdf", badfiles.truncated_pdf, "This PDF is damaged or incomplete"),
     "encrypted_pdf": ("posting.pdf", lambda: badfiles.encrypted_pdf("s3cret"), "This PDF is protected by a password"),
@@ -194,7 +194,7 @@ def test_the_cli_ranks_against_a_pdf_posting():
 @pytest.mark.parametrize(
     ("name", "make", "message"),
     [
-        ("posting.png", badfiles.png_named_pdf, "posting.png is not a text, PDF or DOCX file"),
+        ("posting.png", badfiles.png_named_pdf, "posting.png is not a text, PDF, DOCX or HTML file"),
         ("posting.pdf", badfiles.truncated_pdf, "This PDF is damaged or incomplete"),
     ],
     ids=["png", "truncated_pdf"],

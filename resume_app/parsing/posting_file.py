@@ -1,8 +1,10 @@
-"""A job posting from a file: plain text, PDF or DOCX -> the posting's text.
+"""A job posting from a file: plain text, PDF, DOCX or a saved web page -> the posting's text.
 
 PDF and DOCX go through the same safe readers as resumes (damaged, encrypted, scanned
 and zip-bomb files are refused with their sentence); list items keep a "- " so the
-posting analysis still sees them as items.
+posting analysis still sees them as items. A saved web page (.html/.htm, or .mhtml from
+Chrome's "Save as single file"), or a text file that holds HTML source, is read by
+`posting_html`: its schema.org JobPosting data when it has some, else its main content.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ from resume_app.parsing.docx import read_docx
 from resume_app.parsing.errors import MAX_FILE_BYTES, MAX_PAGES, TOO_MANY_PAGES, ParseError
 from resume_app.parsing.lines import Line, strip_bullet
 from resume_app.parsing.pdf import read_pdf
+from resume_app.parsing.posting_html import decode_html, html_to_posting, looks_like_html, looks_like_mhtml, mhtml_page
 
 _MB = 1024 * 1024
 MAX_TEXT_BYTES = _MB
 # A posting's PDF or DOCX is read like a resume, under the same size limit.
 MAX_DOCUMENT_BYTES = MAX_FILE_BYTES
-SUPPORTED = "a text, PDF or DOCX file"
+SUPPORTED = "a text, PDF, DOCX or HTML file"
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_MHTML_SUFFIXES = (".mhtml", ".mht")
 
 
 def _as_text(lines: list[Line]) -> str:
@@ -49,17 +54,28 @@ def posting_text(filename: str, data: bytes) -> str:
         raise ParseError(f"The job posting is empty: {name} has no text.")
     head = data[:1024]
     if b"%PDF-" in head or data.startswith(b"PK\x03\x04"):
-        if len(data) > MAX_DOCUMENT_BYTES:
-            raise ParseError(f"{name} is larger than {MAX_DOCUMENT_BYTES // _MB} MB, too large for a job posting.")
+        _check_size(name, data, MAX_DOCUMENT_BYTES)
         try:
             return _as_text(read_pdf(data) if b"%PDF-" in head else read_docx(data))
         except ParseError as error:
             if str(error) == TOO_MANY_PAGES:
                 raise ParseError(f"{name} has more than {MAX_PAGES} pages, too long for a job posting.") from None
             raise
+    suffix = PurePath(name).suffix.lower()
+    if suffix in _MHTML_SUFFIXES or looks_like_mhtml(data):
+        _check_size(name, data, MAX_DOCUMENT_BYTES)
+        return html_to_posting(mhtml_page(data, name), name)
+    if suffix in _HTML_SUFFIXES or looks_like_html(data[:4096].decode("utf-8", errors="ignore").lstrip("\ufeff")):
+        # A saved page carries scripts and styles: the document limit, not the text one.
+        _check_size(name, data, MAX_DOCUMENT_BYTES)
+        return html_to_posting(decode_html(data), name)
     if data.startswith(filetype.OLE_MAGIC):
         # An encrypted Word file or an old .doc: the resume importer's sentence says which.
         filetype.detect(name, data)
-    if len(data) > MAX_TEXT_BYTES:
-        raise ParseError(f"{name} is larger than {MAX_TEXT_BYTES // _MB} MB, too large for a job posting.")
+    _check_size(name, data, MAX_TEXT_BYTES)
     return _decode(name, data)
+
+
+def _check_size(name: str, data: bytes, limit: int) -> None:
+    if len(data) > limit:
+        raise ParseError(f"{name} is larger than {limit // _MB} MB, too large for a job posting.")

@@ -234,7 +234,7 @@ def test_posting_upload_reads_text_pdf_and_refuses_other_files(app_server, page,
     picture = tmp_path / "posting.png"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     page.set_input_files(upload, str(picture))
-    expect(page.locator("#posting-error")).to_contain_text("is not a text, PDF or DOCX file")
+    expect(page.locator("#posting-error")).to_contain_text("is not a text, PDF, DOCX or HTML file")
     expect(page.locator("#posting-text")).to_have_value("")
     page.set_input_files(upload, str(CORPUS / "jobs" / "servicenow_senior_software_engineer.pdf"))
     wait_ranked(page)

@@ -21,7 +21,7 @@ import reflex as rx
 from resume_app.core.errors import InputError
 from resume_app.core.model import Resume
 from resume_app.matching.ranker import Ranking
-from resume_app.tailoring import rows, service, versions
+from resume_app.tailoring import pasted, rows, service, versions
 from resume_app.tailoring.embedding import model_progress
 from resume_app.tailoring.rows import (
     BulletScore,
@@ -169,12 +169,18 @@ class TailorState(SavingMixin, WorkspaceState):
 
     @rx.event
     async def submit_posting(self, form: dict):
-        """The posting form: sent by the Match button, and right after a paste (assets/keyboard.js)."""
-        async for update in self._take_posting(str(form.get("posting", ""))):
+        """The posting form: sent by the Match button, and right after a paste (assets/keyboard.js);
+        a rich paste adds the clipboard's HTML, its plain text and where it went (posting_*)."""
+        rich = {key: str(form.get(f"posting_{key}", "")) for key in ("html", "plain", "span")}
+        async for update in self._take_posting(str(form.get("posting", "")), **rich):
             yield update
 
-    async def _take_posting(self, text: str):
+    async def _take_posting(self, text: str, html: str = "", plain: str = "", span: str = ""):
         """Save the posting, then rank against it in the background."""
+        if html or pasted.is_html(text):
+            text = await self._read_pasted_html(text, html, plain, span)
+            if text is None:
+                return
         if text == self.posting_text:
             return
         self.posting_text = text
@@ -188,6 +194,21 @@ class TailorState(SavingMixin, WorkspaceState):
             return
         self.save_count += 1
         yield TailorState.rank_posting(suggest)
+
+    async def _read_pasted_html(self, text: str, html: str, plain: str, span: str) -> str | None:
+        """Pasted HTML (a rich paste, or HTML source) as the posting's text; the box shows it."""
+        try:
+            read = await asyncio.to_thread(pasted.posting_from_box, text, html, plain, span)
+        except InputError as error:
+            self._not_saved(str(error))
+            return None
+        except Exception:
+            log.exception("reading pasted HTML failed")
+            self._not_saved("This HTML could not be read; paste the posting's text instead.")
+            return None
+        if read != self.posting_text:
+            self.revision += 1  # re-keys the box, which shows the text read from the HTML
+        return read
 
     @rx.event
     async def upload_posting(self, files: list[rx.UploadFile]):

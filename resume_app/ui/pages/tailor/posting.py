@@ -20,7 +20,9 @@ def posting_card() -> rx.Component:
                 rx.spacer(),
                 file_upload(
                     "Upload the job posting file",
-                    rx.button(rx.icon("upload", size=14), "Upload .txt, .pdf or .docx", variant="soft", size="1"),
+                    rx.button(
+                        rx.icon("upload", size=14), "Upload .txt, .pdf, .docx or .html", variant="soft", size="1"
+                    ),
                     id=POSTING_UPLOAD_ID,
                     multiple=False,
                     on_drop=TailorState.upload_posting(rx.upload_files(upload_id=POSTING_UPLOAD_ID)),
@@ -42,6 +44,8 @@ def posting_card() -> rx.Component:
                         rows="12",
                         width="100%",
                     ),
+                    # A rich paste's HTML, plain text and place, filled and emptied by keyboard.js around its submit.
+                    *(rx.el.input(type="hidden", name=f"posting_{key}") for key in ("html", "plain", "span")),
                     rx.button(rx.icon("target", size=14), "Match", type="submit", size="1", variant="soft"),
                     width="100%",
                     align="end",
