@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from resume_app.matching.requirements import provenance
 from resume_app.matching.requirements.headings import NEUTRAL, chunk_heading, classify_heading, is_leadin
 from resume_app.matching.requirements.runon import split_runon
 from resume_app.matching.requirements.segments import PRINT_STAMP_RE, Segment, broken_item, join_lines
@@ -101,8 +102,11 @@ def _chunks(segment: Segment) -> Iterator[tuple[str, bool, bool]]:
             continue
         bullet = segment.glyph if number == 0 else True
         first = True
+        # A list item on its own line is cut only where a heading or an opener restarts, never
+        # before a mere capital ("developing Java applications"): that cut is for flattened lists.
+        list_item = segment.glyph and number == 0 and provenance.on("rule:list-item-not-cut")
         for sentence in split_sentences(piece):
             for part in _MARK_SPLIT_RE.split(sentence):
-                for chunk in split_runon(part):
+                for chunk in split_runon(part, list_item=list_item):
                     yield chunk, bullet, first
                     first = False
