@@ -48,6 +48,7 @@ with bounded regular expressions, so a 200 KB paste takes well under a second. T
 imports nothing of the app but `resume_app.core`.
 """
 
+from resume_app.matching.requirements import provenance
 from resume_app.matching.requirements.analysis import analyze_posting
 from resume_app.matching.requirements.cleanup import EMPTY_MESSAGE, MAX_CHARS, NOT_TEXT_MESSAGE, SHORT_MESSAGE
 from resume_app.matching.requirements.model import (
@@ -83,4 +84,5 @@ __all__ = [
     "Requirement",
     "RequirementKind",
     "analyze_posting",
+    "provenance",
 ]
