@@ -181,6 +181,8 @@ def test_eligibility_lines_in_a_requirements_list_are_listed_apart_and_never_req
         "This role is hybrid, with three days a week in our office",
         "Proof of TB status upon hire",
         "Willing to work rotating shifts",
+        "Up to 25% travel required",
+        "Must be willing to work overtime",
     ],
 )
 def test_eligibility_families(line):
@@ -194,6 +196,11 @@ def test_eligibility_families(line):
         "Provide on-site support to end users",
         "Experience managing remote teams",
         "Process 10 TB of logs a day",
+        "Book travel for the executive team",
+        "Experience with Visa and Mastercard card networks",
+        "Build citizen developer programs on the platform",
+        "Process overtime payroll every two weeks",
+        "Coordinate meetings across time zones",
     ],
 )
 def test_requirements_that_only_mention_an_eligibility_word(line):
@@ -318,3 +325,78 @@ def test_hold_out_switches_off_only_the_entries_a_posting_motivated():
     assert _kinds(analyze_posting(convey))["Conveys team goals through clear written updates"] == RESPONSIBILITY
     for entry, sources in provenance.PROVENANCE.items():
         assert sources, f"{entry} has no provenance"
+
+
+FRONTEND = """**Senior Frontend Engineer (React)**
+Northwind Labs · Remote (US) · Full-time
+
+**About Northwind**
+Northwind Labs makes scheduling software for clinics. We're a team of 40 backed by great investors.
+
+## What you'll work on
+* Build the new patient booking flow (React, Next.js)
+* Mentor two mid-level engineers and review their code
+
+**Nice to haves**
+* Experience with GraphQL (Apollo)
+* Healthcare or HIPAA background
+
+**Perks**
+* Home office stipend
+* Unlimited PTO
+
+We do not accept unsolicited resumes from agencies.
+"""
+
+NURSE = """Registered Nurse - Med/Surg (Night Shift)
+Saint Anne Regional Hospital
+
+Position Summary:
+The Registered Nurse provides direct patient care to adult medical-surgical patients. The RN coordinates care with \
+physicians, pharmacists and case managers.
+
+Essential Duties:
+1. Administer medications and treatments as ordered (including IV therapy)
+2. Other duties as assigned
+
+Minimum Qualifications:
+- Current RN license in the State of Ohio
+- BSN preferred
+- Must be able to work 12-hour night shifts, every third weekend and rotating holidays
+- Must be able to lift and reposition patients up to 50 lbs with assistance
+
+Saint Anne Regional Hospital offers a sign-on bonus of $10,000 for experienced nurses.
+"""
+
+
+def test_a_markdown_posting_reads_its_headings_and_perks():
+    analysis = analyze_posting(FRONTEND)
+    kinds = _kinds(analysis)
+    assert kinds == {
+        "Build the new patient booking flow (React, Next.js)": RESPONSIBILITY,
+        "Mentor two mid-level engineers and review their code": RESPONSIBILITY,
+        "Experience with GraphQL (Apollo)": PREFERRED,
+        "Healthcare or HIPAA background": PREFERRED,
+    }
+    reasons = _reasons(analysis)
+    assert reasons["Nice to haves"] == "heading"
+    assert reasons["Home office stipend"] == "benefits"
+    assert reasons["Northwind Labs makes scheduling software for clinics."] == "about the company"
+    assert reasons["We do not accept unsolicited resumes from agencies."] == "how to apply"
+
+
+def test_a_healthcare_posting_its_shifts_and_physical_demands():
+    analysis = analyze_posting(NURSE)
+    kinds = _kinds(analysis)
+    assert kinds["The RN coordinates care with physicians, pharmacists and case managers."] == RESPONSIBILITY
+    assert kinds["Current RN license in the State of Ohio"] == REQUIRED
+    assert kinds["BSN preferred"] == PREFERRED
+    assert [item.text for item in analysis.eligibility] == [
+        "Must be able to work 12-hour night shifts, every third weekend and rotating holidays",
+        "Must be able to lift and reposition patients up to 50 lbs with assistance",
+    ]
+    reasons = _reasons(analysis)
+    assert reasons["Other duties as assigned"] == "catch-all duty"
+    assert reasons["Saint Anne Regional Hospital offers a sign-on bonus of $10,000 for experienced nurses."] == (
+        "benefits"
+    )

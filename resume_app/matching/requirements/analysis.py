@@ -9,7 +9,7 @@ from resume_app.matching.requirements.classify import requirement_kind, settle_n
 from resume_app.matching.requirements.cleanup import clean_chunk, readable_text, split_lines
 from resume_app.matching.requirements.eligibility import is_eligibility
 from resume_app.matching.requirements.header import take_header, title_from_first_line
-from resume_app.matching.requirements.headings import NEUTRAL
+from resume_app.matching.requirements.headings import NEUTRAL, boilerplate_reason_of_heading
 from resume_app.matching.requirements.model import (
     KIND_WEIGHTS,
     PREFERRED,
@@ -24,6 +24,7 @@ from resume_app.matching.requirements.sections import Section, build_sections
 from resume_app.matching.requirements.segments import build_segments
 from resume_app.matching.requirements.selection import (
     MAX_REQUIREMENT_CHARS,
+    NOT_ABOUT_THE_JOB,
     boilerplate_reason,
     left_out_reason,
     names_company_first,
@@ -80,6 +81,8 @@ def _pick(
             if reason == ELIGIBILITY:
                 eligibility.append(Eligibility(text, section.heading))
                 continue
+            if reason == NOT_ABOUT_THE_JOB:
+                reason = boilerplate_reason_of_heading(section.heading)
             if reason is not None:
                 left_out.append(LeftOut(text, reason))
                 continue
@@ -101,10 +104,12 @@ def _reason(text: str, bullet: bool, section_kind: str, has_headings: bool, comp
     if len(text) > MAX_REQUIREMENT_CHARS:
         return "too long to be one requirement"
     reason = boilerplate_reason(text)
-    if reason is not None and reason not in ("legal notice", "job details"):
-        return reason  # an equal opportunity statement may name citizenship; a benefit, remote work
+    if reason == "equal opportunity statement":
+        return reason  # it may name citizenship or disability: a statement, not a condition
     if is_eligibility(text):
-        return ELIGIBILITY
+        return ELIGIBILITY  # "... night shifts, every third weekend and rotating holidays"
+    if reason is not None:
+        return reason
     if provenance.on("left-out:company-subject") and names_company_first(text, company):
         return "about the company"  # "Acme Health runs twelve clinics ..."
     return left_out_reason(text, bullet, section_kind, has_headings)

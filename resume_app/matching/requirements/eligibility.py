@@ -22,12 +22,14 @@ _FAMILIES: dict[str, str] = {
     "eligibility:work-authorization": (
         r"authori[sz]ed to work|work(?:ing)? authori[sz]ation|employment authori[sz]ation|sponsorship|"
         r"\bsponsor (?:a |an |any )?(?:visas?|candidates|employment|applicants)|"
-        r"\bvisa\b|\bh-?1b\b|right to work|(?:legally|eligible|able) (?:eligible |able )?to work in|"
+        r"\b(?:work|employment|h-?1b|student) visas?\b|\bvisa (?:sponsorship|status|support|holders?)\b|\bh-?1b\b|"
+        r"right to work|(?:legally|eligible|able) (?:eligible |able )?to work in|"
         r"\bgreen card\b|permanent residen|work permit"
     ),
     # government and contractor postings
     "eligibility:citizenship-clearance": (
-        r"\bcitizen(?:s|ship)?\b|security clearance|(?:secret|ts/sci|top secret|active|government) clearance|"
+        r"\bcitizen(?:s|ship)?\b(?! develop)|security clearance|"
+        r"(?:secret|ts/sci|top secret|active|government) clearance|"
         r"(?:obtain|maintain|hold) (?:and maintain )?(?:a |an )?(?:active )?clearance|public trust|polygraph|"
         r"\bu\.?s\.? persons?\b|\bitar\b"
     ),
@@ -44,11 +46,18 @@ _FAMILIES: dict[str, str] = {
         r"within the (?:u\.?s\.?|united states)\b"
     ),
     # field service, consulting, sales postings
-    "eligibility:travel": r"\btravel(?:s|ing|ling)?\b(?! (?:industry|agency|agencies|booking|technology))",
+    "eligibility:travel": (
+        r"(?:willing(?:ness)? to|ability to|able to|must|required to|requires?|some|occasional|frequent|"
+        r"extensive|overnight|domestic|international|local|regional|\d+ ?%) (?:\w+ ){0,2}travel|"
+        r"\btravel(?:ing|ling)? (?:up to|\d|as (?:needed|required)|is (?:required|expected)|required|may be|will be|"
+        r"requirements?)|^travel\b"
+    ),
     # retail, healthcare, support and global teams
     "eligibility:hours": (
         r"\bevenings?\b|\bweekends?\b|\bsaturdays?\b|\bsundays?\b|\bon[- ]?call\b|\boff-?hours\b|after[- ]hours|"
-        r"\bovertime\b|time[- ]?zones?\b|\b24/7\b|\bholidays? as needed|work (?:on )?holidays|"
+        r"(?:work|working) overtime|overtime (?:as|is|may|will|when)|"
+        r"(?:work|working|available|availability|overlap|flexib\w*)\b[^.]{0,40}time[- ]?zones?|"
+        r"\b24/7\b|\bholidays? as needed|work (?:on )?holidays|"
         r"\b(?:night|day|evening|rotating|overnight|weekend|swing|graveyard|split|\d{1,2}[- ]hour) shifts?\b|"
         r"\bshift work\b|\bwork (?:any|all|various|different|flexible) shifts|\bpart[- ]time position|"
         r"flexible work hours|available to work"
@@ -70,7 +79,8 @@ _FAMILIES: dict[str, str] = {
     # warehouse, office and field postings: the physical demands paragraph
     "eligibility:physical": (
         r"physical demands|physically able|required to (?:sit|stand|walk|talk|lift|hear|climb|reach|stoop|kneel|"
-        r"use his or her hands)|\blift (?:up to )?\d+ ?(?:lbs|pounds)|\bcarry (?:up to )?\d+|close vision|"
+        r"use his or her hands)|\b(?:lift|carry|push|pull)(?:ing)?\b[^.;]{0,50}?\b\d+ ?(?:lbs?|pounds|kg)\b|"
+        r"close vision|"
         r"\bstoop\b|\bkneel\b|\bcrouch\b|\bcrawl\b|prolonged (?:periods of )?(?:sitting|standing)"
     ),
     "eligibility:age": r"\b(?:at least|be|over) (?:18|21) years (?:of age|old)\b|\bminimum age\b",

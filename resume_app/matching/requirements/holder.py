@@ -26,6 +26,8 @@ _JOB_NOUN = JOB_NOUN_RE.pattern.removeprefix(r"\b").removesuffix(r"s?\b")
 _SUBJECTS: dict[str, str] = {
     # role summaries that name the title: "The Senior Product Manager manages ..."
     "holder:role-title": rf"(?i:the) (?:[A-Z][\w/&.-]*\s+){{0,5}}(?i:{_JOB_NOUN})s?\b",
+    # healthcare and tech roles named by their abbreviation: "The RN coordinates care ..."
+    "holder:role-abbreviation": r"(?i:the) (?:RN|LPN|LVN|CNA|NP|PA|SRE|DBA|PM|QA|BA|CPA)\b",
     # "The ideal candidate ...", "This individual ...", "The successful applicant ..."
     "holder:candidate-individual": (
         r"(?i:(?:the|this|our) (?:(?:ideal|successful|right|selected|qualified|chosen|perfect) )?"

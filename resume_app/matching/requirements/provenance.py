@@ -90,6 +90,10 @@ PROVENANCE: Mapping[str, frozenset[str]] = {
     "kind:helpful-preferred": frozenset({PROBE}),
     "holder:not-reports-to": frozenset({PROBE}),
     "left-out:company-subject": frozenset({ISSUE, PROBE}),
+    "rule:markdown": frozenset({PROBE}),
+    "left-out:perks-more": frozenset({ISSUE, PROBE}),
+    "headings:what-you-will-work-on": frozenset({PROBE}),
+    "holder:role-abbreviation": frozenset({PROBE}),
     "verbs:convey": frozenset({"indeed_321_sr_full_stack_java_web_developer"}),
     "verbs:leverage": frozenset({"servicenow_senior_software_engineer"}),
 }

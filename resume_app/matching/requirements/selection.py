@@ -16,6 +16,7 @@ from resume_app.matching.requirements.model import PREFERRED, REQUIRED
 from resume_app.matching.requirements.sections import Section
 from resume_app.matching.requirements.words import STRIP, URL_RE, YOU_WILL_RE, is_verb, opener, word_start_re
 
+NOT_ABOUT_THE_JOB = "not about the job"  # under a boilerplate heading; the heading tells which kind
 MAX_REQUIREMENT_CHARS = 3000  # a longer run of text with no sentence end is not one requirement
 _MARKER_RE = word_start_re(
     r"\bmust\b|\brequired\b|\brequires?\b|\bminimum\b|\bat least\b|\bdegree\b|\bresponsible for\b|"
@@ -76,6 +77,13 @@ _LEFT_OUT_TEXT: dict[str, str] = {
     ),
 }
 _LEFT_OUT_RES = {reason: word_start_re(words, re.IGNORECASE) for reason, words in _LEFT_OUT_TEXT.items()}
+# Start-up and tech perks lists, often with no heading after the requirements.
+_PERKS_RE = word_start_re(
+    r"\bstipend\b|\+ equity\b|\bequity (?:grant|package|compensation|stake)|\bstock options\b|\bcatered\b|"
+    r"learning (?:and development )?budget|\bremote[- ]friendly\b|\bsabbatical\b|\bteam (?:offsites?|retreats?|"
+    r"lunches|outings)\b|\bhappy hours?\b|\bfree parking\b|\bunlimited (?:pto|vacation)\b|\bpaid (?:holidays|vacation)",
+    re.IGNORECASE,
+)
 # Every duties list may end with one ("Performs other duties as assigned", "Other tasks as required").
 _CATCH_ALL_RE = re.compile(
     r"\bother (?:related |similar |additional |job[- ]related )?(?:duties|tasks|responsibilities|projects|"
@@ -87,7 +95,7 @@ _CATCH_ALL_RE = re.compile(
 _CONTACT_RE = re.compile(
     r"\b(?:contact|reach out to|call|text|message|email) (?:me|us|our (?:recruit|talent|hiring)\w*|the "
     r"(?:recruit|hiring|talent)\w*)\b|\brecruiter\b|\b(?:questions|inquiries)\b.{0,40}\b(?:contact|reach)\b|"
-    r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b",
+    r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\bunsolicited\b|\b(?:recruiting|staffing|recruitment) agenc",
     re.IGNORECASE,
 )
 _COMPANY_VOICE_RE = re.compile(r"^(?:our|us)\b|\b(?:we|we're|we've|we'll|we'd)\b", re.IGNORECASE)
@@ -127,7 +135,7 @@ def left_out_reason(text: str, bullet: bool, kind: str, has_headings: bool) -> s
     if text.endswith("?"):
         return "question"
     if kind == BOILERPLATE:
-        return "not about the job"
+        return NOT_ABOUT_THE_JOB
     if _word_count(text) < 2 and not (bullet and kind in (REQUIRED, PREFERRED)):
         return "fragment"
     if _TRACKING_CODE_RE.fullmatch(text):
@@ -172,6 +180,8 @@ def boilerplate_reason(text: str) -> str | None:
     for reason, pattern in _LEFT_OUT_RES.items():
         if pattern.search(text):
             return reason
+    if provenance.on("left-out:perks-more") and _PERKS_RE.search(text):
+        return "benefits"
     if provenance.on("left-out:catch-all") and _CATCH_ALL_RE.search(text):
         return "catch-all duty"
     if provenance.on("left-out:recruiter-contact") and _CONTACT_RE.search(text):
