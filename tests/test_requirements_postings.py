@@ -400,3 +400,37 @@ def test_a_healthcare_posting_its_shifts_and_physical_demands():
     assert reasons["Saint Anne Regional Hospital offers a sign-on bonus of $10,000 for experienced nurses."] == (
         "benefits"
     )
+
+
+def test_benefit_words_inside_a_requirement_and_a_plus_on_one_part_of_a_line():
+    analysis = analyze_posting(
+        "Requirements\n"
+        "- Knowledge of HIPAA (Health Insurance Portability and Accountability Act) Regulations\n"
+        "- Experience administering 401(k) and health insurance plans\n"
+        "- Fluent in English (written and spoken) Spanish a plus\n"
+        "- Excellent benefits and 401(k)\n"
+    )
+    assert _kinds(analysis) == {
+        "Knowledge of HIPAA (Health Insurance Portability and Accountability Act) Regulations": REQUIRED,
+        "Experience administering 401(k) and health insurance plans": REQUIRED,
+        "Fluent in English (written and spoken) Spanish a plus": REQUIRED,
+    }
+    assert _reasons(analysis)["Excellent benefits and 401(k)"] == "benefits"
+
+
+@pytest.mark.parametrize("shape", ["structured", "flat"])
+def test_a_team_blurb_under_about_the_team_is_left_out(shape):
+    text = (
+        "Responsibilities include:\nDesigning and maintaining ELT pipelines. "
+        "Partnering with analysts to model data.\n\n"
+        "About the team\nThe Data Platform team owns ingestion for every product. The team is spread over three "
+        "cities.\n"
+    )
+    analysis = analyze_posting(text if shape == "structured" else _flat(text))
+    assert list(_kinds(analysis)) == [
+        "Designing and maintaining ELT pipelines.",
+        "Partnering with analysts to model data.",
+    ]
+    reasons = _reasons(analysis)
+    assert reasons["About the team"] == "heading"
+    assert reasons["The Data Platform team owns ingestion for every product."] == "description"

@@ -32,6 +32,8 @@ _HELPFUL_RE = re.compile(
     r"\b(?:is|are|would be|will be) (?:helpful|beneficial|an asset|a bonus)\b|\bbut not required\b|\ban asset\b",
     re.IGNORECASE,
 )
+# "..., Spanish a plus", "... (written and spoken) Spanish a plus": the plus qualifies the last item.
+_PART_PLUS_RE = re.compile(r"(?:,|\))\s*[A-Z][\w.+#/-]*(?:\s[A-Z][\w.+#/-]*)?\s+(?:is )?a plus\.?$")
 _QUALIFICATION_TEXT_RE = word_start_re(
     r"\bmust\b|\brequired\b|\brequires?\b|\bminimum\b|\bat least\b|\bdegree\b|\bcertifi|\blicen[cs]e|"
     r"\bexperience (?:with|in|of|as|using|working|preparing|designing|developing|managing|supporting|integrating|"
@@ -108,4 +110,7 @@ def _says_preferred(text: str) -> bool:
     if len(matches) == 1 and matches[0].group().lower() == "preferred" and _PREFERRED_QUALIFIER_RE.search(text):
         before = text[: text.rfind(",")]
         return len(before.split()) < 4  # "Python, Go preferred" is preferred; "cloud, Azure preferred" is not
+    tail = _PART_PLUS_RE.search(text) if provenance.on("kind:part-preference") else None
+    if len(matches) == 1 and tail is not None:
+        return len(text[: tail.start()].split()) < 4  # "Fluent in English (written), Spanish a plus" is required
     return True

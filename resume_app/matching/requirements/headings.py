@@ -45,6 +45,8 @@ _ADDED_HEADING_PHRASES = {
     "headings:what-you-will-work-on": (
         r"what you(?:'ll| will) (?:work on|own|build|achieve)|who we(?:'re| are) looking for"
     ),
+    # team and company blurbs under a phrase heading: "About the team", "Meet the team"
+    "headings:about-the-team": r"about the (?:team|company|department|group)|meet the team",
 }
 
 

@@ -94,6 +94,8 @@ PROVENANCE: Mapping[str, frozenset[str]] = {
     "left-out:perks-more": frozenset({ISSUE, PROBE}),
     "headings:what-you-will-work-on": frozenset({PROBE}),
     "holder:role-abbreviation": frozenset({PROBE}),
+    "headings:about-the-team": frozenset({PROBE}),
+    "left-out:benefit-words-in-requirement": frozenset({PROBE}),
     "verbs:convey": frozenset({"indeed_321_sr_full_stack_java_web_developer"}),
     "verbs:leverage": frozenset({"servicenow_senior_software_engineer"}),
 }

@@ -77,6 +77,12 @@ _LEFT_OUT_TEXT: dict[str, str] = {
     ),
 }
 _LEFT_OUT_RES = {reason: word_start_re(words, re.IGNORECASE) for reason, words in _LEFT_OUT_TEXT.items()}
+# A requirement about a benefit-shaped subject (insurance, HR and payroll roles) opens like one.
+_KNOWLEDGE_OF_RE = re.compile(
+    r"^(?:\w+ ){0,2}(?:knowledge|experience|familiarity|understanding|proficiency|expertise|background) "
+    r"(?:of|with|in|administering|managing|processing)\b",
+    re.IGNORECASE,
+)
 # Start-up and tech perks lists, often with no heading after the requirements.
 _PERKS_RE = word_start_re(
     r"\bstipend\b|\+ equity\b|\bequity (?:grant|package|compensation|stake)|\bstock options\b|\bcatered\b|"
@@ -179,6 +185,12 @@ def boilerplate_reason(text: str) -> str | None:
     catch-all duty, recruiter contact."""
     for reason, pattern in _LEFT_OUT_RES.items():
         if pattern.search(text):
+            if (
+                reason == "benefits"
+                and provenance.on("left-out:benefit-words-in-requirement")
+                and _KNOWLEDGE_OF_RE.match(text)
+            ):
+                continue  # "Knowledge of HIPAA (Health Insurance Portability ...)", "Experience with 401(k) plans"
             return reason
     if provenance.on("left-out:perks-more") and _PERKS_RE.search(text):
         return "benefits"
