@@ -434,3 +434,61 @@ def test_a_team_blurb_under_about_the_team_is_left_out(shape):
     reasons = _reasons(analysis)
     assert reasons["About the team"] == "heading"
     assert reasons["The Data Platform team owns ingestion for every product."] == "description"
+
+
+INFRA = """Staff Software Engineer, Backend Infrastructure
+
+Helios is the leading cloud platform for federal agencies. Trusted by over 200 government customers, Helios \
+helps agencies modernize faster. Join a mission-driven team that is transforming how government works!
+
+About the Role
+As a Staff Software Engineer on the Infrastructure team, you'll design and build the core services that power \
+Helios. You will set technical direction for a team of eight engineers. This is a high-impact role with \
+visibility across the company.
+
+Requirements
+- 10+ years of software engineering experience, including 3+ years at the staff level
+- Expert knowledge of AWS (EC2, EKS, IAM, VPC) and infrastructure-as-code with Terraform
+- Strong background in Go, Java or Rust
+- Experience designing highly available distributed systems
+- Excellent written communication
+- All work must be conducted within the U.S.
+- Some Federal contracts require U.S. citizenship
+- Ability to obtain and maintain a Public Trust clearance
+
+Why Helios?
+- Competitive salary and equity
+- Fully remote with quarterly team meetups
+- 100% employer-paid medical
+
+Helios is committed to building a diverse team. We encourage candidates from all backgrounds to apply, even \
+if you don't meet every qualification.
+"""
+
+
+def test_the_staff_backend_posting_of_issue_12_lists_its_constraints_apart():
+    """Marketing sentences, "All work must be conducted within the U.S." and the citizenship line
+    were the uncovered "requirements" a new user saw; none of them is a requirement now."""
+    analysis = analyze_posting(INFRA)
+    texts = [req.text for req in analysis.requirements]
+    assert texts == [
+        "As a Staff Software Engineer on the Infrastructure team, you'll design and build the core services that "
+        "power Helios.",
+        "You will set technical direction for a team of eight engineers.",
+        "10+ years of software engineering experience, including 3+ years at the staff level",
+        "Expert knowledge of AWS (EC2, EKS, IAM, VPC) and infrastructure-as-code with Terraform",
+        "Strong background in Go, Java or Rust",
+        "Experience designing highly available distributed systems",
+        "Excellent written communication",
+    ]
+    assert _kinds(analysis)[texts[0]] == RESPONSIBILITY
+    eligibility = [item.text for item in analysis.eligibility]
+    assert eligibility[:3] == [
+        "All work must be conducted within the U.S.",
+        "Some Federal contracts require U.S. citizenship",
+        "Ability to obtain and maintain a Public Trust clearance",
+    ]
+    reasons = _reasons(analysis)
+    assert reasons["Helios is the leading cloud platform for federal agencies."] == "description"
+    assert reasons["Why Helios?"] == "heading"
+    assert reasons["100% employer-paid medical"] == "benefits"

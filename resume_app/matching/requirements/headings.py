@@ -94,7 +94,7 @@ _ALPHA_WORD_RE = re.compile(r"[A-Za-z']+")
 
 # The reason shown for text under a boilerplate heading, by the heading's words (first match).
 _BOILERPLATE_REASONS = (
-    ("benefits", re.compile(r"benefit|\bperks?\b|we offer|what we offer|beneficios|wir bieten|avantages", re.I)),
+    ("benefits", re.compile(r"benefit|\bperks?\b|we offer|in it for you|beneficios|wir bieten|avantages", re.I)),
     ("pay", re.compile(r"compensation|salary|\bpay\b", re.I)),
     ("equal opportunity statement", re.compile(r"equal|\beeo\b|diversity|inclusion", re.I)),
     ("how to apply", re.compile(r"apply|application|postular|aplicar", re.I)),
@@ -102,7 +102,7 @@ _BOILERPLATE_REASONS = (
     ("legal notice", re.compile(r"disclaimer|\blegal\b|privacy", re.I)),
     (
         "about the company",
-        re.compile(r"about|who we are|\bour\b|culture|why (?:join|work)|life at|part of|grow|nosotros|somos", re.I),
+        re.compile(r"about|who (?:we|are)|\bour\b|culture|^why\b|life at|part of|grow|nosotros|somos", re.I),
     ),
 )
 
@@ -115,6 +115,15 @@ def boilerplate_reason_of_heading(label: str) -> str:
     return "job details"
 
 
+# A short question on a line of its own heads a section in many start-up postings.
+_QUESTION_HEADING_RE = re.compile(
+    r"^(?:why|who|what|how|where|are|is|do|interested|ready|sound)\b[^.!?:]{0,40}\?$", re.IGNORECASE
+)
+_QUESTION_BOILERPLATE_RE = re.compile(
+    r"^why\b|in it for you|who are we|ready to|interested|sound like|is this you", re.IGNORECASE
+)
+
+
 def classify_heading(label: str) -> str | None:
     """The kind of section a heading opens: a RequirementKind, BOILERPLATE, or None.
 
@@ -125,6 +134,8 @@ def classify_heading(label: str) -> str | None:
         return None
     if _BOILERPLATE_HEADING_RE.search(label):
         return BOILERPLATE
+    if label.endswith("?") and provenance.on("headings:question") and _QUESTION_BOILERPLATE_RE.search(label):
+        return BOILERPLATE  # "Why Helios?", "What's in it for you?"
     if _PREFERRED_HEADING_RE.search(label):
         return PREFERRED
     if _RESPONSIBILITY_HEADING_RE.search(label):
@@ -151,6 +162,8 @@ def line_heading(line: str) -> bool:
         return True
     if heading_end(bare, 0, whole=True) == len(bare):
         return True
+    if provenance.on("headings:question") and _QUESTION_HEADING_RE.match(line):
+        return True  # "Why Helios?", "What's in it for you?", "Who are we?"
     return len(words) <= 6 and line[-1] not in ".!?," and title_case(bare) and classify_heading(bare) is not None
 
 

@@ -38,9 +38,9 @@ _SUBJECTS: dict[str, str] = {
     # "They will interface with ...": the holder named in the sentence before
     "holder:they-will": r"(?i:they)(?=\s+will\b)",
     # "You will own ...", "You have 5+ years ..."
-    "holder:you": r"(?i:you)\b",
+    "holder:you": r"(?i:you)\b(?=\s|'(?:ll|re|ve)\b)",
 }
-_MODAL = r"(?:will|shall|must|should|would|can|may|is|are|has|have|'ll)"
+_MODAL = r"(?:will|shall|must|should|would|can|may|is|are|has|have|'ll|'re|'ve)"
 # A duty: "will build", "manages", "is responsible for", "involves", "will be involved in".
 _DUTY_PREDICATE_RE = re.compile(
     rf"^(?:also |likely |primarily |directly |closely )*(?:(?:{_MODAL} )?(?:also |likely |primarily )*"
@@ -52,7 +52,7 @@ _QUALIFICATION_PREDICATE_RE = re.compile(
     rf"^(?:also |ideally )*(?:(?:{_MODAL} )?(?:also |ideally )?(?:have|has|possess(?:es)?|bring|brings|"
     r"be (?:well[- ]versed|proficient|familiar|experienced|skilled|comfortable|able|a\b|an\b)|"
     r"is (?:a|an|well[- ]versed|proficient|familiar|experienced|skilled|comfortable|able)\b|"
-    r"are (?:a|an|well[- ]versed|proficient|familiar|experienced|skilled|comfortable|able)\b|"
+    r"(?:are|'re) (?:a|an|well[- ]versed|proficient|familiar|experienced|skilled|comfortable|able)\b|"
     r"requires?|should have|must have|needs?)\b)",
     re.IGNORECASE,
 )
@@ -85,7 +85,7 @@ _YOU_NOT_HOLDER_RE = re.compile(
 def _subject_re(state: tuple[frozenset[str], bool]) -> re.Pattern[str] | None:
     del state  # the key only: which families are on
     subjects = [f"(?:{words})" for key, words in _SUBJECTS.items() if provenance.on(key)]
-    return re.compile(rf"(?i:{_LEAD})(?:{'|'.join(subjects)})\s+") if subjects else None
+    return re.compile(rf"(?i:{_LEAD})(?:{'|'.join(subjects)})\s*") if subjects else None
 
 
 def holder_kind(text: str) -> RequirementKind | None:
@@ -115,7 +115,7 @@ def holder_kind(text: str) -> RequirementKind | None:
         bare = word.lower().strip(",;:")
         if is_verb(bare):
             return RESPONSIBILITY
-        if bare not in {"will", "shall", "also", "'ll", "would", "directly", "closely", "primarily", "be"}:
+        if bare not in {"will", "shall", "also", "'ll", "would", "directly", "closely", "primarily", "be", "help"}:
             break
     return None
 

@@ -96,6 +96,7 @@ PROVENANCE: Mapping[str, frozenset[str]] = {
     "holder:role-abbreviation": frozenset({PROBE}),
     "headings:about-the-team": frozenset({PROBE}),
     "left-out:benefit-words-in-requirement": frozenset({PROBE}),
+    "headings:question": frozenset({PROBE}),
     "verbs:convey": frozenset({"indeed_321_sr_full_stack_java_web_developer"}),
     "verbs:leverage": frozenset({"servicenow_senior_software_engineer"}),
 }

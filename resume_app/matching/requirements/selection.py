@@ -85,7 +85,8 @@ _KNOWLEDGE_OF_RE = re.compile(
 )
 # Start-up and tech perks lists, often with no heading after the requirements.
 _PERKS_RE = word_start_re(
-    r"\bstipend\b|\+ equity\b|\bequity (?:grant|package|compensation|stake)|\bstock options\b|\bcatered\b|"
+    r"\bstipend\b|\+ equity\b|\band equity\b|(?:employer|company)[- ]paid|employer (?:match|contribution)|"
+    r"\bequity (?:grant|package|compensation|stake)|\bstock options\b|\bcatered\b|"
     r"learning (?:and development )?budget|\bremote[- ]friendly\b|\bsabbatical\b|\bteam (?:offsites?|retreats?|"
     r"lunches|outings)\b|\bhappy hours?\b|\bfree parking\b|\bunlimited (?:pto|vacation)\b|\bpaid (?:holidays|vacation)",
     re.IGNORECASE,
