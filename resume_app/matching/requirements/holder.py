@@ -62,6 +62,20 @@ _OBJECTIVES_RE = re.compile(
     r"(?:this|the) (?:position|role|job)\b",
     re.IGNORECASE,
 )
+# "Your responsibilities will include ...", "Key duties are ...": the duties named outright.
+_DUTIES_NAMED_RE = re.compile(
+    r"^(?:(?:your|the|key|main|primary|other|daily|typical|essential) )*(?:responsibilities|duties|tasks)"
+    r"(?: (?:will|may) also| will| may| also)? (?:include|includes|are|involve|consist of)\b",
+    re.IGNORECASE,
+)
+# The holder in a role: "will be the point of contact", "serves as the liaison"; for a candidate
+# subject ("The ideal candidate will be a self-starter") the same words state a quality.
+_ACTS_AS_RE = re.compile(
+    r"^(?:will |shall |also )*(?:be|serves? as|acts? as|serving as|acting as) (?:the|a|an|our|their)\b", re.IGNORECASE
+)
+_CANDIDATE_RE = re.compile(
+    r"^(?:[^,]*,\s*)?(?:the|this|our) (?:\w+ )?(?:candidate|applicant|individual|person|hire)\b", re.IGNORECASE
+)
 # "This includes working with users ...": the duty sentence before goes on.
 _THIS_INCLUDES_RE = re.compile(
     r"^this (?:also )?(?:includes|involves|entails|will include|will involve) \w+ing\b", re.IGNORECASE
@@ -92,6 +106,8 @@ def holder_kind(text: str) -> RequirementKind | None:
     """The kind of a sentence whose subject is the job holder, or None when it is not one."""
     if provenance.on("holder:position-role") and _OBJECTIVES_RE.match(text):
         return RESPONSIBILITY
+    if provenance.on("holder:duties-named") and _DUTIES_NAMED_RE.match(text):
+        return RESPONSIBILITY  # "Your responsibilities will include managing ...", "Key duties are ..."
     if provenance.on("holder:this-includes") and _THIS_INCLUDES_RE.match(text):
         return RESPONSIBILITY
     if provenance.on("holder:for-this-role") and _FOR_THIS_ROLE_RE.search(text):
@@ -108,6 +124,8 @@ def holder_kind(text: str) -> RequirementKind | None:
         return None  # "The analyst reports to the Director": the reporting line, not a duty
     if _DUTY_PREDICATE_RE.match(predicate):
         return RESPONSIBILITY
+    if provenance.on("holder:acts-as") and _ACTS_AS_RE.match(predicate) and not _CANDIDATE_RE.match(subject):
+        return RESPONSIBILITY  # "The coordinator will be the main point of contact", "You will serve as ..."
     if _QUALIFICATION_PREDICATE_RE.match(predicate):
         return REQUIRED
     words = predicate.split()

@@ -104,6 +104,8 @@ PROVENANCE: Mapping[str, frozenset[str]] = {
     "headings:about-the-team": frozenset({PROBE}),
     "left-out:benefit-words-in-requirement": frozenset({PROBE}),
     "headings:question": frozenset({PROBE}),
+    "holder:duties-named": frozenset({PROBE}),
+    "holder:acts-as": frozenset({PROBE}),
     "verbs:convey": frozenset({"indeed_321_sr_full_stack_java_web_developer"}),
     "verbs:leverage": frozenset({"servicenow_senior_software_engineer"}),
 }
