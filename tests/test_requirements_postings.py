@@ -499,3 +499,17 @@ def test_the_staff_backend_posting_of_issue_12_lists_its_constraints_apart():
     assert reasons["Helios is the leading cloud platform for federal agencies."] == "description"
     assert reasons["Why Helios?"] == "heading"
     assert reasons["100% employer-paid medical"] == "benefits"
+
+
+def test_a_flattened_posting_keeps_its_title_apart_and_its_numbered_list_cut():
+    analysis = analyze_posting(_flat(NURSE))
+    kinds = _kinds(analysis)
+    assert kinds["The Registered Nurse provides direct patient care to adult medical-surgical patients."] == (
+        RESPONSIBILITY
+    )
+    assert kinds["Administer medications and treatments as ordered (including IV therapy)"] == RESPONSIBILITY
+    reasons = _reasons(analysis)
+    assert reasons["Position Summary"] == "heading"
+    assert reasons["Other duties as assigned"] == "catch-all duty"
+    # the title's "(Night Shift)" does not take the summary sentence with it into eligibility
+    assert not any("direct patient care" in item.text for item in analysis.eligibility)

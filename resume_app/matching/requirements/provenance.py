@@ -106,6 +106,8 @@ PROVENANCE: Mapping[str, frozenset[str]] = {
     "headings:question": frozenset({PROBE}),
     "holder:duties-named": frozenset({PROBE}),
     "holder:acts-as": frozenset({PROBE}),
+    "runon:label-of-heading-words": frozenset({PROBE}),
+    "runon:inline-numbers": frozenset({PROBE}),
     "verbs:convey": frozenset({"indeed_321_sr_full_stack_java_web_developer"}),
     "verbs:leverage": frozenset({"servicenow_senior_software_engineer"}),
 }

@@ -144,7 +144,14 @@ def _inside_label(text: str, tokens: list[tuple[int, str]], index: int) -> bool:
     else:
         if index > 5:
             return False
-    return bool(label) and all(token[0].isupper() for token in label)
+    if not label or not all(token[0].isupper() for token in label):
+        return False
+    if provenance.on("runon:label-of-heading-words") and len(label) >= 3:
+        # "Saint Anne Regional Hospital Position Summary:": a long run of capitals before a
+        # heading is a name (the title and employer of a flattened posting), not the label's start
+        words = {token.lower().strip(STRIP) for token in label}
+        return words <= HEADING_WORDS | LABEL_STARTS
+    return True
 
 
 def _label_at(text: str, tokens: list[tuple[int, str]], index: int) -> bool:
