@@ -513,3 +513,17 @@ def test_a_flattened_posting_keeps_its_title_apart_and_its_numbered_list_cut():
     assert reasons["Other duties as assigned"] == "catch-all duty"
     # the title's "(Night Shift)" does not take the summary sentence with it into eligibility
     assert not any("direct patient care" in item.text for item in analysis.eligibility)
+
+
+def test_experience_with_an_eligibility_word_is_still_a_requirement():
+    analysis = analyze_posting(
+        "Requirements\n- Experience working with distributed teams across time zones\n"
+        "- 3+ years of experience supporting on-call rotations for production systems\n"
+        "- Knowledge of ITAR and export control regulations\n- Flexibility to work across time zones\n"
+    )
+    assert [req.text for req in analysis.requirements] == [
+        "Experience working with distributed teams across time zones",
+        "3+ years of experience supporting on-call rotations for production systems",
+        "Knowledge of ITAR and export control regulations",
+    ]
+    assert [item.text for item in analysis.eligibility] == ["Flexibility to work across time zones"]

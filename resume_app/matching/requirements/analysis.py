@@ -28,6 +28,7 @@ from resume_app.matching.requirements.selection import (
     boilerplate_reason,
     left_out_reason,
     names_company_first,
+    states_experience,
 )
 from resume_app.matching.requirements.sentences import split_long
 
@@ -106,7 +107,7 @@ def _reason(text: str, bullet: bool, section_kind: str, has_headings: bool, comp
     reason = boilerplate_reason(text)
     if reason == "equal opportunity statement":
         return reason  # it may name citizenship or disability: a statement, not a condition
-    if is_eligibility(text):
+    if is_eligibility(text) and not (provenance.on("eligibility:not-experience-items") and states_experience(text)):
         return ELIGIBILITY  # "... night shifts, every third weekend and rotating holidays"
     if reason is not None:
         return reason

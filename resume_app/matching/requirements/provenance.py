@@ -108,6 +108,7 @@ PROVENANCE: Mapping[str, frozenset[str]] = {
     "holder:acts-as": frozenset({PROBE}),
     "runon:label-of-heading-words": frozenset({PROBE}),
     "runon:inline-numbers": frozenset({PROBE}),
+    "eligibility:not-experience-items": frozenset({PROBE}),
     "verbs:convey": frozenset({"indeed_321_sr_full_stack_java_web_developer"}),
     "verbs:leverage": frozenset({"servicenow_senior_software_engineer"}),
 }

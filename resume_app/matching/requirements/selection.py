@@ -83,6 +83,11 @@ _KNOWLEDGE_OF_RE = re.compile(
     r"(?:of|with|in|administering|managing|processing)\b",
     re.IGNORECASE,
 )
+_EXPERIENCE_FIRST_RE = re.compile(
+    r"^(?:\d{1,2}\s*\+?\s*(?:-\s*\d{1,2}\s*)?(?:years?|yrs?)(?: of)? )?(?:[\w+'-]+ ){0,2}"
+    r"(?:knowledge|experience|familiarity|understanding|proficiency|expertise)\b",
+    re.IGNORECASE,
+)
 # Start-up and tech perks lists, often with no heading after the requirements.
 _PERKS_RE = word_start_re(
     r"\bstipend\b|\+ equity\b|\band equity\b|(?:employer|company)[- ]paid|employer (?:match|contribution)|"
@@ -163,6 +168,12 @@ def left_out_reason(text: str, bullet: bool, kind: str, has_headings: bool) -> s
     if reads_like or kind != NEUTRAL or not has_headings:
         return None
     return "description"
+
+
+def states_experience(text: str) -> bool:
+    """It opens by naming knowledge or experience ("Experience working across time zones",
+    "Knowledge of HIPAA (Health Insurance ...)"): something a resume can show."""
+    return _EXPERIENCE_FIRST_RE.match(text) is not None
 
 
 def names_company_first(text: str, company: str) -> bool:
