@@ -113,7 +113,7 @@ def _reason(text: str, bullet: bool, section_kind: str, has_headings: bool, comp
         return reason
     if provenance.on("left-out:company-subject") and names_company_first(text, company):
         return "about the company"  # "Acme Health runs twelve clinics ..."
-    return left_out_reason(text, bullet, section_kind, has_headings)
+    return left_out_reason(text, bullet, section_kind, has_headings, boilerplate_checked=True)
 
 
 def after_list_on() -> bool:

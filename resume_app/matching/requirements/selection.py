@@ -77,6 +77,8 @@ _LEFT_OUT_TEXT: dict[str, str] = {
     ),
 }
 _LEFT_OUT_RES = {reason: word_start_re(words, re.IGNORECASE) for reason, words in _LEFT_OUT_TEXT.items()}
+# One pass for the common case, a requirement that none of the families names.
+_ANY_LEFT_OUT_RE = word_start_re("|".join(f"(?:{words})" for words in _LEFT_OUT_TEXT.values()), re.IGNORECASE)
 # A requirement about a benefit-shaped subject (insurance, HR and payroll roles) opens like one.
 _KNOWLEDGE_OF_RE = re.compile(
     r"^(?:\w+ ){0,2}(?:knowledge|experience|familiarity|understanding|proficiency|expertise|background) "
@@ -136,12 +138,14 @@ def mostly_requirements(section: Section) -> bool:
     return looking >= 0.6 * len(chunks)
 
 
-def left_out_reason(text: str, bullet: bool, kind: str, has_headings: bool) -> str | None:
+def left_out_reason(
+    text: str, bullet: bool, kind: str, has_headings: bool, *, boilerplate_checked: bool = False
+) -> str | None:
     """Why a cleaned chunk is not a requirement (a short phrase for the user), or None when
     it is one, given its section's kind and whether the posting has requirement headings."""
     if not _LETTER_RE.search(text):
         return "not text"
-    reason = boilerplate_reason(text)
+    reason = None if boilerplate_checked else boilerplate_reason(text)
     if reason is not None:
         return reason
     if text.endswith("?"):
@@ -195,7 +199,7 @@ def boilerplate_reason(text: str) -> str | None:
     """The reason text is never a requirement whatever its section: equal opportunity
     statement, benefits, pay, how to apply, job details, legal notice, about the company,
     catch-all duty, recruiter contact."""
-    for reason, pattern in _LEFT_OUT_RES.items():
+    for reason, pattern in _LEFT_OUT_RES.items() if _ANY_LEFT_OUT_RE.search(text) else ():
         if pattern.search(text):
             if (
                 reason == "benefits"
