@@ -527,3 +527,45 @@ def test_experience_with_an_eligibility_word_is_still_a_requirement():
         "Knowledge of ITAR and export control regulations",
     ]
     assert [item.text for item in analysis.eligibility] == ["Flexibility to work across time zones"]
+
+
+LOGISTICS = """Job Description
+
+Logistics Analyst
+Req ID: R-55120
+
+Primary Responsibilities:
+• Analyze carrier performance data and recommend routing changes
+• Maintain the weekly freight cost dashboard in Power BI
+• Work with warehouse leads to resolve shipment exceptions
+
+Basic Qualifications:
+• Bachelor's degree in Supply Chain, Business or related field
+• 2 years of experience in logistics or transportation analytics
+• Advanced Excel skills (pivot tables, VLOOKUP)
+
+Preferred Qualifications:
+• APICS CSCP certification
+• Experience with SAP TM
+
+Physical Requirements:
+Sitting for extended periods; occasional walking in the warehouse.
+
+Additional Information
+Shift: Monday - Friday, 8:00 AM - 5:00 PM
+#LI-Hybrid
+Pay range: $60,000 - $72,000 annually. This position is eligible for an annual bonus.
+"""
+
+
+def test_a_workday_style_posting_with_its_physical_requirements_section():
+    analysis = analyze_posting(LOGISTICS)
+    kinds = _kinds(analysis)
+    assert list(kinds.values()) == [RESPONSIBILITY] * 3 + [REQUIRED] * 3 + [PREFERRED] * 2
+    assert [item.text for item in analysis.eligibility] == [
+        "Sitting for extended periods; occasional walking in the warehouse."
+    ]
+    reasons = _reasons(analysis)
+    assert reasons["$60,000 - $72,000 annually."] == "pay"
+    assert reasons["This position is eligible for an annual bonus."] == "benefits"
+    assert reasons["Shift: Monday - Friday, 8:00 AM - 5:00 PM"] == "job details"

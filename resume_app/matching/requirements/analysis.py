@@ -79,11 +79,13 @@ def _pick(
                 kind = NEUTRAL  # prose after the list, with no heading to close it: judged on its own words
             listed = listed or chunk.bullet
             reason = _reason(text, chunk.bullet, kind, has_headings, company)
+            if reason == NOT_ABOUT_THE_JOB:
+                reason = boilerplate_reason_of_heading(section.heading)
+                if reason == "working conditions" and len(text.split()) >= 3 and working_conditions_on():
+                    reason = ELIGIBILITY  # under "Physical Requirements:", "Work Environment:"
             if reason == ELIGIBILITY:
                 eligibility.append(Eligibility(text, section.heading))
                 continue
-            if reason == NOT_ABOUT_THE_JOB:
-                reason = boilerplate_reason_of_heading(section.heading)
             if reason is not None:
                 left_out.append(LeftOut(text, reason))
                 continue
@@ -114,6 +116,10 @@ def _reason(text: str, bullet: bool, section_kind: str, has_headings: bool, comp
     if provenance.on("left-out:company-subject") and names_company_first(text, company):
         return "about the company"  # "Acme Health runs twelve clinics ..."
     return left_out_reason(text, bullet, section_kind, has_headings, boilerplate_checked=True)
+
+
+def working_conditions_on() -> bool:
+    return provenance.on("eligibility:working-conditions-section")
 
 
 def after_list_on() -> bool:

@@ -109,6 +109,7 @@ PROVENANCE: Mapping[str, frozenset[str]] = {
     "runon:label-of-heading-words": frozenset({PROBE}),
     "runon:inline-numbers": frozenset({PROBE}),
     "eligibility:not-experience-items": frozenset({PROBE}),
+    "eligibility:working-conditions-section": frozenset({PROBE}),
     "verbs:convey": frozenset({"indeed_321_sr_full_stack_java_web_developer"}),
     "verbs:leverage": frozenset({"servicenow_senior_software_engineer"}),
 }
