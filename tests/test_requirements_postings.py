@@ -569,3 +569,22 @@ def test_a_workday_style_posting_with_its_physical_requirements_section():
     assert reasons["$60,000 - $72,000 annually."] == "pay"
     assert reasons["This position is eligible for an annual bonus."] == "benefits"
     assert reasons["Shift: Monday - Friday, 8:00 AM - 5:00 PM"] == "job details"
+
+
+def test_perks_listed_on_after_the_qualifications_with_no_heading():
+    analysis = analyze_posting(
+        "Qualifications\n- 3+ years of customer support experience\n- Experience with Zendesk or Intercom\n"
+        "- Ability to work in a fast-paced, collaborative environment\n- Flexible schedule\n"
+        "- Dog-friendly office in downtown Portland\n- Monthly wellness allowance\n- Generous parental leave\n"
+        "- A supportive, collaborative culture where your voice matters\n"
+        "- Opportunities for growth and career advancement\n"
+        "Interested? Send your resume and a short note to careers@acme.example!\n"
+    )
+    assert [req.text for req in analysis.requirements] == [
+        "3+ years of customer support experience",
+        "Experience with Zendesk or Intercom",
+        "Ability to work in a fast-paced, collaborative environment",
+    ]
+    reasons = _reasons(analysis)
+    assert {reasons[text] for text in list(reasons)[1:-2]} == {"benefits"}
+    assert reasons["Send your resume and a short note to careers@acme.example!"] == "how to apply"

@@ -98,6 +98,19 @@ _PERKS_RE = word_start_re(
     r"lunches|outings)\b|\bhappy hours?\b|\bfree parking\b|\bunlimited (?:pto|vacation)\b|\bpaid (?:holidays|vacation)",
     re.IGNORECASE,
 )
+# Perk list items that are noun phrases ("Flexible schedule", "Opportunities for growth"); anchored at
+# the start so a requirement using the same words ("Ability to work in a collaborative environment",
+# "Identify growth opportunities for clients") keeps them.
+_PERK_ITEM_RE = re.compile(
+    r"^(?:an? |our )?(?:generous |great |competitive )?(?:flexible (?:schedules?|hours|working|work arrangements?)|"
+    r"(?:dog|pet|family)[- ]friendly|(?:(?:monthly|annual|yearly) )?(?:wellness|learning|home office|phone|"
+    r"internet|commuter|meal|fitness|education|monthly|annual) (?:allowance|reimbursement|stipend)|"
+    r"(?:supportive|collaborative|inclusive|fun|friendly|welcoming)\b[^.]{0,30}\b(?:culture|environment|atmosphere)|"
+    r"(?:opportunit(?:y|ies) for|room for) "
+    r"(?:growth|advancement|career|professional)|career (?:growth|advancement|development|progression)|"
+    r"growth opportunities)\b",
+    re.IGNORECASE,
+)
 # Every duties list may end with one ("Performs other duties as assigned", "Other tasks as required").
 _CATCH_ALL_RE = re.compile(
     r"\bother (?:related |similar |additional |job[- ]related )?(?:duties|tasks|responsibilities|projects|"
@@ -208,7 +221,7 @@ def boilerplate_reason(text: str) -> str | None:
             ):
                 continue  # "Knowledge of HIPAA (Health Insurance Portability ...)", "Experience with 401(k) plans"
             return reason
-    if provenance.on("left-out:perks-more") and _PERKS_RE.search(text):
+    if provenance.on("left-out:perks-more") and (_PERKS_RE.search(text) or _PERK_ITEM_RE.match(text)):
         return "benefits"
     if provenance.on("left-out:catch-all") and _CATCH_ALL_RE.search(text):
         return "catch-all duty"
