@@ -16,6 +16,7 @@ from resume_app.matching.requirements import (
     MAX_CHARS,
     NOT_TEXT_MESSAGE,
     SHORT_MESSAGE,
+    LeftOut,
     RequirementKind,
     analyze_posting,
 )
@@ -179,34 +180,34 @@ def test_clean_chunk_drops_glyphs_spaces_and_trailing_punctuation(chunk, clean):
 
 
 def test_site_header_on_its_own_lines_gives_title_and_company():
-    dropped: list[str] = []
+    left_out: list[LeftOut] = []
     lines = ["Title: Data Engineer", "Company: Acme", "Location: Remote", "", "About the role"]
-    header, rest = take_header(lines, dropped)
+    header, rest = take_header(lines, left_out)
     assert header == {"title": "Data Engineer", "company": "Acme", "location": "Remote"}
     assert rest == ["About the role"]
-    assert dropped == lines[:3]
+    assert [item.text for item in left_out] == lines[:3]
 
 
 def test_site_header_run_together_on_one_line():
-    dropped: list[str] = []
+    left_out: list[LeftOut] = []
     line = "Title: Data Engineer Company: Acme Location: Boston, MA We build data tools."
-    header, rest = take_header([line], dropped)
+    header, rest = take_header([line], left_out)
     assert header == {"title": "Data Engineer", "company": "Acme", "location": "Boston, MA"}
     assert rest == ["We build data tools."]
-    assert dropped == ["Title: Data Engineer Company: Acme Location: Boston, MA"]
+    assert left_out == [LeftOut("Title: Data Engineer Company: Acme Location: Boston, MA", "job details")]
 
 
 def test_no_site_header_leaves_the_lines_alone():
-    dropped: list[str] = []
-    assert take_header(["Build pipelines."], dropped) == ({}, ["Build pipelines."])
-    assert dropped == []
+    left_out: list[LeftOut] = []
+    assert take_header(["Build pipelines."], left_out) == ({}, ["Build pipelines."])
+    assert left_out == []
 
 
 def test_a_short_first_line_naming_a_job_is_the_title():
-    dropped: list[str] = []
-    title, company, rest = title_from_first_line(["Senior Data Engineer at Acme", "Build pipelines."], "", dropped)
+    left_out: list[LeftOut] = []
+    title, company, rest = title_from_first_line(["Senior Data Engineer at Acme", "Build pipelines."], "", left_out)
     assert (title, company, rest) == ("Senior Data Engineer", "Acme", ["Build pipelines."])
-    assert dropped == ["Senior Data Engineer at Acme"]
+    assert left_out == [LeftOut("Senior Data Engineer at Acme", "job details")]
 
 
 @pytest.mark.parametrize(
@@ -218,9 +219,9 @@ def test_a_short_first_line_naming_a_job_is_the_title():
     ],
 )
 def test_a_first_line_that_is_not_a_title(first):
-    dropped: list[str] = []
-    assert title_from_first_line([first, "More text."], "Acme", dropped) == ("", "Acme", [first, "More text."])
-    assert dropped == []
+    left_out: list[LeftOut] = []
+    assert title_from_first_line([first, "More text."], "Acme", left_out) == ("", "Acme", [first, "More text."])
+    assert left_out == []
 
 
 # --- headings --------------------------------------------------------------------------
@@ -282,24 +283,24 @@ def test_a_lead_in_introduces_a_list():
 
 
 def test_segments_join_wrapped_lines_and_mark_list_items_and_headings():
-    dropped: list[str] = []
+    left_out: list[LeftOut] = []
     segments = build_segments(
-        ["Responsibilities", "- Build data pipelines that move", "data every night", "- Review code"], dropped
+        ["Responsibilities", "- Build data pipelines that move", "data every night", "- Review code"], left_out
     )
     assert [(segment.text, segment.glyph, segment.heading) for segment in segments] == [
         ("Responsibilities", False, True),
         ("Build data pipelines that move data every night", True, False),
         ("Review code", True, False),
     ]
-    assert dropped == []
+    assert left_out == []
 
 
 def test_segments_drop_print_headers_footers_and_page_numbers():
-    dropped: list[str] = []
+    left_out: list[LeftOut] = []
     lines = ["1/2/24, 10:15 AM Job posting", "https://example.com/jobs/1 1/2", "Page 1 of 2", "Build pipelines."]
-    segments = build_segments(lines, dropped)
+    segments = build_segments(lines, left_out)
     assert [segment.text for segment in segments] == ["Build pipelines."]
-    assert dropped == lines[:3]
+    assert [item.text for item in left_out] == lines[:3]
 
 
 def test_a_paragraph_before_bullets_is_a_lead_in_and_a_short_line_an_item():
@@ -514,7 +515,7 @@ def test_mostly_requirements_ignores_boilerplate_and_needs_two_chunks():
         ("Python, Go preferred", REQUIRED, PREFERRED),
         ("Experience with cloud platforms such as AWS, Azure preferred", REQUIRED, REQUIRED),  # one item
         ("Go", PREFERRED, PREFERRED),  # then its section
-        ("Design data pipelines", REQUIRED, REQUIRED),
+        ("Design data pipelines", REQUIRED, RESPONSIBILITY),  # a duty under a qualifications heading
         ("Design data pipelines", RESPONSIBILITY, RESPONSIBILITY),
         ("Bachelor's degree in Computer Science", RESPONSIBILITY, REQUIRED),  # a qualification among duties
         ("Design data pipelines", NEUTRAL, RESPONSIBILITY),  # then its first word

@@ -195,7 +195,7 @@ def test_a_version_is_named_after_the_company_and_the_title(posting, company, ti
     ],
 )
 def test_a_missing_company_or_title_leaves_no_dangling_dash(company, title, name):
-    assert version_name(PostingAnalysis(title=title, company=company, requirements=[], dropped=[])) == name
+    assert version_name(PostingAnalysis(title=title, company=company, requirements=[])) == name
 
 
 def test_without_an_analysis_the_version_gets_the_default_name():
@@ -203,7 +203,7 @@ def test_without_an_analysis_the_version_gets_the_default_name():
 
 
 def test_a_very_long_name_is_cut():
-    analysis = PostingAnalysis(title="Engineer " * 30, company="Acme", requirements=[], dropped=[])
+    analysis = PostingAnalysis(title="Engineer " * 30, company="Acme", requirements=[])
     name = version_name(analysis)
     assert name.startswith("Acme - Engineer") and len(name) <= 120
 

@@ -21,21 +21,34 @@ each (`analysis.analyze_posting` runs them in order):
    `headings` tells where a heading starts and ends and which section it opens: required,
    preferred, responsibility, boilerplate (about us, benefits, EEO, how to apply, pay, job
    metadata) or neutral (summary, unknown).
-5. `selection` and `classify`: a neutral section whose chunks are mostly requirement-like
-   counts as a requirement section. Chunks in requirement sections are kept unless they are
-   boilerplate, company voice ("We ...", "Our ...") or plain description ("The team ...");
-   chunks in neutral sections only when they read like a requirement; in a posting with no
-   recognisable heading, every chunk that is not boilerplate. Each kept chunk gets a
-   `RequirementKind` and its weight (`model.KIND_WEIGHTS`): preferred when its text says
-   so (preferred, a plus, nice to have, desired, ...) or its section is a preferred one;
-   otherwise required or responsibility from its section, and from its first word where
-   the section does not say.
+5. `selection`, `eligibility`, `holder` and `classify`: each chunk becomes one of three
+   things. Eligibility and logistics (`eligibility`: work authorisation, citizenship,
+   clearance, on-site/remote/residence, travel, hours, health and background checks,
+   physical demands) wherever they sit, listed in `PostingAnalysis.eligibility` and never
+   scored. Left out with a reason for the user (`PostingAnalysis.left_out`): boilerplate
+   (about the company, benefits, pay, equal opportunity statement, how to apply, job
+   details, legal notice, catch-all duties), company voice ("We ...", "Our ..."), plain
+   description, headings. The rest are requirements: chunks in requirement sections; chunks
+   in neutral sections only when they read like a requirement or their subject is the job
+   holder (`holder`: "The Office Manager coordinates ...", "This individual will ...", "The
+   ideal candidate has ..."); in a posting with no recognisable heading, every chunk that is
+   not boilerplate. Prose that follows a requirement list with no heading to close it is
+   judged on its own words, like a neutral section's. A neutral section whose chunks are
+   mostly requirement-like counts as a requirement section. Each requirement gets a
+   `RequirementKind` and its weight (`model.KIND_WEIGHTS`), from its own words first:
+   preferred when it says so (preferred, a plus, nice to have, desired, ...); a holder
+   sentence's main clause (a duty or a qualification); a duty verb first is a
+   responsibility even under a qualifications heading, a qualification inside duties is
+   required; its section's kind second.
 
-`words` holds the word lists the steps share. Everything is a single pass over the text
+`words` holds the word lists the steps share. Every word-list entry and rule added for issue
+12 carries the postings that motivated it in `provenance` (the bench's leave-one-posting-out
+run switches off a posting's own entries while it scores that posting). Everything is a single pass over the text
 with bounded regular expressions, so a 200 KB paste takes well under a second. The package
 imports nothing of the app but `resume_app.core`.
 """
 
+from resume_app.matching.requirements import provenance
 from resume_app.matching.requirements.analysis import analyze_posting
 from resume_app.matching.requirements.cleanup import EMPTY_MESSAGE, MAX_CHARS, NOT_TEXT_MESSAGE, SHORT_MESSAGE
 from resume_app.matching.requirements.model import (
@@ -46,6 +59,8 @@ from resume_app.matching.requirements.model import (
     REQUIRED_WEIGHT,
     RESPONSIBILITY,
     RESPONSIBILITY_WEIGHT,
+    Eligibility,
+    LeftOut,
     PostingAnalysis,
     Requirement,
     RequirementKind,
@@ -63,8 +78,11 @@ __all__ = [
     "RESPONSIBILITY_WEIGHT",
     "RESPONSIBILITY",
     "SHORT_MESSAGE",
+    "Eligibility",
+    "LeftOut",
     "PostingAnalysis",
     "Requirement",
     "RequirementKind",
     "analyze_posting",
+    "provenance",
 ]

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from resume_app.core.errors import InputError
+from resume_app.matching.requirements import provenance
 from resume_app.matching.requirements.words import GLYPH_BULLET_RE
 
 MAX_CHARS = 200_000
@@ -28,6 +29,8 @@ _TRANSLATE = {
 }
 _WORD_RE = re.compile(r"[^\W_]+")
 _SPACES_RE = re.compile(r"\s+")
+_MD_HEADING_RE = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
+_MD_BOLD_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 
 
 def readable_text(text: str) -> str:
@@ -70,11 +73,25 @@ def _normalize(text: str) -> str:
 def split_lines(text: str) -> list[str]:
     """The text's lines with runs of spaces made one; blank lines stay (they end paragraphs)."""
     lines = [_SPACES_RE.sub(" ", line).strip() for line in text.split("\n")]
+    if provenance.on("rule:markdown"):
+        lines = [_plain_markdown(line) for line in lines]
     nonempty = [line for line in lines if line]
     # A PDF text layer with one word per line (Google Docs export): read it as one text.
     if len(nonempty) >= 30 and sum(1 for line in nonempty if " " not in line) >= 0.7 * len(nonempty):
         return [" ".join(nonempty)]
     return lines
+
+
+def _plain_markdown(line: str) -> str:
+    """A line of a posting written in Markdown (job boards, wikis, READMEs) as plain text:
+    "## Requirements" and "**Requirements**" are the heading "Requirements"; bold and
+    italic marks inside a line go."""
+    heading = _MD_HEADING_RE.match(line)
+    if heading:
+        line = heading.group(1)
+    if "**" in line or "__" in line:
+        line = _MD_BOLD_RE.sub(r"\1", line).strip()
+    return line
 
 
 def clean_chunk(text: str) -> str:

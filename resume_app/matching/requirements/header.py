@@ -9,23 +9,16 @@ from __future__ import annotations
 import re
 
 from resume_app.matching.requirements.headings import classify_heading
-from resume_app.matching.requirements.words import GLYPH_BULLET_RE
+from resume_app.matching.requirements.model import LeftOut
+from resume_app.matching.requirements.words import GLYPH_BULLET_RE, JOB_NOUN_RE
 
 _HEADER_KEYS = ("title", "company", "location", "category", "posted", "url")
 _HEADER_LINE_RE = re.compile(r"^(title|company|location|category|posted|url)\s*:\s*(.*)$", re.IGNORECASE)
 _INLINE_HEADER_KEY_RE = re.compile(r"\b(Title|Company|Location|Category|Posted|URL):\s*")
 _CITY_RE = re.compile(r"(?:remote|[A-Z][\w.' -]{1,40}?, [A-Z]{2}(?: \d{5})?)\b", re.IGNORECASE)
-_JOB_NOUN_RE = re.compile(
-    r"\b(?:engineer|developer|manager|accountant|specialist|analyst|coordinator|designer|assistant|director|"
-    r"scientist|consultant|administrator|technician|representative|intern|architect|officer|nurse|teacher|clerk|"
-    r"associate|programmer|writer|editor|advisor|adviser|agent|executive|supervisor|operator|recruiter|strategist|"
-    r"auditor|controller|bookkeeper|cashier|driver|receptionist|secretary|therapist|pharmacist|physician|attorney|"
-    r"paralegal|mechanic|electrician|planner|buyer|producer|researcher|tester|lead|head of)s?\b",
-    re.IGNORECASE,
-)
 
 
-def take_header(lines: list[str], dropped: list[str]) -> tuple[dict[str, str], list[str]]:
+def take_header(lines: list[str], left_out: list[LeftOut]) -> tuple[dict[str, str], list[str]]:
     """The posting-site header ("Title: ...", "Company: ...", ...), on its own lines or run together."""
     header: dict[str, str] = {}
     index = 0
@@ -36,14 +29,14 @@ def take_header(lines: list[str], dropped: list[str]) -> tuple[dict[str, str], l
         keys = list(_INLINE_HEADER_KEY_RE.finditer(first[:800]))
         if len(keys) >= 2 and keys[1].group(1).lower() == "company":
             rest = _parse_inline_header(first, keys, header)
-            dropped.append(first[: len(first) - len(rest)].strip())
+            left_out.append(LeftOut(first[: len(first) - len(rest)].strip(), "job details"))
             return header, [rest, *lines[index + 1 :]]
     while index < len(lines):
         line = lines[index]
         match = _HEADER_LINE_RE.match(line)
         if match and match.group(1).lower() not in header and len(line) <= 300:
             header[match.group(1).lower()] = match.group(2).strip()
-            dropped.append(line)
+            left_out.append(LeftOut(line, "job details"))
         elif line or not header:
             break
         index += 1
@@ -75,21 +68,21 @@ def _parse_inline_header(line: str, keys: list[re.Match[str]], header: dict[str,
     return tail[len(value) :].strip()
 
 
-def title_from_first_line(lines: list[str], company: str, dropped: list[str]) -> tuple[str, str, list[str]]:
+def title_from_first_line(lines: list[str], company: str, left_out: list[LeftOut]) -> tuple[str, str, list[str]]:
     """A short first line that names a job ("Senior Data Engineer at Acme") is the title."""
     for index, line in enumerate(lines):
         if not line:
             continue
         label = re.match(r"(?:job title|position|role)\s*:\s*(.+)$", line, re.IGNORECASE)
         if label and len(label.group(1).split()) <= 12:
-            dropped.append(line)
+            left_out.append(LeftOut(line, "job details"))
             return label.group(1).strip(), company, lines[index + 1 :]
         words = line.split()
         if (
             len(words) > 12
             or line[-1] in ".!?:,;"
             or GLYPH_BULLET_RE.match(line)
-            or not _JOB_NOUN_RE.search(line)
+            or not JOB_NOUN_RE.search(line)
             or classify_heading(line)
         ):
             return "", company, lines
@@ -98,6 +91,6 @@ def title_from_first_line(lines: list[str], company: str, dropped: list[str]) ->
         if at:
             title = at.group(1).strip()
             company = company or at.group(2).strip()
-        dropped.append(line)
+        left_out.append(LeftOut(line, "job details"))
         return title, company, lines[index + 1 :]
     return "", company, lines

@@ -7,8 +7,10 @@ unknown label). Segmenting, run-on cutting and sectioning all ask this module.""
 
 from __future__ import annotations
 
+import functools
 import re
 
+from resume_app.matching.requirements import provenance
 from resume_app.matching.requirements.model import PREFERRED, REQUIRED, RESPONSIBILITY
 from resume_app.matching.requirements.words import (
     GLYPH_BULLET_RE,
@@ -30,14 +32,31 @@ _HEADING_RE = re.compile(
     rf"(?:{_HEADING_WORD_RE})(?:(?:\s*[/&,]\s*|\s+and\s+|\s+)(?:{_HEADING_WORD_RE})){{0,4}}\b", re.IGNORECASE
 )
 # Headings that read as a phrase: only their first letter needs to be a capital.
-_HEADING_PHRASE_RE = re.compile(
-    r"(?:what you(?:'ll| will) (?:do|be doing|bring|need)|what you bring|what you need|work you(?:'ll| will) do"
+_HEADING_PHRASES = (
+    r"what you(?:'ll| will) (?:do|be doing|bring|need)|what you bring|what you need|work you(?:'ll| will) do"
     r"|what we(?:'re| are) looking for|who you are|about you|about the (?:role|job|position|opportunity)"
     r"|the role|the opportunity|you have|nice[- ]to[- ]haves?|bonus points|good to have|must[- ]haves?"
     r"|about us|who we are|what we offer|our mission|how to apply|equal opportunity employer"
-    r"|job summary|position summary|job description|day[- ]to[- ]day)\b",
-    re.IGNORECASE,
+    r"|job summary|position summary|job description|day[- ]to[- ]day"
 )
+# Headings added for issue 12, each with its key in `provenance`.
+_ADDED_HEADING_PHRASES = {
+    # start-up and tech postings: "What you'll work on", "What you'll own", "Who we're looking for"
+    "headings:what-you-will-work-on": (
+        r"what you(?:'ll| will) (?:work on|own|build|achieve)|who we(?:'re| are) looking for"
+    ),
+    # team and company blurbs under a phrase heading: "About the team", "Meet the team"
+    "headings:about-the-team": r"about the (?:team|company|department|group)|meet the team",
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _heading_phrase_re(state: tuple[frozenset[str], bool]) -> re.Pattern[str]:
+    del state  # the key only: which entries are on
+    added = [words for key, words in _ADDED_HEADING_PHRASES.items() if provenance.on(key)]
+    return re.compile(rf"(?:{'|'.join([_HEADING_PHRASES, *added])})\b", re.IGNORECASE)
+
+
 _BOILERPLATE_HEADING_RE = re.compile(
     r"benefit|\bperks?\b|compensation|salary|\bpay\b|about us|^about (?!you\b|the (?:role|job|position|team|"
     r"opportunity)\b|this (?:role|job|position)\b)|more about|who we are|\bour (?:mission|culture|values|story|"
@@ -73,6 +92,38 @@ _WEAK_RESPONSIBILITY_HEADING_RE = re.compile(r"\byour role\b|in this role|\byou(
 _ALPHA_WORD_RE = re.compile(r"[A-Za-z']+")
 
 
+# The reason shown for text under a boilerplate heading, by the heading's words (first match).
+_BOILERPLATE_REASONS = (
+    ("benefits", re.compile(r"benefit|\bperks?\b|we offer|in it for you|beneficios|wir bieten|avantages", re.I)),
+    ("pay", re.compile(r"compensation|salary|\bpay\b", re.I)),
+    ("equal opportunity statement", re.compile(r"equal|\beeo\b|diversity|inclusion", re.I)),
+    ("how to apply", re.compile(r"apply|application|postular|aplicar", re.I)),
+    ("working conditions", re.compile(r"physical|working conditions|work environment|covid", re.I)),
+    ("legal notice", re.compile(r"disclaimer|\blegal\b|privacy", re.I)),
+    (
+        "about the company",
+        re.compile(r"about|who (?:we|are)|\bour\b|culture|^why\b|life at|part of|grow|nosotros|somos", re.I),
+    ),
+)
+
+
+def boilerplate_reason_of_heading(label: str) -> str:
+    """Why text under a boilerplate heading is left out, as the user reads it."""
+    for reason, pattern in _BOILERPLATE_REASONS:
+        if pattern.search(label):
+            return reason
+    return "job details"
+
+
+# A short question on a line of its own heads a section in many start-up postings.
+_QUESTION_HEADING_RE = re.compile(
+    r"^(?:why|who|what|how|where|are|is|do|interested|ready|sound)\b[^.!?:]{0,40}\?$", re.IGNORECASE
+)
+_QUESTION_BOILERPLATE_RE = re.compile(
+    r"^why\b|in it for you|who are we|ready to|interested|sound like|is this you", re.IGNORECASE
+)
+
+
 def classify_heading(label: str) -> str | None:
     """The kind of section a heading opens: a RequirementKind, BOILERPLATE, or None.
 
@@ -83,6 +134,8 @@ def classify_heading(label: str) -> str | None:
         return None
     if _BOILERPLATE_HEADING_RE.search(label):
         return BOILERPLATE
+    if label.endswith("?") and provenance.on("headings:question") and _QUESTION_BOILERPLATE_RE.search(label):
+        return BOILERPLATE  # "Why Helios?", "What's in it for you?"
     if _PREFERRED_HEADING_RE.search(label):
         return PREFERRED
     if _RESPONSIBILITY_HEADING_RE.search(label):
@@ -109,6 +162,8 @@ def line_heading(line: str) -> bool:
         return True
     if heading_end(bare, 0, whole=True) == len(bare):
         return True
+    if provenance.on("headings:question") and _QUESTION_HEADING_RE.match(line):
+        return True  # "Why Helios?", "What's in it for you?", "Who are we?"
     return len(words) <= 6 and line[-1] not in ".!?," and title_case(bare) and classify_heading(bare) is not None
 
 
@@ -122,7 +177,7 @@ def heading_end(text: str, start: int, *, whole: bool = False) -> int | None:
     if not text[start : start + 1].isupper():
         return None
     candidates: list[int] = []
-    phrase = _HEADING_PHRASE_RE.match(text, start)
+    phrase = _heading_phrase_re(provenance.state()).match(text, start)
     if phrase:
         candidates.append(phrase.end())
     match = _HEADING_RE.match(text, start)
@@ -183,7 +238,7 @@ def chunk_heading(text: str, *, known_only: bool = False) -> tuple[int, int] | N
             and not (
                 len(words) > 3
                 and opener(words[0], " ".join(words[1:])) in ("verb", "qualifier", "years")
-                and not _HEADING_PHRASE_RE.match(label)
+                and not _heading_phrase_re(provenance.state()).match(label)
             )
             and not URL_RE.search(text[: colon + 3])
             and not (label[-1].isdigit() and after[:1].isdigit())

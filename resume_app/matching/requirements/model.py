@@ -3,7 +3,7 @@ and the analysis of one posting."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -47,12 +47,43 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class Eligibility:
+    """A condition of employment the posting states: work authorisation, citizenship,
+    clearance, where the work is done, travel, hours, health checks, background checks,
+    physical demands. Listed for the user, never scored and never "uncovered": a resume
+    cannot show evidence of it."""
+
+    text: str
+    section: str  # the heading it sat under, or ""
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A piece of the posting that is neither a requirement nor eligibility, with why it
+    was left out, as a short phrase for the user ("about the company", "benefits")."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class PostingAnalysis:
-    """What `analyze_posting` found: title and company where the posting shows them, the
-    requirements in posting order, and the text it left out (header lines, about the
-    company, benefits, EEO, how to apply, pay, job metadata, description), in order."""
+    """What `analyze_posting` found, each list in posting order:
+
+    - `title`, `company`: where the posting shows them ("" otherwise);
+    - `requirements`: what a resume should answer (required, preferred, responsibility);
+    - `eligibility`: conditions of employment, listed apart and never scored;
+    - `left_out`: everything else, each with its reason (header lines, about the company,
+      benefits, pay, equal opportunity statement, how to apply, job details, description,
+      catch-all duty, heading, ...)."""
 
     title: str
     company: str
     requirements: list[Requirement]
-    dropped: list[str]
+    eligibility: list[Eligibility] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+
+    @property
+    def dropped(self) -> list[str]:
+        """The texts that are not requirements: eligibility and what was left out."""
+        return [item.text for item in self.eligibility] + [item.text for item in self.left_out]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from resume_app.matching.requirements import provenance
 from resume_app.matching.requirements.headings import classify_heading, heading_end
 from resume_app.matching.requirements.words import (
     AMBIGUOUS_VERBS,
@@ -29,18 +30,21 @@ from resume_app.matching.requirements.words import (
 _TOKEN_RE = re.compile(r"\S+")
 
 
-def split_runon(text: str) -> list[str]:
-    """Cut a flattened list where a heading or a requirement opener restarts without punctuation."""
+def split_runon(text: str, *, list_item: bool = False) -> list[str]:
+    """Cut a flattened list where a heading or a requirement opener restarts without punctuation.
+
+    In a `list_item` (a line of its own with a bullet) a capitalised noun does not restart:
+    "Hands on experience in developing Java application" stays one."""
     tokens = [(match.start(), match.group()) for match in _TOKEN_RE.finditer(text)]
     cuts = [0]
     for index in range(1, len(tokens)):
-        if _cut_before(text, tokens, index):
+        if _cut_before(text, tokens, index, list_item):
             cuts.append(tokens[index][0])
     cuts.append(len(text))
     return [text[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
 
 
-def _cut_before(text: str, tokens: list[tuple[int, str]], index: int) -> bool:
+def _cut_before(text: str, tokens: list[tuple[int, str]], index: int, list_item: bool) -> bool:
     start, token = tokens[index]
     previous = tokens[index - 1][1]
     following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
@@ -67,7 +71,7 @@ def _cut_before(text: str, tokens: list[tuple[int, str]], index: int) -> bool:
         return False  # "Bachelor's Degree", "Strong Experience"
     kind = opener(token, after)
     if kind is None:
-        return _capital_restart(text, tokens, index)
+        return not list_item and _capital_restart(text, tokens, index)
     core = token.lower().strip(STRIP)
     after_lower = previous[0].islower() or previous[0].isdigit() or previous[-1] in ")%" or previous_bare == "etc"
     following_lower = following[:1].islower()
@@ -80,10 +84,21 @@ def _cut_before(text: str, tokens: list[tuple[int, str]], index: int) -> bool:
             return True
         if following_lower or not following:
             return True
-        return core not in AMBIGUOUS_VERBS and core not in {"certification", "certified", "advanced", "high"}
+        return not _ambiguous(core, kind) and core not in {"certification", "certified", "advanced", "high"}
     if core in {"bachelor", "bachelor's", "bachelors", "master's"}:
         return True  # "... Azure DevOps Bachelor's Degree in ..."
-    return following_lower and core not in AMBIGUOUS_VERBS and core not in {"certification", "certified"}
+    return following_lower and not _ambiguous(core, kind) and core not in {"certification", "certified"}
+
+
+def _ambiguous(core: str, kind: str) -> bool:
+    """A verb that is also a common noun in names, in any form ("Partners", "Designs"); a
+    qualifier such as "Working knowledge" is not one."""
+    if core in AMBIGUOUS_VERBS:
+        return True
+    if kind != "verb":
+        return False
+    stems = (core[:-1], core[:-2], core[:-3], core[:-3] + "e") if len(core) > 4 else ()
+    return any(stem in AMBIGUOUS_VERBS for stem in stems if core.endswith(("s", "es", "ing")))
 
 
 def _capital_restart(text: str, tokens: list[tuple[int, str]], index: int) -> bool:
@@ -95,6 +110,8 @@ def _capital_restart(text: str, tokens: list[tuple[int, str]], index: int) -> bo
         following = tokens[index + 2][1] if index + 2 < len(tokens) else ""
         if following[:1].isupper() and following[1:].islower():
             following = tokens[index + 3][1] if index + 3 < len(tokens) else ""
+    if provenance.on("rule:list-item-not-cut") and is_verb(previous.lower()):
+        return False  # "develop and maintain Engineering processes": the capital starts the verb's object
     return (
         len(token) >= 3
         and token[0].isupper()
@@ -127,7 +144,14 @@ def _inside_label(text: str, tokens: list[tuple[int, str]], index: int) -> bool:
     else:
         if index > 5:
             return False
-    return bool(label) and all(token[0].isupper() for token in label)
+    if not label or not all(token[0].isupper() for token in label):
+        return False
+    if provenance.on("runon:label-of-heading-words") and len(label) >= 3:
+        # "Saint Anne Regional Hospital Position Summary:": a long run of capitals before a
+        # heading is a name (the title and employer of a flattened posting), not the label's start
+        words = {token.lower().strip(STRIP) for token in label}
+        return words <= HEADING_WORDS | LABEL_STARTS
+    return True
 
 
 def _label_at(text: str, tokens: list[tuple[int, str]], index: int) -> bool:

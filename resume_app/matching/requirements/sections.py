@@ -9,11 +9,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from resume_app.matching.requirements import provenance
 from resume_app.matching.requirements.headings import NEUTRAL, chunk_heading, classify_heading, is_leadin
 from resume_app.matching.requirements.runon import split_runon
 from resume_app.matching.requirements.segments import PRINT_STAMP_RE, Segment, broken_item, join_lines
 from resume_app.matching.requirements.sentences import split_sentences
 
+_INLINE_NUMBER_RE = re.compile(r"(?<=[\s:])(\d{1,2})[.)]\s+(?=[A-Z])")
 _INLINE_BULLET_RE = re.compile(r"\s[•●○◦▪▫■□►▸‣⁃✓✔➢➤◆◇❖]\s*")
 _PRINT_NOISE_INLINE_RE = re.compile(
     r"\s*\b\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})? ?[AP]M\b(?:\s+[^\s/]+){0,8}?\s+https?://\S+"
@@ -85,11 +87,28 @@ def _leading_labels(text: str, *, list_item: bool, short_line: bool) -> tuple[li
     return labels, rest
 
 
+def _mark_inline_numbers(text: str) -> str:
+    """A numbered list flattened to one line ("... 1. Assess patients 2. Administer ...") gets a
+    bullet glyph before each number, when the numbers run 1, 2, 3 in order."""
+    marks = list(_INLINE_NUMBER_RE.finditer(text))
+    run: list[re.Match[str]] = []
+    for mark in marks:
+        if int(mark.group(1)) == len(run) + 1:
+            run.append(mark)
+    if len(run) < 2:
+        return text
+    for mark in reversed(run):
+        text = f"{text[: mark.start()]} • {text[mark.end() :]}"
+    return text
+
+
 def _chunks(segment: Segment) -> Iterator[tuple[str, bool, bool]]:
     """(text, bullet, first chunk of a list item) for each chunk of a segment."""
     text = _PRINT_NOISE_INLINE_RE.sub(" ", segment.text)
     text = PRINT_STAMP_RE.sub(" ", text)
     pieces: list[str] = []
+    if provenance.on("runon:inline-numbers"):
+        text = _mark_inline_numbers(text)
     for piece in _INLINE_BULLET_RE.split(f" {text} "):
         piece = piece.strip()
         if pieces and piece and broken_item(pieces[-1], piece):
@@ -101,8 +120,11 @@ def _chunks(segment: Segment) -> Iterator[tuple[str, bool, bool]]:
             continue
         bullet = segment.glyph if number == 0 else True
         first = True
+        # A list item on its own line is cut only where a heading or an opener restarts, never
+        # before a mere capital ("developing Java applications"): that cut is for flattened lists.
+        list_item = segment.glyph and number == 0 and provenance.on("rule:list-item-not-cut")
         for sentence in split_sentences(piece):
             for part in _MARK_SPLIT_RE.split(sentence):
-                for chunk in split_runon(part):
+                for chunk in split_runon(part, list_item=list_item):
                     yield chunk, bullet, first
                     first = False

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from resume_app.matching.requirements.headings import heading_end, line_heading
+from resume_app.matching.requirements.model import LeftOut
 from resume_app.matching.requirements.words import GLYPH_BULLET_RE, NO_CUT_AFTER, YEARS_RE, opener
 
 PRINT_STAMP_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})? ?[AP]M\b")
@@ -25,14 +26,14 @@ class Segment:
     leadin: bool = False  # a paragraph that introduces the list after it ("For this position, you should")
 
 
-def build_segments(lines: list[str], dropped: list[str]) -> list[Segment]:
-    """The posting's segments in order; print noise goes to `dropped`."""
-    segments = _merge_lines(lines, dropped)
+def build_segments(lines: list[str], left_out: list[LeftOut]) -> list[Segment]:
+    """The posting's segments in order; print noise goes to `left_out`."""
+    segments = _merge_lines(lines, left_out)
     _mark_items_and_leadins(segments)
     return segments
 
 
-def _merge_lines(lines: list[str], dropped: list[str]) -> list[Segment]:
+def _merge_lines(lines: list[str], left_out: list[LeftOut]) -> list[Segment]:
     """Lines joined into list items, paragraphs and heading lines."""
     segments: list[Segment] = []
     blanks = 0
@@ -42,7 +43,7 @@ def _merge_lines(lines: list[str], dropped: list[str]) -> list[Segment]:
             continue
         line = raw
         if PRINT_STAMP_RE.match(line) or _URL_LINE_RE.match(line) or _PAGE_LINE_RE.match(line):
-            dropped.append(line)  # print header/footer or page number
+            left_out.append(LeftOut(line, "page header or footer"))
             continue
         bullet = GLYPH_BULLET_RE.match(line)
         if bullet and YEARS_RE.match(line):  # "1 + years" is not a numbered item
