@@ -217,20 +217,3 @@ def test_the_cli_refuses_a_budget_below_one_page(tmp_path):
     assert run.returncode == 2
     assert "--pages takes a number of pages from 1 up." in run.stderr
     assert not (tmp_path / "out.pdf").exists()
-
-
-def test_the_last_bullet_covering_a_requirement_is_worth_more_to_a_fitting():
-    from types import SimpleNamespace
-
-    from resume_app.tailoring.budget import SOLE_COVER_BONUS, fitting_values
-
-    ranked = [
-        SimpleNamespace(id="alone", score=40.0, covers=(0,)),  # the only chosen bullet for requirement 0
-        SimpleNamespace(id="shared-a", score=50.0, covers=(1,)),
-        SimpleNamespace(id="shared-b", score=45.0, covers=(1,)),
-        SimpleNamespace(id="not-chosen", score=60.0, covers=(0,)),
-    ]
-    values = fitting_values(ranked, {"alone", "shared-a", "shared-b"})
-    assert values["alone"] == 40.0 + SOLE_COVER_BONUS
-    assert (values["shared-a"], values["shared-b"], values["not-chosen"]) == (50.0, 45.0, 60.0)
-    assert fitting_values(ranked, {"alone"}, bonus=0.0)["alone"] == 40.0

@@ -18,10 +18,8 @@ count returned is always one that was rendered and measured to fit.
 from __future__ import annotations
 
 import copy
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from resume_app.core.model import Entry, Resume
 from resume_app.core.sections import heading
@@ -30,29 +28,6 @@ from resume_app.export.pdf import page_count, resume_to_pdf
 
 # Sections whose entries are never left out (their bullets may be).
 KEPT_SECTIONS = frozenset({"work", "education"})
-# What a bullet gains, in ranking points (0-100), for each requirement that no other chosen
-# bullet covers: the last evidence of a requirement goes after bullets that only repeat it
-# (bench/fit_coverage.py measures the requirements a fitted version still covers).
-SOLE_COVER_BONUS = 10.0
-
-
-class RankedLike(Protocol):
-    id: str
-    score: float
-    covers: tuple[int, ...]
-
-
-def fitting_values(ranked: Iterable[RankedLike], chosen: set[str], bonus: float = SOLE_COVER_BONUS) -> dict[str, float]:
-    """What each bullet is worth to a fitting: its ranking score, plus `bonus` per requirement
-    (by index) that it alone among the `chosen` bullets covers."""
-    ranked = list(ranked)
-    coverers = Counter(index for bullet in ranked if bullet.id in chosen for index in set(bullet.covers))
-    return {
-        bullet.id: bullet.score + bonus * sum(1 for index in set(bullet.covers) if coverers[index] == 1)
-        if bullet.id in chosen
-        else bullet.score
-        for bullet in ranked
-    }
 
 
 @dataclass(frozen=True)

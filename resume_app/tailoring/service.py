@@ -55,11 +55,12 @@ def suggestion(master: Resume, posting: str | PreparedPosting) -> list[str]:
 
 
 def _suggestion_and_scores(master: Resume, posting: str | PreparedPosting) -> tuple[list[str], dict[str, float]]:
-    """The suggestion, and what each bullet is worth when fitting to pages: its ranking score
-    plus a bonus for each requirement no other suggested bullet covers."""
+    """The suggestion, and every bullet's ranking score (what fitting to pages keeps first).
+    A bonus for a requirement's last covering bullet was tried and dropped: over 275 corpus
+    resume-posting pairs it covered more in 3 and less in 3 (same mean coverage)."""
     everything = rank_version(master, posting, [bullet.id for bullet in master.bullets()])
-    chosen = versions.normalized(master, suggested_order(everything))
-    return chosen, budget.fitting_values(everything.bullets, set(chosen))
+    scores = {bullet.id: bullet.score for bullet in everything.bullets}
+    return versions.normalized(master, suggested_order(everything)), scores
 
 
 def tailored_resume(resume: Resume, posting_text: str) -> Resume:
