@@ -88,6 +88,7 @@ class Ranking:
 
     def as_contract(self) -> dict:
         """The `resume-app rank --json` document (../shared/DESIGN.md)."""
+        analysis = self.analysis or PostingAnalysis("", "", [])
         return {
             "match_score": self.match_score,
             "requirements": [
@@ -110,6 +111,9 @@ class Ranking:
                 "missing_in_resume": list(self.keywords.missing_in_resume),
                 "missing_but_in_master": list(self.keywords.missing_but_in_master),
             },
+            # Conditions of employment (never scored) and what the analysis left out, with why.
+            "eligibility": [{"text": item.text, "section": item.section} for item in analysis.eligibility],
+            "left_out": [{"text": item.text, "reason": item.reason} for item in analysis.left_out],
         }
 
 

@@ -12,7 +12,7 @@ from resume_app.core.model import Resume, apply_version
 from resume_app.export.layout import entry_dates
 from resume_app.matching.ats import Check, bullet_checks, resume_checks
 from resume_app.matching.ranker import Ranking
-from resume_app.matching.requirements import RequirementKind
+from resume_app.matching.requirements import PostingAnalysis, RequirementKind
 from resume_app.tailoring import versions
 
 # What the page calls each kind of requirement, in the order the coverage chart shows them.
@@ -59,6 +59,21 @@ class RequirementRow:
     kind: str = ""
     covered: bool = False
     covered_by: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LeftOutRow:
+    text: str = ""
+    reason: str = ""
+
+
+@dataclass
+class PostingParts:
+    """What the posting asks beyond its requirements: conditions of employment (listed, never
+    scored) and the text the analysis left out, each with why."""
+
+    eligibility: list[str] = field(default_factory=list)
+    left_out: list[LeftOutRow] = field(default_factory=list)
 
 
 @dataclass
@@ -265,3 +280,12 @@ def gauge(match_score: int) -> list[dict[str, str | int]]:
     """The match gauge's one bar: red under 40, amber under 70, green from 70."""
     color = "#e5484d" if match_score < 40 else "#f5a623" if match_score < 70 else "#30a46c"
     return [{"name": "Match", "value": match_score, "fill": color}]
+
+
+def posting_parts(analysis: PostingAnalysis | None) -> PostingParts:
+    if analysis is None:
+        return PostingParts()
+    return PostingParts(
+        eligibility=[item.text for item in analysis.eligibility],
+        left_out=[LeftOutRow(short(item.text, 160), item.reason) for item in analysis.left_out],
+    )

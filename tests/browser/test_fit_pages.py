@@ -1,4 +1,5 @@
-"""Fit to a page budget on the tailoring page: the live page count follows the bullets
+"""Fit to a page budget on the tailoring page, after a corpus posting whose conditions of the
+job are listed apart from its requirements: the live page count follows the bullets
 switched on and off, "Fit to 1 page" leaves out what does not fit and says what, and the
 downloaded PDF and DOCX (opened in LibreOffice) are one page each."""
 
@@ -54,6 +55,12 @@ def test_fit_to_one_page_downloads_one_page_docx_and_pdf(app_server, page, tmp_p
     open_truth_resume(page, app_server.url, RESUME)
     start_tailoring(page)
     paste_posting(page, posting(POSTING))
+    # Conditions of the job are listed apart from the requirements, never as uncovered ones.
+    condition = "require sponsorship for employment visa status"
+    expect(page.locator("#eligibility")).to_contain_text(condition)
+    expect(page.locator(".requirement-row", has_text=condition)).to_have_count(0)
+    page.locator("#posting-left-out summary").click()
+    expect(page.locator("#posting-left-out")).to_contain_text("(about the company)")
     # The page count is measured on the export and shown beside the master's.
     expect(_pages(page)).to_contain_text("(the master: 2)", timeout=RANKED_TIMEOUT_MS)
     expect(page.locator("#page-budget")).to_be_visible()

@@ -27,6 +27,7 @@ from resume_app.tailoring.rows import (
     BulletScore,
     CheckRow,
     CompareJob,
+    LeftOutRow,
     RequirementRow,
     TailorJob,
     VersionRow,
@@ -64,6 +65,9 @@ class TailorState(SavingMixin, WorkspaceState):
     missing_here: list[str] = []
     missing_everywhere: list[str] = []
     checks: list[CheckRow] = []
+    # Conditions of employment (never scored) and what the analysis left out of the posting.
+    eligibility: list[str] = []
+    posting_left_out: list[LeftOutRow] = []
 
     # Backend only.
     _bullet_ids: list[str] = []
@@ -151,6 +155,8 @@ class TailorState(SavingMixin, WorkspaceState):
         self.missing_here = panel.missing_here
         self.missing_everywhere = panel.missing_everywhere
         self.checks = panel.checks
+        parts = rows.posting_parts(ranking.analysis)
+        self.eligibility, self.posting_left_out = parts.eligibility, parts.left_out
         self.ranked = True
         self._show_rows(master)
 
@@ -158,6 +164,7 @@ class TailorState(SavingMixin, WorkspaceState):
         self._scores, self.ranked = {}, False
         self.match_score, self.requirement_rows, self.checks = 0, [], []
         self.matched_keywords, self.missing_here, self.missing_everywhere = [], [], []
+        self.eligibility, self.posting_left_out = [], []
 
     # The posting
 

@@ -11,6 +11,7 @@ from resume_app.ui.pages.tailor.compare import compare_job
 from resume_app.ui.pages.tailor.length import length_bar
 from resume_app.ui.pages.tailor.match_panel import match_panel
 from resume_app.ui.pages.tailor.posting import posting_card
+from resume_app.ui.pages.tailor.posting_parts import posting_parts_card
 from resume_app.ui.pages.tailor.toolbar import confirm_edit_dialog, toolbar
 from resume_app.ui.pages.tailor.versions import versions_card
 from resume_app.ui.state.tailor import CompareState, TailorState
@@ -20,7 +21,7 @@ def _workspace() -> rx.Component:
     return rx.vstack(
         toolbar(),
         rx.grid(
-            rx.vstack(posting_card(), match_panel(), versions_card(), spacing="4", width="100%"),
+            rx.vstack(posting_card(), match_panel(), posting_parts_card(), versions_card(), spacing="4", width="100%"),
             rx.vstack(
                 length_bar(),
                 rx.cond(
