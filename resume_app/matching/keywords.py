@@ -1,7 +1,8 @@
 """Keywords of a posting, and which of them a text contains.
 
-A keyword is matched by stems, so "manage" finds "managed" and "management", and
-an acronym finds its expansion ("SRE" / "site reliability engineering"). Terms come
+A keyword is matched by stems, so "manage" finds "managed" and "management", and by
+any spelling of the same skill in aliases.py: an acronym finds its expansion ("SRE" /
+"site reliability engineering"), "k8s" finds "Kubernetes" and back. Terms come
 from a small lexicon of multi-word skills and acronyms, from technical-looking
 tokens (C#, Node.js, Kubernetes: a capitalised word that is not plain English), and
 from content-word pairs the posting repeats ("financial statements").
@@ -16,48 +17,12 @@ from functools import cache, lru_cache
 
 import snowballstemmer
 
+from resume_app.matching.aliases import alias_groups
 from resume_app.parsing.vocabulary import english_words
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*(?:[./-][A-Za-z0-9+#]+)*[+#]*|\.[A-Za-z]+")
 _STEMMER = snowballstemmer.stemmer("english")
 
-# Acronym -> expansion. Either written form matches the keyword.
-ACRONYMS = {
-    "sre": "site reliability engineering",
-    "ci/cd": "continuous integration continuous delivery",
-    "ci": "continuous integration",
-    "cd": "continuous delivery",
-    "ml": "machine learning",
-    "ai": "artificial intelligence",
-    "nlp": "natural language processing",
-    "ap": "accounts payable",
-    "ar": "accounts receivable",
-    "gl": "general ledger",
-    "gaap": "generally accepted accounting principles",
-    "cpa": "certified public accountant",
-    "qa": "quality assurance",
-    "ux": "user experience",
-    "ui": "user interface",
-    "k8s": "kubernetes",
-    "aws": "amazon web services",
-    "gcp": "google cloud platform",
-    "erp": "enterprise resource planning",
-    "crm": "customer relationship management",
-    "ehr": "electronic health records",
-    "emr": "electronic medical records",
-    "etl": "extract transform load",
-    "bi": "business intelligence",
-    "kpi": "key performance indicators",
-    "oop": "object oriented programming",
-    "iac": "infrastructure as code",
-    "pm": "project management",
-    "sdlc": "software development life cycle",
-    "hr": "human resources",
-    "saas": "software as a service",
-    "api": "application programming interface",
-    "os": "operating system",
-    "ocr": "optical character recognition",
-}
 # Multi-word skills worth matching as one term.
 PHRASES = (
     "machine learning",
@@ -151,15 +116,71 @@ def _unhyphenated(text: str) -> str:
     return _WORD_HYPHEN.sub(" ", text)  # same length: character offsets stay valid
 
 
+@cache
+def _alias_index() -> dict[tuple[str, ...], int]:
+    """Stem sequence of every spelling in aliases.py -> the number of its group."""
+    index: dict[tuple[str, ...], int] = {}
+    for number, group in enumerate(alias_groups()):
+        for spelling in group:
+            for form in (tuple(stems(spelling)), tuple(stems(_unhyphenated(spelling)))):
+                if form:
+                    index.setdefault(form, number)
+    return index
+
+
+@cache
+def _alias_forms() -> dict[int, frozenset[tuple[str, ...]]]:
+    forms: dict[int, set[tuple[str, ...]]] = {}
+    for form, number in _alias_index().items():
+        forms.setdefault(number, set()).add(form)
+    return {number: frozenset(group) for number, group in forms.items()}
+
+
 def _forms(term: str) -> tuple[tuple[str, ...], ...]:
     forms = {tuple(stems(term)), tuple(stems(_unhyphenated(term)))}
-    lowered = term.lower()
-    if lowered in ACRONYMS:
-        forms.add(tuple(stems(ACRONYMS[lowered])))
-    for acronym, expansion in ACRONYMS.items():
-        if lowered == expansion:
-            forms.add(tuple(stems(acronym)))
+    for form in list(forms):
+        group = _alias_index().get(form)
+        if group is not None:
+            forms |= _alias_forms()[group]
     return tuple(sorted(form for form in forms if form))
+
+
+@cache
+def _alias_lexicon() -> tuple[tuple[str, tuple[str, ...], int], ...]:
+    """Alias spellings that are a keyword wherever a posting writes them, in any case: the
+    ones of several words and the single words that are no English word and not a short
+    acronym ("Kubernetes" even first in a sentence, "generally accepted accounting
+    principles"). Short acronyms count when written in capitals (_technical)."""
+    lexicon = []
+    for number, group in enumerate(alias_groups()):
+        for spelling in group:
+            words = tokens(spelling)
+            single_ok = len(spelling) >= 4 or not spelling.isalpha()
+            if len(words) > 1 or (words and single_ok and spelling.lower() not in english_words()):
+                lexicon.append((spelling, tuple(stems(_unhyphenated(spelling))), number))
+    return tuple(sorted(lexicon, key=lambda item: -len(item[1])))
+
+
+def canonical_stems(text: str) -> list[str]:
+    """The stems of `text` with every alias spelling replaced by one token for its group
+    ("k8s" and "Kubernetes" both become "~alias12"), longest spelling first, so a lexical
+    score counts them as one word."""
+    stemmed = stems(_unhyphenated(text))
+    index = _alias_index()
+    result: list[str] = []
+    position = 0
+    while position < len(stemmed):
+        longest = min(_MAX_FORM, len(stemmed) - position)
+        for size in range(longest, 0, -1):
+            group = index.get(tuple(stemmed[position : position + size]))
+            if group is not None:
+                result.append(f"~alias{group}")
+                position += size
+                break
+        else:
+            result.append(stemmed[position])
+            position += 1
+    return result
 
 
 def _contains(haystack: list[str], needle: tuple[str, ...]) -> bool:
@@ -196,12 +217,22 @@ def posting_keywords(texts: list[str], exclude: tuple[str, ...] = ()) -> list[Ke
             if _contains(stemmed, tuple(stems(phrase))):
                 counts[phrase] += 1
                 shown.setdefault(phrase, phrase)
+        here: set[str] = set()
         for index, word in enumerate(words):
             start = index == 0 or words[index - 1].endswith((".", ":"))
             if _technical(word, start):
                 key = word.lower()
                 counts[key] += 1
                 shown.setdefault(key, word)
+                here.add(key)
+        grams = _stem_ngrams(text)
+        groups_here: set[int] = set()
+        for spelling, form, group in _alias_lexicon():  # longest first: "Google Cloud Platform", not "Google Cloud"
+            if form in grams and group not in groups_here:
+                groups_here.add(group)
+                if spelling.lower() not in here:
+                    counts[spelling.lower()] += 1
+                    shown.setdefault(spelling.lower(), spelling)
         content = [
             (word.lower(), s)
             for word, s in zip(words, stemmed, strict=True)
