@@ -87,3 +87,12 @@ def test_the_list_covers_tech_and_other_fields_without_clashes():
 @pytest.mark.parametrize("word", ["Go", "Node", "IT", "OR", "PM", "Word", "Excel", "Outlook"])
 def test_plain_english_words_are_no_alias(word):
     assert tuple(stems(word)) not in _alias_index()
+
+
+def test_a_phrase_inside_a_longer_skill_name_is_no_keyword_of_its_own():
+    inside = [keyword.term for keyword in posting_keywords(["Amazon Web Services experience required"])]
+    assert "Amazon Web Services" in inside and "web services" not in inside
+    alone = [keyword.term for keyword in posting_keywords(["Design RESTful web services"])]
+    assert "web services" in alone
+    found = [keyword.term for keyword in keywords_in("Ran 40 services on AWS", posting_keywords(inside))]
+    assert found == ["Amazon Web Services"]

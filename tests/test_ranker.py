@@ -94,6 +94,23 @@ def test_keywords_split_into_matched_missing_here_and_missing_everywhere(embedde
     assert not set(ranking.keywords.matched) & set(ranking.keywords.missing_in_resume)
 
 
+def test_a_skill_written_as_its_alias_is_matched_not_missing(embedder):
+    resume = Resume()
+    job = editing.add_entry(resume, "work")
+    job.title, job.organization = "Platform Engineer", "Example Co"
+    editing.add_bullet(resume, job.id, "Moved 25 services to k8s on AWS, backed by Postgres")
+    posting = (
+        "Platform Engineer\nRequirements:\n- 3+ years running Kubernetes in production\n"
+        "- Experience with Amazon Web Services and PostgreSQL\n- Hands-on Terraform a plus"
+    )
+    ranking = rank(resume, posting, embedder)
+    matched = {term.lower() for term in ranking.keywords.matched}
+    missing = {term.lower() for term in ranking.keywords.missing_in_resume}
+    assert {"kubernetes", "amazon web services", "postgresql"} <= matched
+    assert "terraform" in missing and not {"kubernetes", "postgresql"} & missing
+    assert {"Kubernetes", "PostgreSQL"} <= set(ranking.bullets[0].keywords)
+
+
 def test_suggestions_skip_near_duplicates(embedder):
     # b001/b013 and b020/b033 are near-duplicates in the development set.
     resume = _resume(["b001", "b013", "b020", "b033", "b097"])

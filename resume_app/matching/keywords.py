@@ -146,41 +146,63 @@ def _forms(term: str) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
-def _alias_lexicon() -> tuple[tuple[str, tuple[str, ...], int], ...]:
-    """Alias spellings that are a keyword wherever a posting writes them, in any case: the
-    ones of several words and the single words that are no English word and not a short
-    acronym ("Kubernetes" even first in a sentence, "generally accepted accounting
-    principles"). Short acronyms count when written in capitals (_technical)."""
-    lexicon = []
-    for number, group in enumerate(alias_groups()):
+def _alias_lexicon() -> dict[tuple[str, ...], str]:
+    """Stems -> spelling, for the alias spellings that are a keyword wherever a posting
+    writes them, in any case: the ones of several words and the single words that are no
+    English word and not a short acronym ("Kubernetes" even first in a sentence,
+    "generally accepted accounting principles"). Short acronyms count when written in
+    capitals (_technical)."""
+    lexicon: dict[tuple[str, ...], str] = {}
+    for group in alias_groups():
         for spelling in group:
             words = tokens(spelling)
             single_ok = len(spelling) >= 4 or not spelling.isalpha()
             if len(words) > 1 or (words and single_ok and spelling.lower() not in english_words()):
-                lexicon.append((spelling, tuple(stems(_unhyphenated(spelling))), number))
-    return tuple(sorted(lexicon, key=lambda item: -len(item[1])))
+                lexicon.setdefault(tuple(stems(_unhyphenated(spelling))), spelling)
+    return lexicon
 
 
-def canonical_stems(text: str) -> list[str]:
-    """The stems of `text` with every alias spelling replaced by one token for its group
-    ("k8s" and "Kubernetes" both become "~alias12"), longest spelling first, so a lexical
-    score counts them as one word."""
-    stemmed = stems(_unhyphenated(text))
+@lru_cache(maxsize=8192)
+def _alias_scan(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int, int], ...]]:
+    """The stems of `text` (hyphens read as spaces) and where alias spellings are in them,
+    as (start, size, group), scanning left to right for the longest spelling, so none lies
+    inside another ("Amazon Web Services" is one match, not also "web services")."""
+    stemmed = tuple(stems(_unhyphenated(text)))
     index = _alias_index()
-    result: list[str] = []
+    spans: list[tuple[int, int, int]] = []
     position = 0
     while position < len(stemmed):
         longest = min(_MAX_FORM, len(stemmed) - position)
         for size in range(longest, 0, -1):
-            group = index.get(tuple(stemmed[position : position + size]))
+            group = index.get(stemmed[position : position + size])
             if group is not None:
-                result.append(f"~alias{group}")
+                spans.append((position, size, group))
                 position += size
                 break
         else:
-            result.append(stemmed[position])
             position += 1
+    return stemmed, tuple(spans)
+
+
+def _replaced(text: str, min_size: int) -> list[str]:
+    # The stems, each alias match of at least `min_size` words as one token for its group.
+    stemmed, spans = _alias_scan(text)
+    result: list[str] = []
+    position = 0
+    for start, size, group in spans:
+        if size >= min_size:
+            result.extend(stemmed[position:start])
+            result.append(f"~alias{group}")
+            position = start + size
+    result.extend(stemmed[position:])
     return result
+
+
+def canonical_stems(text: str) -> list[str]:
+    """The stems of `text` with every alias spelling replaced by one token for its group
+    ("k8s" and "Kubernetes" both become "~alias12"), so a lexical score counts them as
+    one word."""
+    return _replaced(text, 1)
 
 
 def _contains(haystack: list[str], needle: tuple[str, ...]) -> bool:
@@ -213,10 +235,13 @@ def posting_keywords(texts: list[str], exclude: tuple[str, ...] = ()) -> list[Ke
     for text in texts:
         words = tokens(text)
         stemmed = [stem(word) for word in words]
-        for phrase in PHRASES:
-            if _contains(stemmed, tuple(stems(phrase))):
-                counts[phrase] += 1
-                shown.setdefault(phrase, phrase)
+        # A phrase inside a longer skill name is not a keyword of its own: "web services"
+        # in "Amazon Web Services". The skill name is, in the spelling the list gives it.
+        outside_aliases = _replaced(text, 2)
+        phrases_here = [phrase for phrase in PHRASES if _contains(outside_aliases, tuple(stems(phrase)))]
+        for phrase in phrases_here:
+            counts[phrase] += 1
+            shown.setdefault(phrase, phrase)
         here: set[str] = set()
         for index, word in enumerate(words):
             start = index == 0 or words[index - 1].endswith((".", ":"))
@@ -225,12 +250,13 @@ def posting_keywords(texts: list[str], exclude: tuple[str, ...] = ()) -> list[Ke
                 counts[key] += 1
                 shown.setdefault(key, word)
                 here.add(key)
-        grams = _stem_ngrams(text)
+        stemmed_here, spans = _alias_scan(text)
         groups_here: set[int] = set()
-        for spelling, form, group in _alias_lexicon():  # longest first: "Google Cloud Platform", not "Google Cloud"
-            if form in grams and group not in groups_here:
+        for start, size, group in spans:
+            spelling = _alias_lexicon().get(stemmed_here[start : start + size])
+            if spelling and group not in groups_here:
                 groups_here.add(group)
-                if spelling.lower() not in here:
+                if spelling.lower() not in here:  # not counted already as a technical word
                     counts[spelling.lower()] += 1
                     shown.setdefault(spelling.lower(), spelling)
         content = [
@@ -239,8 +265,11 @@ def posting_keywords(texts: list[str], exclude: tuple[str, ...] = ()) -> list[Ke
             if word.lower() not in _STOP and word.isalpha()
         ]
         for (first, _), (second, _) in zip(content, content[1:], strict=False):
-            counts[f"{first} {second}"] += 0.5  # a pair counts when the posting repeats it
-            shown.setdefault(f"{first} {second}", f"{first} {second}")
+            pair = f"{first} {second}"
+            if pair in PHRASES and pair not in phrases_here:
+                continue  # a phrase inside a skill name, as above
+            counts[pair] += 0.5  # a pair counts when the posting repeats it
+            shown.setdefault(pair, pair)
     keywords = []
     for key, count in counts.most_common():
         is_pair = " " in key and key not in PHRASES
