@@ -23,7 +23,13 @@ Output, top to bottom:
 - the README's reference points next to this run's figures for the same baselines;
 - NDCG@5 per posting, structured then flat;
 - the target: ours beats every baseline by >= 0.05 mean NDCG@5, on structured and on
-  flat. This is information: the exit status is 0 either way.
+  flat. This is information: the exit status is 0 either way;
+- leave-one-posting-out (`weight_study`): for each posting, the WEIGHT_GRID weighting of
+  ours' score components with the best mean NDCG@5 on the other postings (structured and
+  flat together; ties to NDCG@10) and its NDCG@5 on the held-out posting, beside the
+  in-sample figure of the shipped weights, BM25 and best-line; the weights the same rule
+  chooses on all postings, which ranker.SCORE_WEIGHTS should be; and the targets (LOO
+  NDCG@5 >= 0.88 structured and flat, no posting below BM25).
 
 Run: .venv/bin/python bench/rank_quality.py [--posting ID ...] [--dump ID [--dump-ranker NAME]]
   --posting ID   only this posting (repeat for several); means then cover those only
@@ -35,6 +41,7 @@ Run: .venv/bin/python bench/rank_quality.py [--posting ID ...] [--dump ID [--dum
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import os
@@ -47,6 +54,8 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -297,6 +306,75 @@ def run_rankers(rankers: dict[str, Ranker], pool: Sequence[PoolBullet], posting_
     return run
 
 
+# ---------------------------------------------------------------- choosing the weights
+
+# The candidate weights of the product ranker's score (ranker.SCORE_WEIGHTS). Only their
+# ratios change an order, so the semantic weight stays at 0.6 (the scale users know the
+# scores on) and the three others move around it.
+SEMANTIC_WEIGHT = 0.6
+WEIGHT_GRID = {
+    "lexical": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3),
+    "keywords": (0.0, 0.1, 0.2, 0.3, 0.4),
+    "quality": (0.0, 0.05, 0.1),
+}
+LOO_TARGET = 0.88
+
+
+@dataclass
+class WeightStudy:
+    """NDCG of every candidate weighting on every posting and form, from score components
+    computed once per posting (ranker.components_of), so trying a weighting costs a sort."""
+
+    posting_ids: list[str]
+    candidates: list[dict[str, float]]
+    ndcg: dict[tuple[int, str, str], dict[int, float]]  # (candidate, form, posting id) -> {k: NDCG@k}
+
+    def mean(self, candidate: int, posting_ids: Sequence[str], k: int, forms: Sequence[str] = FORMS) -> float:
+        values = [self.ndcg[candidate, form, posting_id][k] for form in forms for posting_id in posting_ids]
+        return sum(values) / len(values)
+
+    def choose(self, posting_ids: Sequence[str]) -> int:
+        """The candidate with the best mean NDCG@5 over these postings, structured and flat
+        together; ties go to the better NDCG@10, then to the first in grid order."""
+        return min(
+            range(len(self.candidates)),
+            key=lambda c: (-round(self.mean(c, posting_ids, 5), 9), -round(self.mean(c, posting_ids, 10), 9), c),
+        )
+
+    def leave_one_out(self) -> dict[str, int]:
+        """Posting id -> the candidate chosen on all the other postings."""
+        return {held: self.choose([p for p in self.posting_ids if p != held]) for held in self.posting_ids}
+
+
+def weight_candidates() -> list[dict[str, float]]:
+    names = list(WEIGHT_GRID)
+    return [
+        {"semantic": SEMANTIC_WEIGHT, **dict(zip(names, values, strict=True))}
+        for values in itertools.product(*(WEIGHT_GRID[name] for name in names))
+    ]
+
+
+def weight_study(pool: Sequence[PoolBullet], posting_ids: Sequence[str]) -> WeightStudy:
+    """Score every candidate weighting on the pool resume, the way rank() orders bullets
+    (rounded scores, ties in the resume's order)."""
+    from resume_app.matching.embedder import shared_embedder
+    from resume_app.matching.ranker import bullet_scores, components_of
+
+    embedder = shared_embedder()
+    candidates = weight_candidates()
+    study = WeightStudy(list(posting_ids), candidates, {})
+    for form in FORMS:
+        for posting_id in posting_ids:
+            texts, components = components_of(pool_resume(pool), load_posting(posting_id, form), embedder)
+            grades = np.array(ranked_grades(map_texts_to_ids(texts, pool), pool, posting_id))
+            pool_grades = [bullet.grades[posting_id] for bullet in pool]
+            for index, weights in enumerate(candidates):
+                order = np.argsort(-bullet_scores(components, weights), kind="stable")
+                ranked = grades[order].tolist()
+                study.ndcg[index, form, posting_id] = {k: ndcg(ranked, pool_grades, k) for k in CUTOFFS}
+    return study
+
+
 # ---------------------------------------------------------------- printing
 
 
@@ -349,6 +427,58 @@ def print_target(run: Run) -> None:
             f"margin {margin:+.3f} {'met' if met else 'NOT met'}"
         )
     print(f"  overall: {'MET' if all(verdicts) else 'NOT MET'}")
+
+
+def _weights_text(weights: dict[str, float]) -> str:
+    return " ".join(f"{name[:3]} {weights.get(name, 0.0):.2f}" for name in ("semantic", *WEIGHT_GRID))
+
+
+def print_leave_one_out(run: Run, study: WeightStudy) -> None:
+    from resume_app.matching.ranker import SCORE_WEIGHTS
+
+    chosen = study.leave_one_out()
+    print(
+        "\nLeave-one-posting-out NDCG@5: per posting, the weights (grid below) with the best mean NDCG@5 on the"
+        "\nother postings, structured and flat together, scored on the held-out one; in-sample = the shipped weights"
+    )
+    print(
+        f"  grid: semantic {SEMANTIC_WEIGHT}, " + ", ".join(f"{name} {values}" for name, values in WEIGHT_GRID.items())
+    )
+    columns = [("LOO", "structured"), ("LOO", "flat"), ("in", "structured"), ("in", "flat")]
+    columns += [(name, form) for name in ("bm25", "best-line") for form in FORMS]
+    print(
+        f"{'posting':<12}{'weights chosen on the others':<36}"
+        + "".join(f"{a[:4] + ' ' + f[:4]:>11}" for a, f in columns)
+    )
+    figures: dict[tuple[str, str], list[float]] = {column: [] for column in columns}
+    below_bm25 = []
+    for posting_id in study.posting_ids:
+        cells = []
+        for name, form in columns:
+            if name == "LOO":
+                value = study.ndcg[chosen[posting_id], form, posting_id][5]
+            else:
+                value = run.scores["ours" if name == "in" else name, form, posting_id][5]
+            figures[name, form].append(value)
+            cells.append(value)
+            if name in ("LOO", "in") and value < run.scores["bm25", form, posting_id][5] - 1e-9:
+                below_bm25.append(f"{posting_id} {form} ({'leave-one-out' if name == 'LOO' else 'in-sample'})")
+        print(
+            f"{posting_id:<12}{_weights_text(study.candidates[chosen[posting_id]]):<36}"
+            + "".join(f"{value:>11.3f}" for value in cells)
+        )
+    print(f"{'mean':<48}" + "".join(f"{sum(values) / len(values):>11.3f}" for values in figures.values()))
+    on_all = study.candidates[study.choose(study.posting_ids)]
+    same = all(abs(on_all[name] - SCORE_WEIGHTS.get(name, 0.0)) < 1e-9 for name in on_all)
+    print(f"  chosen on all {len(study.posting_ids)} postings: {_weights_text(on_all)}")
+    print(f"  shipped ranker.SCORE_WEIGHTS:  {_weights_text(SCORE_WEIGHTS)} ({'the same' if same else 'DIFFERENT'})")
+    verdicts = []
+    for form in FORMS:
+        value = sum(figures["LOO", form]) / len(figures["LOO", form])
+        verdicts.append(value >= LOO_TARGET)
+        print(f"  target LOO NDCG@5 >= {LOO_TARGET} {form}: {value:.3f} {'met' if verdicts[-1] else 'NOT met'}")
+    print(f"  postings below BM25: {', '.join(below_bm25) or 'none'}")
+    print(f"  overall: {'MET' if all(verdicts) and not below_bm25 else 'NOT MET'}")
 
 
 def print_dump(run: Run, pool: Sequence[PoolBullet], ranker: str, posting_id: str) -> None:
@@ -407,6 +537,8 @@ def main() -> None:
     print_reference_check(run)
     print_per_posting(run)
     print_target(run)
+    if "ours" in run.rankers and len(run.posting_ids) >= 2:
+        print_leave_one_out(run, weight_study(pool, run.posting_ids))
     if arguments.dump:
         if arguments.dump_ranker in run.rankers:
             print_dump(run, pool, arguments.dump_ranker, arguments.dump)

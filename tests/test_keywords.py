@@ -49,3 +49,28 @@ def test_a_hyphen_between_words_reads_as_a_space_both_ways():
     assert text[start:end] == "month-end close"
     hyphenated = posting_keywords(["Experience with T-SQL"])
     assert [keyword.term for keyword in keywords_in("Wrote T SQL procedures", hyphenated)] == ["T-SQL"]
+
+
+def test_bm25_rewards_the_posting_s_rare_term_over_its_common_words():
+    from resume_app.matching.lexical import bm25, query_terms
+
+    bullets = [
+        "Managed Terraform modules for the platform team",
+        "Managed team meetings, team reports and team hiring for the team",
+        "Managed team budgets",
+        "Managed team schedules",
+    ]
+    scores = bm25(bullets, query_terms([("Experience with Terraform and managing a team", 1.0)]))
+    assert scores[0] > scores[1] > 0
+    assert bm25(["Baked bread for 200 guests"], query_terms([("Terraform", 1.0)]))[0] == 0
+
+
+def test_bm25_reads_an_alias_as_the_skill_and_weighs_preferred_terms_less():
+    from resume_app.matching.lexical import bm25, query_terms
+
+    required = query_terms([("Kubernetes administration", 1.0)])
+    spelled, aliased, other = bm25(["Ran Kubernetes clusters", "Ran k8s clusters", "Ran Hadoop clusters"], required)
+    assert spelled == aliased > other == 0
+    query = query_terms([("Terraform is required", 1.0), ("Ansible is a plus", 0.5)])
+    terraform, ansible = bm25(["Wrote Terraform modules", "Wrote Ansible modules"], query)
+    assert terraform > ansible > 0

@@ -1,7 +1,8 @@
 """Keywords of a posting, and which of them a text contains.
 
-A keyword is matched by stems, so "manage" finds "managed" and "management", and
-an acronym finds its expansion ("SRE" / "site reliability engineering"). Terms come
+A keyword is matched by stems, so "manage" finds "managed" and "management", and by
+any spelling of the same skill in aliases.py: an acronym finds its expansion ("SRE" /
+"site reliability engineering"), "k8s" finds "Kubernetes" and back. Terms come
 from a small lexicon of multi-word skills and acronyms, from technical-looking
 tokens (C#, Node.js, Kubernetes: a capitalised word that is not plain English), and
 from content-word pairs the posting repeats ("financial statements").
@@ -16,48 +17,12 @@ from functools import cache, lru_cache
 
 import snowballstemmer
 
+from resume_app.matching.aliases import alias_groups
 from resume_app.parsing.vocabulary import english_words
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*(?:[./-][A-Za-z0-9+#]+)*[+#]*|\.[A-Za-z]+")
 _STEMMER = snowballstemmer.stemmer("english")
 
-# Acronym -> expansion. Either written form matches the keyword.
-ACRONYMS = {
-    "sre": "site reliability engineering",
-    "ci/cd": "continuous integration continuous delivery",
-    "ci": "continuous integration",
-    "cd": "continuous delivery",
-    "ml": "machine learning",
-    "ai": "artificial intelligence",
-    "nlp": "natural language processing",
-    "ap": "accounts payable",
-    "ar": "accounts receivable",
-    "gl": "general ledger",
-    "gaap": "generally accepted accounting principles",
-    "cpa": "certified public accountant",
-    "qa": "quality assurance",
-    "ux": "user experience",
-    "ui": "user interface",
-    "k8s": "kubernetes",
-    "aws": "amazon web services",
-    "gcp": "google cloud platform",
-    "erp": "enterprise resource planning",
-    "crm": "customer relationship management",
-    "ehr": "electronic health records",
-    "emr": "electronic medical records",
-    "etl": "extract transform load",
-    "bi": "business intelligence",
-    "kpi": "key performance indicators",
-    "oop": "object oriented programming",
-    "iac": "infrastructure as code",
-    "pm": "project management",
-    "sdlc": "software development life cycle",
-    "hr": "human resources",
-    "saas": "software as a service",
-    "api": "application programming interface",
-    "os": "operating system",
-    "ocr": "optical character recognition",
-}
 # Multi-word skills worth matching as one term.
 PHRASES = (
     "machine learning",
@@ -151,15 +116,93 @@ def _unhyphenated(text: str) -> str:
     return _WORD_HYPHEN.sub(" ", text)  # same length: character offsets stay valid
 
 
+@cache
+def _alias_index() -> dict[tuple[str, ...], int]:
+    """Stem sequence of every spelling in aliases.py -> the number of its group."""
+    index: dict[tuple[str, ...], int] = {}
+    for number, group in enumerate(alias_groups()):
+        for spelling in group:
+            for form in (tuple(stems(spelling)), tuple(stems(_unhyphenated(spelling)))):
+                if form:
+                    index.setdefault(form, number)
+    return index
+
+
+@cache
+def _alias_forms() -> dict[int, frozenset[tuple[str, ...]]]:
+    forms: dict[int, set[tuple[str, ...]]] = {}
+    for form, number in _alias_index().items():
+        forms.setdefault(number, set()).add(form)
+    return {number: frozenset(group) for number, group in forms.items()}
+
+
 def _forms(term: str) -> tuple[tuple[str, ...], ...]:
     forms = {tuple(stems(term)), tuple(stems(_unhyphenated(term)))}
-    lowered = term.lower()
-    if lowered in ACRONYMS:
-        forms.add(tuple(stems(ACRONYMS[lowered])))
-    for acronym, expansion in ACRONYMS.items():
-        if lowered == expansion:
-            forms.add(tuple(stems(acronym)))
+    for form in list(forms):
+        group = _alias_index().get(form)
+        if group is not None:
+            forms |= _alias_forms()[group]
     return tuple(sorted(form for form in forms if form))
+
+
+@cache
+def _alias_lexicon() -> dict[tuple[str, ...], str]:
+    """Stems -> spelling, for the alias spellings that are a keyword wherever a posting
+    writes them, in any case: the ones of several words and the single words that are no
+    English word and not a short acronym ("Kubernetes" even first in a sentence,
+    "generally accepted accounting principles"). Short acronyms count when written in
+    capitals (_technical)."""
+    lexicon: dict[tuple[str, ...], str] = {}
+    for group in alias_groups():
+        for spelling in group:
+            words = tokens(spelling)
+            single_ok = len(spelling) >= 4 or not spelling.isalpha()
+            if len(words) > 1 or (words and single_ok and spelling.lower() not in english_words()):
+                lexicon.setdefault(tuple(stems(_unhyphenated(spelling))), spelling)
+    return lexicon
+
+
+@lru_cache(maxsize=8192)
+def _alias_scan(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int, int], ...]]:
+    """The stems of `text` (hyphens read as spaces) and where alias spellings are in them,
+    as (start, size, group), scanning left to right for the longest spelling, so none lies
+    inside another ("Amazon Web Services" is one match, not also "web services")."""
+    stemmed = tuple(stems(_unhyphenated(text)))
+    index = _alias_index()
+    spans: list[tuple[int, int, int]] = []
+    position = 0
+    while position < len(stemmed):
+        longest = min(_MAX_FORM, len(stemmed) - position)
+        for size in range(longest, 0, -1):
+            group = index.get(stemmed[position : position + size])
+            if group is not None:
+                spans.append((position, size, group))
+                position += size
+                break
+        else:
+            position += 1
+    return stemmed, tuple(spans)
+
+
+def _replaced(text: str, min_size: int) -> list[str]:
+    # The stems, each alias match of at least `min_size` words as one token for its group.
+    stemmed, spans = _alias_scan(text)
+    result: list[str] = []
+    position = 0
+    for start, size, group in spans:
+        if size >= min_size:
+            result.extend(stemmed[position:start])
+            result.append(f"~alias{group}")
+            position = start + size
+    result.extend(stemmed[position:])
+    return result
+
+
+def canonical_stems(text: str) -> list[str]:
+    """The stems of `text` with every alias spelling replaced by one token for its group
+    ("k8s" and "Kubernetes" both become "~alias12"), so a lexical score counts them as
+    one word."""
+    return _replaced(text, 1)
 
 
 def _contains(haystack: list[str], needle: tuple[str, ...]) -> bool:
@@ -192,24 +235,41 @@ def posting_keywords(texts: list[str], exclude: tuple[str, ...] = ()) -> list[Ke
     for text in texts:
         words = tokens(text)
         stemmed = [stem(word) for word in words]
-        for phrase in PHRASES:
-            if _contains(stemmed, tuple(stems(phrase))):
-                counts[phrase] += 1
-                shown.setdefault(phrase, phrase)
+        # A phrase inside a longer skill name is not a keyword of its own: "web services"
+        # in "Amazon Web Services". The skill name is, in the spelling the list gives it.
+        outside_aliases = _replaced(text, 2)
+        phrases_here = [phrase for phrase in PHRASES if _contains(outside_aliases, tuple(stems(phrase)))]
+        for phrase in phrases_here:
+            counts[phrase] += 1
+            shown.setdefault(phrase, phrase)
+        here: set[str] = set()
         for index, word in enumerate(words):
             start = index == 0 or words[index - 1].endswith((".", ":"))
             if _technical(word, start):
                 key = word.lower()
                 counts[key] += 1
                 shown.setdefault(key, word)
+                here.add(key)
+        stemmed_here, spans = _alias_scan(text)
+        groups_here: set[int] = set()
+        for start, size, group in spans:
+            spelling = _alias_lexicon().get(stemmed_here[start : start + size])
+            if spelling and group not in groups_here:
+                groups_here.add(group)
+                if spelling.lower() not in here:  # not counted already as a technical word
+                    counts[spelling.lower()] += 1
+                    shown.setdefault(spelling.lower(), spelling)
         content = [
             (word.lower(), s)
             for word, s in zip(words, stemmed, strict=True)
             if word.lower() not in _STOP and word.isalpha()
         ]
         for (first, _), (second, _) in zip(content, content[1:], strict=False):
-            counts[f"{first} {second}"] += 0.5  # a pair counts when the posting repeats it
-            shown.setdefault(f"{first} {second}", f"{first} {second}")
+            pair = f"{first} {second}"
+            if pair in PHRASES and pair not in phrases_here:
+                continue  # a phrase inside a skill name, as above
+            counts[pair] += 0.5  # a pair counts when the posting repeats it
+            shown.setdefault(pair, pair)
     keywords = []
     for key, count in counts.most_common():
         is_pair = " " in key and key not in PHRASES
