@@ -181,7 +181,12 @@ def test_cli_prints_the_contract(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     document = json.loads(result.stdout)
-    assert set(document) == {"match_score", "requirements", "bullets", "keywords"}
+    # DESIGN.md's contract, plus the posting's conditions of the job and what was left out, with why.
+    assert {"match_score", "requirements", "bullets", "keywords"} <= set(document)
+    assert all(set(item) == {"text", "section"} for item in document["eligibility"])
+    assert document["left_out"] and all(set(item) == {"text", "reason"} for item in document["left_out"])
+    requirement_texts = {item["text"] for item in document["requirements"]}
+    assert not requirement_texts & {item["text"] for item in document["eligibility"] + document["left_out"]}
     assert 0 <= document["match_score"] <= 100
     assert {"text", "kind", "covered_by"} <= set(document["requirements"][0])
     assert [bullet["text"] for bullet in document["bullets"]][0] == POOL["b001"]
