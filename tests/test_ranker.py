@@ -181,9 +181,14 @@ def test_cli_prints_the_contract(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     document = json.loads(result.stdout)
-    assert set(document) == {"match_score", "requirements", "bullets", "keywords"}
+    assert set(document) == {"match_score", "requirements", "bullets", "keywords", "score_breakdown"}
     assert 0 <= document["match_score"] <= 100
-    assert {"text", "kind", "covered_by"} <= set(document["requirements"][0])
+    assert {"text", "kind", "covered_by", "status", "evidence"} <= set(document["requirements"][0])
+    assert {item["status"] for item in document["requirements"]} <= {"met", "partial", "missing"}
+    assert all(item["evidence"] for item in document["requirements"]), "every requirement names its best bullet"
+    breakdown = document["score_breakdown"]
+    assert {"required", "preferred", "responsibilities", "keywords", "fit", "weights"} <= set(breakdown)
+    assert breakdown["keywords"]["matched"] == len(document["keywords"]["matched"])
     assert [bullet["text"] for bullet in document["bullets"]][0] == POOL["b001"]
     assert {"id", "entry", "text", "score", "requirement", "keywords"} <= set(document["bullets"][0])
     assert set(document["keywords"]) == {"matched", "missing_in_resume", "missing_but_in_master"}
