@@ -261,7 +261,7 @@ def breakdown_rows(score: MatchScore) -> list[BreakdownRow]:
         if coverage.total
     ]
     if score.keywords_total:
-        rows.append(BreakdownRow("Keywords", f"{score.keywords_matched} of {score.keywords_total} in this version"))
+        rows.append(BreakdownRow("Keywords", f"{score.keywords_matched} of {score.keywords_total} found"))
     if score.requirements:
         rows.append(BreakdownRow("Reads like this job", f"{round(100 * score.fit)}%"))
     return rows

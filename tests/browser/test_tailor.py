@@ -60,7 +60,7 @@ def test_pasted_posting_shows_ranked_suggestions_with_reasons(app_server, page):
     # The score's breakdown under the gauge: required met x of y, keywords x of y.
     breakdown = page.locator("#score-breakdown")
     expect(breakdown).to_contain_text(re.compile(r"Required\s*\d+ of \d+ met"))
-    expect(breakdown).to_contain_text(re.compile(r"Keywords\s*\d+ of \d+ in this version"))
+    expect(breakdown).to_contain_text(re.compile(r"Keywords\s*\d+ of \d+ found"))
     assert page.locator("#keywords-matched .rt-Badge").count() > 0
     # Best first: within each job the chosen bullets' scores never go up.
     scores = [float(text) for text in card.locator('.bullet-row[data-chosen="true"] .bullet-score').all_inner_texts()]
