@@ -4,6 +4,8 @@ and match_score.score_match on small hand-made matrices (statuses, weights, elig
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import numpy as np
 import pytest
 
@@ -19,7 +21,14 @@ from resume_app.matching.match_score import (
     score_match,
 )
 from resume_app.matching.ranker import prepare, rank
-from resume_app.matching.requirements import KIND_WEIGHTS, PREFERRED, REQUIRED, RESPONSIBILITY, Requirement
+from resume_app.matching.requirements import (
+    KIND_WEIGHTS,
+    PREFERRED,
+    REQUIRED,
+    RESPONSIBILITY,
+    PostingAnalysis,
+    Requirement,
+)
 from resume_app.tailoring import service
 from tests.corpus import CORPUS
 
@@ -182,22 +191,45 @@ def test_responsibilities_count_too():
     assert (both.responsibilities.met, both.responsibilities.total) == (1, 1)
 
 
-def test_eligibility_lines_never_count():
-    # Eligibility and logistics lines are not requirements of the analysis: the score is the
-    # same with or without them beside it, and they get no status.
-    requirements = [_requirement("Python"), _requirement("SQL", PREFERRED)]
-    similarity = np.array([[0.5, 0.38]])
-    alone = score_match(similarity, ["b"], requirements, [], set(), fit=0.5)
-    assert len(alone.requirements) == 2
-    eligibility = ["Must be authorized to work in the U.S.", "Ability to work weekends"]
-    assert all(item.text not in eligibility for item in alone.requirements)
-    posting = (
-        "Data Analyst\n\nRequirements:\n- 3+ years of SQL reporting\n- Python for data cleaning\n\n"
-        "Eligibility:\n- Must be authorized to work in the U.S.\n"
+def test_eligibility_lines_never_count(embedder):
+    # Only the analysis's requirements are scored: eligibility and logistics lines the analysis
+    # keeps apart (listed, dropped) change neither the score nor the statuses.
+    resume = _resume("sb2nov_sourabh_bajaj")
+    requirements = [
+        Requirement("Build and maintain ETL data pipelines in Python", REQUIRED, "", KIND_WEIGHTS[REQUIRED]),
+        Requirement("Experience with AWS Redshift", PREFERRED, "", KIND_WEIGHTS[PREFERRED]),
+    ]
+    plain = PostingAnalysis("Data Engineer", "Acme", requirements, dropped=[])
+    lines = ["Must be authorized to work in the U.S.", "Some contracts require U.S. citizenship."]
+    extra = {"eligibility": []} if "eligibility" in {item.name for item in fields(PostingAnalysis)} else {}
+    apart = PostingAnalysis("Data Engineer", "Acme", requirements, dropped=lines, **extra)
+    first, second = rank(resume, plain, embedder), rank(resume, apart, embedder)
+    assert first.match_score == second.match_score and first.score == second.score
+    assert [item.text for item in second.requirements] == [item.text for item in requirements]
+    # The same lines read as requirements would count (and be Missing): why they must stay apart.
+    counted = PostingAnalysis(
+        "Data Engineer",
+        "Acme",
+        requirements + [Requirement(line, REQUIRED, "", KIND_WEIGHTS[REQUIRED]) for line in lines],
+        dropped=[],
     )
-    analysis = prepare(posting).analysis
-    if hasattr(analysis, "eligibility"):
-        assert all(item.text not in {line.text for line in analysis.eligibility} for item in analysis.requirements)
+    assert rank(resume, counted, embedder).score.required.total == 3
+
+
+def test_fit_reads_the_closest_bullets_and_a_hidden_one_never_raises_it():
+    posting = np.array([[1.0, 0.0]])
+    close, far = np.array([0.9, 0.436]), np.array([0.2, 0.98])
+    many = np.vstack([close] * match_score.FIT_BULLETS + [far])
+    # Beyond FIT_BULLETS, an unrelated bullet neither adds nor takes away.
+    assert match_score.fit_similarity(many, np.zeros((0, 2)), posting) == pytest.approx(0.9)
+    assert match_score.fit_similarity(many[:-1], np.zeros((0, 2)), posting) == pytest.approx(0.9)
+    # Fewer bullets than that count 0 for each one short: hiding one never raises the fit.
+    fewer = match_score.fit_similarity(many[:3], np.zeros((0, 2)), posting)
+    assert fewer == pytest.approx(0.9 * 3 / match_score.FIT_BULLETS)
+    assert match_score.fit_similarity(many[:2], np.zeros((0, 2)), posting) < fewer
+    # Titles and skill lines count beside the bullets.
+    titled = match_score.fit_similarity(many[:3], np.array([[1.0, 0.0]]), posting)
+    assert titled == pytest.approx((0.9 * 3 + 1.0) / (match_score.FIT_BULLETS + 1))
 
 
 def test_keywords_and_fit_add_to_the_score_and_the_breakdown_says_how():
