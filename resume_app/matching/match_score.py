@@ -32,8 +32,8 @@ the score, and a tailored version that keeps the evidence bullets scores as its 
 
 Why a fit part and full marks at 80 %: scored on requirements and keywords alone (the old
 70/30 score) a resume scored about as low against a posting of its own field (office
-manager vs office coordinator: 20; web developer vs full-stack web developer: 13) as
-against an unrelated one (office manager vs DevOps: 13), because one bullet's wording
+manager vs office coordinator: 21; web developer vs full-stack web developer: 13) as
+against an unrelated one (office manager vs DevOps: 12), because one bullet's wording
 decides each requirement and generic items (communication, teamwork) match anything a
 little. The resume as a whole tells the field apart far better. The fit's floor and
 ceiling, the weights and full marks were set on the corpus resumes and postings
