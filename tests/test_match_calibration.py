@@ -4,8 +4,6 @@ and match_score.score_match on small hand-made matrices (statuses, weights, elig
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 import numpy as np
 import pytest
 
@@ -26,6 +24,7 @@ from resume_app.matching.requirements import (
     PREFERRED,
     REQUIRED,
     RESPONSIBILITY,
+    Eligibility,
     PostingAnalysis,
     Requirement,
 )
@@ -192,28 +191,33 @@ def test_responsibilities_count_too():
 
 
 def test_eligibility_lines_never_count(embedder):
-    # Only the analysis's requirements are scored: eligibility and logistics lines the analysis
-    # keeps apart (listed, dropped) change neither the score nor the statuses.
+    # Only the analysis's requirements are scored: its eligibility lines change neither the
+    # score nor the statuses, and never show as Missing.
     resume = _resume("sb2nov_sourabh_bajaj")
     requirements = [
         Requirement("Build and maintain ETL data pipelines in Python", REQUIRED, "", KIND_WEIGHTS[REQUIRED]),
         Requirement("Experience with AWS Redshift", PREFERRED, "", KIND_WEIGHTS[PREFERRED]),
     ]
-    plain = PostingAnalysis("Data Engineer", "Acme", requirements, dropped=[])
-    lines = ["Must be authorized to work in the U.S.", "Some contracts require U.S. citizenship."]
-    extra = {"eligibility": []} if "eligibility" in {item.name for item in fields(PostingAnalysis)} else {}
-    apart = PostingAnalysis("Data Engineer", "Acme", requirements, dropped=lines, **extra)
+    lines = ["All work must be conducted within the U.S.", "Some Federal contracts require U.S. citizenship."]
+    plain = PostingAnalysis("Data Engineer", "Acme", requirements)
+    apart = PostingAnalysis("Data Engineer", "Acme", requirements, [Eligibility(line, "") for line in lines])
     first, second = rank(resume, plain, embedder), rank(resume, apart, embedder)
     assert first.match_score == second.match_score and first.score == second.score
     assert [item.text for item in second.requirements] == [item.text for item in requirements]
     # The same lines read as requirements would count (and be Missing): why they must stay apart.
     counted = PostingAnalysis(
-        "Data Engineer",
-        "Acme",
-        requirements + [Requirement(line, REQUIRED, "", KIND_WEIGHTS[REQUIRED]) for line in lines],
-        dropped=[],
+        "Data Engineer", "Acme", requirements + [Requirement(line, REQUIRED, "", 1.0) for line in lines]
     )
     assert rank(resume, counted, embedder).score.required.total == 3
+    # On a posting as pasted: its eligibility lines are listed apart and nothing scored names them.
+    posting = (
+        "Title: Data Engineer\nCompany: Acme\nLocation: Remote\n\nRequirements:\n"
+        "- 3+ years building ETL pipelines in Python and SQL\n- Experience with AWS Redshift\n"
+        "- Must be authorized to work in the U.S. without sponsorship\n- Ability to travel up to 25%\n"
+    )
+    ranking = rank(resume, posting, embedder)
+    listed = {item.text for item in ranking.analysis.eligibility}
+    assert listed and not listed & {item.text for item in ranking.score.requirements}
 
 
 def test_fit_reads_the_closest_bullets_and_a_hidden_one_never_raises_it():

@@ -181,7 +181,15 @@ def test_cli_prints_the_contract(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     document = json.loads(result.stdout)
-    assert set(document) == {"match_score", "requirements", "bullets", "keywords", "score_breakdown"}
+    assert set(document) == {
+        "match_score",
+        "requirements",
+        "bullets",
+        "keywords",
+        "score_breakdown",
+        "eligibility",
+        "left_out",
+    }
     assert 0 <= document["match_score"] <= 100
     assert {"text", "kind", "covered_by", "status", "evidence"} <= set(document["requirements"][0])
     assert {item["status"] for item in document["requirements"]} <= {"met", "partial", "missing"}
