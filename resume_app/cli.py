@@ -64,7 +64,14 @@ def _rank(args: argparse.Namespace) -> None:
     if args.json:
         print(json.dumps(ranking.as_contract(), ensure_ascii=False, indent=2))
         return
+    from resume_app.tailoring.rows import breakdown_rows, short
+
     print(f"Match score: {ranking.match_score}/100")
+    print("; ".join(f"{row.label}: {row.value}" for row in breakdown_rows(ranking.score)))
+    missing = [item.text for item in ranking.requirements if item.status == "missing"]
+    if missing:
+        shown = "; ".join(short(text, 70) for text in missing[:3])
+        print(f"Missing ({len(missing)}): {shown}" + ("; ..." if len(missing) > 3 else ""))
     for bullet in ranking.bullets[:15]:
         print(f"{bullet.score:5.1f}  {bullet.text}\n       covers: {bullet.requirement}")
     print(f"\nMissing keywords: {', '.join(ranking.keywords.missing_in_resume) or 'none'}")

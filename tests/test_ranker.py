@@ -182,13 +182,18 @@ def test_cli_prints_the_contract(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     document = json.loads(result.stdout)
     # DESIGN.md's contract, plus the posting's conditions of the job and what was left out, with why.
-    assert {"match_score", "requirements", "bullets", "keywords"} <= set(document)
+    assert {"match_score", "requirements", "bullets", "keywords", "score_breakdown"} <= set(document)
     assert all(set(item) == {"text", "section"} for item in document["eligibility"])
     assert document["left_out"] and all(set(item) == {"text", "reason"} for item in document["left_out"])
     requirement_texts = {item["text"] for item in document["requirements"]}
     assert not requirement_texts & {item["text"] for item in document["eligibility"] + document["left_out"]}
     assert 0 <= document["match_score"] <= 100
-    assert {"text", "kind", "covered_by"} <= set(document["requirements"][0])
+    assert {"text", "kind", "covered_by", "status", "evidence"} <= set(document["requirements"][0])
+    assert {item["status"] for item in document["requirements"]} <= {"met", "partial", "missing"}
+    assert all(item["evidence"] for item in document["requirements"]), "every requirement names its best bullet"
+    breakdown = document["score_breakdown"]
+    assert {"required", "preferred", "responsibilities", "keywords", "fit", "weights"} <= set(breakdown)
+    assert breakdown["keywords"]["matched"] == len(document["keywords"]["matched"])
     assert [bullet["text"] for bullet in document["bullets"]][0] == POOL["b001"]
     assert {"id", "entry", "text", "score", "requirement", "keywords"} <= set(document["bullets"][0])
     assert set(document["keywords"]) == {"matched", "missing_in_resume", "missing_but_in_master"}

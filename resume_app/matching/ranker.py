@@ -22,9 +22,8 @@ better NDCG@10, scores the held-out one: mean NDCG@5 0.939 structured / 0.936 fl
 against 0.941 / 0.941 in-sample and BM25's 0.742. The shipped weights are the ones the
 same rule chooses on all 5 postings; 4 of the 5 folds chose them too.
 
-The overall match score (0-100) is 70 % requirement coverage (each requirement's best
-bullet similarity, scaled, weighted by kind) and 30 % keyword coverage (share of the
-posting's keyword weight the resume mentions). See MATCH_WEIGHTS.
+The overall match score (0-100), each requirement's Met / Partial / Missing with its
+evidence bullet, and the breakdown come from match_score.score_match (see there).
 """
 
 from __future__ import annotations
@@ -39,6 +38,7 @@ from resume_app.matching.ats import writing_quality
 from resume_app.matching.embedder import Embedder
 from resume_app.matching.keywords import Keyword, keywords_in, posting_keywords
 from resume_app.matching.lexical import bm25, query_terms
+from resume_app.matching.match_score import EMPTY, MatchScore, fit_similarity, fit_texts, score_match
 from resume_app.matching.requirements import (
     PostingAnalysis,
     Requirement,
@@ -49,15 +49,11 @@ from resume_app.matching.requirements import (
 # score = sum(weight * component), each component in 0..1; chosen by leave-one-posting-out
 # (module docstring); a weight of 0 skips computing its component.
 SCORE_WEIGHTS = {"semantic": 0.60, "lexical": 0.10, "keywords": 0.10, "quality": 0.10}
-# match score = 100 * sum(weight * coverage).
-MATCH_WEIGHTS = {"requirements": 0.70, "keywords": 0.30}
 # How much the kind weight scales a semantic match: factor = KIND_FLOOR + (1 - KIND_FLOOR) * weight.
 KIND_FLOOR = 0.5
 # A bullet covers a requirement when their cosine reaches this (MiniLM: 0.45 reads as
 # "the same thing said differently"; checked on the development postings).
 COVER_THRESHOLD = 0.45
-# Cosine below which a requirement counts as not covered at all, and above which fully.
-COVERAGE_FLOOR, COVERAGE_CEILING = 0.25, 0.60
 # Bullets this similar to an already suggested one are near-duplicates (the development
 # set's rewordings of one achievement sit at 0.88 and 0.98; distinct bullets stay under 0.6).
 DUPLICATE_THRESHOLD = 0.80
@@ -81,6 +77,9 @@ class RequirementCoverage:
     text: str
     kind: RequirementKind
     covered_by: tuple[str, ...]
+    # match_score.Status ("met", "partial", "missing") and the best shown bullet's id.
+    status: str = "missing"
+    evidence: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,6 +98,8 @@ class Ranking:
     # Bullet ids suggested for the tailored version: the best, without near-duplicates.
     suggested: tuple[str, ...] = ()
     analysis: PostingAnalysis | None = field(default=None, repr=False)
+    # What `match_score` is made of (`match_score == score.total`).
+    score: MatchScore = field(default=EMPTY, repr=False)
 
     def as_contract(self) -> dict:
         """The `resume-app rank --json` document (../shared/DESIGN.md)."""
@@ -106,9 +107,16 @@ class Ranking:
         return {
             "match_score": self.match_score,
             "requirements": [
-                {"text": item.text, "kind": item.kind, "covered_by": list(item.covered_by)}
+                {
+                    "text": item.text,
+                    "kind": item.kind,
+                    "covered_by": list(item.covered_by),
+                    "status": item.status,
+                    "evidence": item.evidence,
+                }
                 for item in self.requirements
             ],
+            "score_breakdown": self.score.breakdown(),
             "bullets": [
                 {
                     "id": bullet.id,
@@ -236,14 +244,19 @@ def rank(
         if bullet.id in shown:
             for j in bullet.covers:
                 covering[j].append(bullet.id)
-    coverage = tuple(
-        RequirementCoverage(text=item.text, kind=item.kind, covered_by=tuple(covering[j]))
-        for j, item in enumerate(requirements)
-    )
     report = _keyword_report(prepared, resume, master or resume)
-    match = _match_score(similarity[shown_rows] if similarity is not None else None, weights, keywords, report)
+    # The match score of what the resume shows: its bullets, and for the fit its titles and skills.
+    shown_ids = [bullet.id for (_, bullet), seen in zip(entries, shown_rows, strict=True) if seen]
+    requirement_vectors = embedder.encode([item.text for item in requirements])  # cached by _similarity
+    fit = fit_similarity(bullet_vectors[shown_rows], embedder.encode(fit_texts(resume)), requirement_vectors)
+    rows = similarity[shown_rows] if similarity is not None else None
+    score = score_match(rows, shown_ids, requirements, keywords, set(report.matched), fit)
+    coverage = tuple(
+        RequirementCoverage(item.text, item.kind, tuple(covering[j]), scored.status, scored.evidence)
+        for j, (item, scored) in enumerate(zip(requirements, score.requirements, strict=True))
+    )
     suggested = _suggest(ranked_sorted, order, bullet_vectors)
-    return Ranking(match, coverage, ranked_sorted, report, suggested, analysis)
+    return Ranking(score.total, coverage, ranked_sorted, report, suggested, analysis, score)
 
 
 def bullet_components(
@@ -315,20 +328,6 @@ def _keyword_report(prepared: PreparedPosting, resume: Resume, master: Resume) -
         missing_in_resume=tuple(term for term in terms if term not in in_version and term not in in_master),
         missing_but_in_master=tuple(term for term in terms if term not in in_version and term in in_master),
     )
-
-
-def _match_score(similarity, weights: np.ndarray, keywords: list[Keyword], report: KeywordReport) -> int:
-    if similarity is None or not len(weights) or not len(similarity):
-        requirement_part = 0.0
-    else:
-        best = similarity.max(axis=0)
-        scaled = np.clip((best - COVERAGE_FLOOR) / (COVERAGE_CEILING - COVERAGE_FLOOR), 0.0, 1.0)
-        requirement_part = float((scaled * weights).sum() / weights.sum())
-    total = sum(keyword.weight for keyword in keywords)
-    matched = sum(keyword.weight for keyword in keywords if keyword.term in report.matched)
-    keyword_part = matched / total if total else 0.0
-    score = MATCH_WEIGHTS["requirements"] * requirement_part + MATCH_WEIGHTS["keywords"] * keyword_part
-    return round(100 * score)
 
 
 def _suggest(ranked: tuple[RankedBullet, ...], order: list[int], vectors: np.ndarray) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from resume_app.core.model import Resume, apply_version
 from resume_app.export.layout import entry_dates
 from resume_app.matching.ats import Check, bullet_checks, resume_checks
+from resume_app.matching.match_score import STATUS_LABELS, MatchScore, Status
 from resume_app.matching.ranker import Ranking
 from resume_app.matching.requirements import PostingAnalysis, RequirementKind
 from resume_app.tailoring import versions
@@ -57,8 +58,19 @@ class TailorJob:
 class RequirementRow:
     text: str = ""
     kind: str = ""
+    # "Met", "Partial" or "Missing" (match_score.STATUS_LABELS); covered means Met.
+    status: str = ""
     covered: bool = False
-    covered_by: list[str] = field(default_factory=list)
+    # The short text of the best chosen bullet: what meets it, or comes closest to ("" when Missing).
+    evidence: str = ""
+
+
+@dataclass
+class BreakdownRow:
+    """One line of the score's breakdown under the gauge: "Required", "5 of 9 met, 2 partial"."""
+
+    label: str = ""
+    value: str = ""
 
 
 @dataclass
@@ -121,6 +133,7 @@ class MatchPanel:
 
     match_score: int = 0
     requirement_rows: list[RequirementRow] = field(default_factory=list)
+    breakdown: list[BreakdownRow] = field(default_factory=list)
     matched_keywords: list[str] = field(default_factory=list)
     missing_here: list[str] = field(default_factory=list)
     missing_everywhere: list[str] = field(default_factory=list)
@@ -236,9 +249,28 @@ def check_rows(checks: list[Check], texts: dict[str, str]) -> list[CheckRow]:
     return rows
 
 
+def _counted(met: int, partial: int, total: int) -> str:
+    return f"{met} of {total} met" + (f", {partial} partial" if partial else "")
+
+
+def breakdown_rows(score: MatchScore) -> list[BreakdownRow]:
+    """What the score is made of, kind by kind, in words (kinds the posting lacks are left out)."""
+    rows = [
+        BreakdownRow(KIND_LABELS[coverage.kind], _counted(coverage.met, coverage.partial, coverage.total))
+        for coverage in (score.required, score.responsibilities, score.preferred)
+        if coverage.total
+    ]
+    if score.keywords_total:
+        rows.append(BreakdownRow("Keywords", f"{score.keywords_matched} of {score.keywords_total} found"))
+    if score.requirements:
+        rows.append(BreakdownRow("Reads like this job", f"{round(100 * score.fit)}%"))
+    return rows
+
+
 def match_panel(master: Resume, bullet_ids: list[str], ranking: Ranking) -> MatchPanel:
-    """The score, each requirement with the bullets that cover it, coverage by kind, the
-    keywords found and missing, and the checks of the version as it would be exported."""
+    """The score and its breakdown, each requirement Met / Partial / Missing with its best
+    bullet, coverage by kind, the keywords found and missing, and the checks of the version
+    as it would be exported."""
     texts = {bullet.id: bullet.text for bullet in master.bullets()}
     return MatchPanel(
         match_score=ranking.match_score,
@@ -246,11 +278,13 @@ def match_panel(master: Resume, bullet_ids: list[str], ranking: Ranking) -> Matc
             RequirementRow(
                 item.text,
                 KIND_LABELS.get(item.kind, item.kind),
-                bool(item.covered_by),
-                [short(texts.get(bullet_id, "")) for bullet_id in item.covered_by[:2]],
+                STATUS_LABELS.get(item.status, item.status),
+                item.status == Status.MET,
+                short(texts.get(item.evidence, "")) if item.status != Status.MISSING else "",
             )
             for item in ranking.requirements
         ],
+        breakdown=breakdown_rows(ranking.score),
         matched_keywords=list(ranking.keywords.matched),
         missing_here=list(ranking.keywords.missing_but_in_master),
         missing_everywhere=list(ranking.keywords.missing_in_resume),
@@ -259,7 +293,7 @@ def match_panel(master: Resume, bullet_ids: list[str], ranking: Ranking) -> Matc
 
 
 def coverage_chart(requirement_rows: list[RequirementRow]) -> list[dict[str, str | int]]:
-    """Per kind of requirement (in KIND_LABELS order): how many there are, and the share covered."""
+    """Per kind of requirement (in KIND_LABELS order): how many there are, and the share met."""
     chart: list[dict[str, str | int]] = []
     for label in KIND_LABELS.values():
         of_kind = [row for row in requirement_rows if row.kind == label]

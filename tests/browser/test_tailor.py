@@ -4,6 +4,7 @@ reorder bullets (mouse and keyboard), keep one version per posting, export it.""
 from __future__ import annotations
 
 import io
+import re
 
 import docx
 from playwright.sync_api import expect
@@ -48,7 +49,18 @@ def test_pasted_posting_shows_ranked_suggestions_with_reasons(app_server, page):
         assert covers.startswith("covers: ") and len(covers) > 12
     # Keywords the bullets share with the posting are highlighted in the text.
     assert page.locator(".bullet-row mark.keyword").count() > 0
-    assert page.locator(".requirement-row").count() >= 5
+    requirements = page.locator(".requirement-row")
+    assert requirements.count() >= 5
+    # Each requirement says Met, Partial or Missing in words, with the bullet behind it.
+    statuses = requirements.locator(".status").all_inner_texts()
+    assert len(statuses) == requirements.count() and set(map(str.strip, statuses)) <= {"Met", "Partial", "Missing"}
+    met = page.locator('.requirement-row[data-status="Met"]')
+    assert met.count() > 0
+    assert met.first.locator(".evidence").inner_text().startswith("Met by: ")
+    # The score's breakdown under the gauge: required met x of y, keywords x of y.
+    breakdown = page.locator("#score-breakdown")
+    expect(breakdown).to_contain_text(re.compile(r"Required\s*\d+ of \d+ met"))
+    expect(breakdown).to_contain_text(re.compile(r"Keywords\s*\d+ of \d+ found"))
     assert page.locator("#keywords-matched .rt-Badge").count() > 0
     # Best first: within each job the chosen bullets' scores never go up.
     scores = [float(text) for text in card.locator('.bullet-row[data-chosen="true"] .bullet-score').all_inner_texts()]

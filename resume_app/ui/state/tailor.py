@@ -24,6 +24,7 @@ from resume_app.matching.ranker import Ranking
 from resume_app.tailoring import pasted, rows, service, versions
 from resume_app.tailoring.embedding import model_progress
 from resume_app.tailoring.rows import (
+    BreakdownRow,
     BulletScore,
     CheckRow,
     CompareJob,
@@ -61,6 +62,7 @@ class TailorState(SavingMixin, WorkspaceState):
     jobs: list[TailorJob] = []
     match_score: int = 0
     requirement_rows: list[RequirementRow] = []
+    breakdown: list[BreakdownRow] = []
     matched_keywords: list[str] = []
     missing_here: list[str] = []
     missing_everywhere: list[str] = []
@@ -94,7 +96,8 @@ class TailorState(SavingMixin, WorkspaceState):
 
     @rx.var(cache=True)
     def uncovered_count(self) -> int:
-        return sum(1 for row in self.requirement_rows if not row.covered)
+        """Requirements no chosen bullet meets even in part (status Missing)."""
+        return sum(1 for row in self.requirement_rows if row.status == "Missing")
 
     @rx.var(cache=True)
     def undo_label(self) -> str:
@@ -151,6 +154,7 @@ class TailorState(SavingMixin, WorkspaceState):
         panel = rows.match_panel(master, self._bullet_ids, ranking)
         self.match_score = panel.match_score
         self.requirement_rows = panel.requirement_rows
+        self.breakdown = panel.breakdown
         self.matched_keywords = panel.matched_keywords
         self.missing_here = panel.missing_here
         self.missing_everywhere = panel.missing_everywhere
@@ -162,7 +166,7 @@ class TailorState(SavingMixin, WorkspaceState):
 
     def _clear_ranking(self) -> None:
         self._scores, self.ranked = {}, False
-        self.match_score, self.requirement_rows, self.checks = 0, [], []
+        self.match_score, self.requirement_rows, self.breakdown, self.checks = 0, [], [], []
         self.matched_keywords, self.missing_here, self.missing_everywhere = [], [], []
         self.eligibility, self.posting_left_out = [], []
 

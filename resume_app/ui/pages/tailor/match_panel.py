@@ -1,11 +1,13 @@
-"""The match panel: the score gauge, coverage by kind of requirement, each requirement with
-the bullets that cover it, the keywords found and missing, and the checks."""
+"""The match panel: the score gauge and what the score is made of, coverage by kind of
+requirement, each requirement Met / Partial / Missing (in words, not colour only) with the
+bullet that meets it or comes closest, the keywords found and missing, and the checks."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from resume_app.tailoring.rows import (
+    BreakdownRow,
     CheckRow,
     RequirementRow,
 )
@@ -67,25 +69,50 @@ def _coverage_chart() -> rx.Component:
     )
 
 
+def _breakdown_row(row: BreakdownRow) -> rx.Component:
+    return rx.hstack(
+        rx.text(row.label, size="2", color_scheme="gray", width="10em"),
+        rx.text(row.value, size="2", weight="medium"),
+        class_name="breakdown-row",
+        spacing="2",
+    )
+
+
+def _breakdown() -> rx.Component:
+    """What the score is made of, under the gauge (the README explains the weights)."""
+    return rx.vstack(rx.foreach(TailorState.breakdown, _breakdown_row), spacing="0", id="score-breakdown")
+
+
+def _status_badge(row: RequirementRow) -> rx.Component:
+    """The requirement's status as a word with an icon: colour is never the only sign."""
+    return rx.match(
+        row.status,
+        ("Met", rx.badge(rx.icon("circle-check", size=12), "Met", color_scheme="green", class_name="status")),
+        ("Partial", rx.badge(rx.icon("circle-dot", size=12), "Partial", color_scheme="amber", class_name="status")),
+        rx.badge(rx.icon("circle-alert", size=12), "Missing", color_scheme="red", class_name="status"),
+    )
+
+
 def _requirement(row: RequirementRow) -> rx.Component:
     return rx.hstack(
-        rx.cond(
-            row.covered,
-            rx.icon("circle-check", size=16, color="var(--green-9)", flex_shrink="0"),
-            rx.icon("circle-alert", size=16, color="var(--red-9)", flex_shrink="0"),
-        ),
+        rx.box(_status_badge(row), flex_shrink="0", min_width="5.5em"),
         rx.vstack(
             rx.text(row.text, rx.badge(row.kind, variant="soft", size="1", margin_left="0.4em"), size="2"),
-            rx.cond(
-                row.covered,
-                rx.foreach(row.covered_by, lambda text: rx.text("covered by: " + text, size="1", color_scheme="gray")),
-                rx.text("No chosen bullet covers this.", size="1", color_scheme="red"),
+            rx.match(
+                row.status,
+                ("Met", rx.text("Met by: " + row.evidence, size="1", color_scheme="gray", class_name="evidence")),
+                (
+                    "Partial",
+                    rx.text("Closest: " + row.evidence, size="1", color_scheme="gray", class_name="evidence"),
+                ),
+                rx.text("No chosen bullet shows this yet.", size="1", color_scheme="red", class_name="evidence"),
             ),
             spacing="0",
         ),
         align="start",
         class_name="requirement-row",
         data_covered=row.covered,
+        data_status=row.status,
     )
 
 
@@ -129,13 +156,14 @@ def match_panel() -> rx.Component:
             rx.vstack(
                 rx.heading("Match", size="4"),
                 _gauge(),
-                rx.text("How much of the posting the chosen bullets and skills cover, out of 100.", size="1"),
-                rx.text("Requirements covered, by kind (%)", size="1", weight="medium", color_scheme="gray"),
+                rx.text("How well the chosen bullets, titles and skills answer the posting, out of 100.", size="1"),
+                _breakdown(),
+                rx.text("Requirements met, by kind (%)", size="1", weight="medium", color_scheme="gray"),
                 _coverage_chart(),
                 rx.heading("Requirements", size="3"),
                 rx.cond(
                     TailorState.uncovered_count > 0,
-                    rx.text(TailorState.uncovered_count, " not covered yet", size="2", color_scheme="red"),
+                    rx.text(TailorState.uncovered_count, " missing", size="2", color_scheme="red", id="missing-count"),
                 ),
                 rx.vstack(rx.foreach(TailorState.requirement_rows, _requirement), spacing="2", id="requirements"),
                 rx.heading("Keywords", size="3"),
