@@ -252,3 +252,24 @@ def test_keywords_and_fit_add_to_the_score_and_the_breakdown_says_how():
 def test_full_marks_cap_the_score_at_100():
     score = score_match(np.array([[0.9]]), ["b"], [_requirement("x")], [], set(), fit=0.9)
     assert score.total == 100
+
+
+def test_a_title_line_beside_the_bullets_can_meet_a_requirement():
+    requirement = Requirement("CPA license preferred", PREFERRED, "", KIND_WEIGHTS[PREFERRED])
+    bullets = np.array([[0.30]])
+    lines = ["Certified Public Accountant (CPA)"]
+    scored = score_match(bullets, ["b1"], [requirement], [], set(), 0.0, np.array([[0.64]]), lines).requirements[0]
+    assert (scored.status, scored.evidence, scored.evidence_line) == (Status.MET, "", lines[0])
+    # A bullet closer than every line stays the evidence.
+    closer = score_match(np.array([[0.70]]), ["b1"], [requirement], [], set(), 0.0, np.array([[0.64]]), lines)
+    assert (closer.requirements[0].evidence, closer.requirements[0].evidence_line) == ("b1", "")
+
+
+def test_the_accountants_certificate_and_degree_meet_the_postings_cpa_and_degree(embedder):
+    accountant = json_resume.loads((TRUTH / "soupboss_01_accountant.json").read_bytes())
+    ranking = rank(accountant, prepare((JOBS / "indeed_974_senior_accountant.txt").read_text()), embedder)
+    by_text = {item.text: item for item in ranking.requirements}
+    cpa = by_text["CPA license preferred"]
+    assert cpa.status == "met" and "Certified Public Accountant" in cpa.evidence_line
+    degree = next(item for text, item in by_text.items() if text.startswith("Bachelor's degree in accounting"))
+    assert degree.status == "met" and "Bachelor of Business Administration" in degree.evidence_line

@@ -614,13 +614,15 @@ def test_the_match_panel_counts_coverage_by_kind_and_checks_the_version(embedder
         assert bar["count"] == len(items)
         assert bar["covered"] == round(100 * sum(1 for item in items if item.status == "met") / len(items))
     assert panel.missing_here == list(ranking.keywords.missing_but_in_master)
-    # Each requirement says Met / Partial / Missing in words, with its best chosen bullet.
+    # Each requirement says Met / Partial / Missing in words, with its best chosen bullet or
+    # the title line (position, degree) that shows it better.
     texts = {bullet.id: bullet.text for bullet in engineer.bullets()}
     for row, item in zip(panel.requirement_rows, ranking.requirements, strict=True):
         assert row.status == {"met": "Met", "partial": "Partial", "missing": "Missing"}[item.status]
-        assert item.evidence in chosen
+        assert item.evidence in chosen if item.evidence else item.evidence_line
         assert (row.evidence == "") == (row.status == "Missing")
-        assert row.evidence == "" or row.evidence == rows.short(texts[item.evidence])
+        shown = texts[item.evidence] if item.evidence else item.evidence_line
+        assert row.evidence == "" or row.evidence == rows.short(shown)
     labels = [row.label for row in panel.breakdown]
     assert labels[0] == "Required" and "Keywords" in labels and labels[-1] == "Reads like this job"
     required = ranking.score.required

@@ -4,7 +4,8 @@ One step: the similarity of each shown bullet to each requirement of the posting
 requirements with their kinds and weights, the keywords found, and how close the resume
 reads to the posting as a whole -> a `MatchScore`.
 
-Each requirement gets a status from its best shown bullet (its evidence):
+Each requirement gets a status from its best evidence: the shown bullet, or an entry's
+title line (a position, a degree, a certificate: `evidence_lines`), closest to it:
 - Met: cosine >= MET_SIMILARITY. Chosen on the graded development set
   (../shared/corpus/labeled/ranking_dev.jsonl, 120 bullets x 5 postings): the lowest
   similarity from which most bullets (>= 50 %) were graded 3, "directly demonstrates a
@@ -83,10 +84,12 @@ class RequirementScore:
     kind: RequirementKind
     weight: float
     status: Status
-    # The best shown bullet's id ("" when the resume shows none) and its cosine.
+    # The best shown bullet's id ("" when the resume shows none, or a line beside the bullets
+    # shows it better: that line is then `evidence_line`) and its cosine.
     evidence: str
     similarity: float
     credit: float
+    evidence_line: str = ""
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,22 @@ def fit_texts(resume: Resume) -> list[str]:
     return [text for text in texts if text]
 
 
+def evidence_lines(resume: Resume) -> list[str]:
+    """What can show a requirement besides the bullets: each shown entry's title line (a
+    position, a degree with its field, a certificate, with its organization). "CPA license
+    preferred" is met by the title "Certified Public Accountant", "Bachelor's degree in
+    Computer Science" by the degree, not by a bullet. Skill lines were tried and left out:
+    short lines such as "Proficiency in accounting software" came out as close to "Proficiency
+    in Java (3+ years)" as a real match (their wording, not their meaning, matches); the
+    keywords part already counts the skills a resume names."""
+    lines = []
+    for entry, _ in resume.shown_entries(visible_only=True):
+        area = entry.details.get("area") if isinstance(entry.details.get("area"), str) else ""
+        head = " ".join(part for part in (entry.title.strip(), area.strip()) if part)
+        lines.append(", ".join(part for part in (head, entry.organization.strip()) if part))
+    return [line for line in dict.fromkeys(lines) if line]
+
+
 def fit_similarity(bullet_vectors: np.ndarray, other_vectors: np.ndarray, requirement_vectors: np.ndarray) -> float:
     """How close the resume reads to the posting: the mean cosine of its FIT_BULLETS shown
     bullets closest to the posting (a resume showing fewer counts 0 for each one short),
@@ -206,17 +225,24 @@ def score_match(
     keywords: list[Keyword],
     matched: set[str] | tuple[str, ...],
     fit: float = 0.0,
+    line_similarity: np.ndarray | None = None,
+    lines: list[str] | tuple[str, ...] = (),
 ) -> MatchScore:
     """`similarity`: shown bullets x requirements (rows in `bullet_ids` order); `matched`: the
-    keyword terms the resume names; `fit`: `fit_similarity` of the resume and the posting."""
+    keyword terms the resume names; `fit`: `fit_similarity` of the resume and the posting;
+    `line_similarity`: the resume's `evidence_lines` (`lines`) x requirements."""
     rows = 0 if similarity is None else len(similarity)
+    line_rows = 0 if line_similarity is None else len(line_similarity)
     items = []
     for column, requirement in enumerate(requirements):
+        value, evidence, line = 0.0, "", ""
         if rows:
             best = int(np.argmax(similarity[:, column]))
             value, evidence = float(similarity[best, column]), bullet_ids[best]
-        else:
-            value, evidence = 0.0, ""
+        if line_rows:
+            best_line = int(np.argmax(line_similarity[:, column]))
+            if float(line_similarity[best_line, column]) > value:
+                value, evidence, line = float(line_similarity[best_line, column]), "", lines[best_line]
         items.append(
             RequirementScore(
                 requirement.text,
@@ -226,6 +252,7 @@ def score_match(
                 evidence,
                 round(value, 3),
                 credit_of(value),
+                line,
             )
         )
     total_weight = sum(item.weight for item in items)

@@ -38,7 +38,14 @@ from resume_app.matching.ats import writing_quality
 from resume_app.matching.embedder import Embedder
 from resume_app.matching.keywords import Keyword, keywords_in, posting_keywords
 from resume_app.matching.lexical import bm25, query_terms
-from resume_app.matching.match_score import EMPTY, MatchScore, fit_similarity, fit_texts, score_match
+from resume_app.matching.match_score import (
+    EMPTY,
+    MatchScore,
+    evidence_lines,
+    fit_similarity,
+    fit_texts,
+    score_match,
+)
 from resume_app.matching.requirements import (
     PostingAnalysis,
     Requirement,
@@ -77,9 +84,11 @@ class RequirementCoverage:
     text: str
     kind: RequirementKind
     covered_by: tuple[str, ...]
-    # match_score.Status ("met", "partial", "missing") and the best shown bullet's id.
+    # match_score.Status ("met", "partial", "missing") and the best shown bullet's id, or
+    # ("" and) the line beside the bullets that shows it best (a title, a degree, a skill line).
     status: str = "missing"
     evidence: str = ""
+    evidence_line: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,7 @@ class Ranking:
                     "covered_by": list(item.covered_by),
                     "status": item.status,
                     "evidence": item.evidence,
+                    "evidence_line": item.evidence_line,
                 }
                 for item in self.requirements
             ],
@@ -250,9 +260,13 @@ def rank(
     requirement_vectors = embedder.encode([item.text for item in requirements])  # cached by _similarity
     fit = fit_similarity(bullet_vectors[shown_rows], embedder.encode(fit_texts(resume)), requirement_vectors)
     rows = similarity[shown_rows] if similarity is not None else None
-    score = score_match(rows, shown_ids, requirements, keywords, set(report.matched), fit)
+    lines = evidence_lines(resume)
+    line_similarity = embedder.encode(lines) @ requirement_vectors.T if lines and len(requirements) else None
+    score = score_match(rows, shown_ids, requirements, keywords, set(report.matched), fit, line_similarity, lines)
     coverage = tuple(
-        RequirementCoverage(item.text, item.kind, tuple(covering[j]), scored.status, scored.evidence)
+        RequirementCoverage(
+            item.text, item.kind, tuple(covering[j]), scored.status, scored.evidence, scored.evidence_line
+        )
         for j, (item, scored) in enumerate(zip(requirements, score.requirements, strict=True))
     )
     suggested = _suggest(ranked_sorted, order, bullet_vectors)

@@ -280,7 +280,7 @@ def match_panel(master: Resume, bullet_ids: list[str], ranking: Ranking) -> Matc
                 KIND_LABELS.get(item.kind, item.kind),
                 STATUS_LABELS.get(item.status, item.status),
                 item.status == Status.MET,
-                short(texts.get(item.evidence, "")) if item.status != Status.MISSING else "",
+                short(texts.get(item.evidence, "") or item.evidence_line) if item.status != Status.MISSING else "",
             )
             for item in ranking.requirements
         ],
