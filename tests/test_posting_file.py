@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import random
-import re
 import subprocess
 import sys
 
@@ -19,19 +18,11 @@ from resume_app.parsing.errors import ParseError
 from resume_app.parsing.posting_file import MAX_TEXT_BYTES, posting_text
 from tests import badfiles
 from tests.corpus import CORPUS
+from tests.sentences import one_sentence
 
 JOBS = CORPUS / "jobs"
 POSTING_PDF = JOBS / "servicenow_senior_software_engineer.pdf"
 RESUME = CORPUS / "truth" / "sb2nov_sourabh_bajaj.json"
-
-
-def _one_sentence(message: str) -> bool:
-    return (
-        bool(message)
-        and "\n" not in message
-        and "Traceback" not in message
-        and not re.search(r"[.!?]\s+[A-Z]", message)
-    )
 
 
 def _refusal(name: str, data: bytes) -> str:
@@ -39,7 +30,7 @@ def _refusal(name: str, data: bytes) -> str:
         posting_text(name, data)
     message = str(error.value)
     assert isinstance(error.value, InputError), "the app and the CLI show InputError's sentence as it is"
-    assert _one_sentence(message), message
+    assert one_sentence(message), message
     return message
 
 
@@ -153,7 +144,7 @@ REFUSED = {
 
 
 @pytest.mark.parametrize("case", REFUSED, ids=str)
-def test_a_file_that_is_no_readable_posting_is_refused_with_one_sentence(case):
+def test_a_file_that_is_no_readable_posting_is_refused_withone_sentence(case):
     name, make, expected = REFUSED[case]
     message = _refusal(name, make())
     assert expected in message

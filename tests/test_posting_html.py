@@ -23,6 +23,7 @@ from resume_app.parsing.posting_file import MAX_DOCUMENT_BYTES, posting_text
 from resume_app.parsing.posting_html import html_to_posting, looks_like_html
 from resume_app.tailoring.pasted import posting_from_box
 from tests.corpus import CORPUS
+from tests.sentences import one_sentence
 
 RESUME = CORPUS / "truth" / "sb2nov_sourabh_bajaj.json"
 
@@ -128,15 +129,6 @@ SAVED_PAGE = _saved_page(
     json.dumps(JOB_POSTING, indent=2),
     '<div class="job"><h1>Data Engineer II</h1><div class="job-description">' + DESCRIPTION_HTML + "</div></div>",
 )
-
-
-def _one_sentence(message: str) -> bool:
-    return (
-        bool(message)
-        and "\n" not in message
-        and "Traceback" not in message
-        and not re.search(r"[.!?]\s+[A-Z]", message)
-    )
 
 
 def _lines(text: str) -> list[str]:
@@ -397,17 +389,17 @@ def test_a_huge_or_deeply_nested_document_takes_linear_time_and_never_a_tracebac
     try:
         text = html_to_posting(source)
     except ParseError as error:
-        assert _one_sentence(str(error)), str(error)
+        assert one_sentence(str(error)), str(error)
     else:
         assert isinstance(text, str)
     assert time.monotonic() - started < 10
 
 
-def test_a_page_without_text_is_refused_with_one_sentence():
+def test_a_page_without_text_is_refused_withone_sentence():
     for source in ("<html><head><script>var a = 1;</script></head><body><nav>Jobs</nav></body></html>", "<div></div>"):
         with pytest.raises(ParseError) as error:
             html_to_posting(source)
-        assert isinstance(error.value, InputError) and _one_sentence(str(error.value))
+        assert isinstance(error.value, InputError) and one_sentence(str(error.value))
 
 
 # ---------------------------------------------------------------------------------------
@@ -456,15 +448,15 @@ def test_a_saved_page_over_the_document_limit_is_refused_and_one_under_the_text_
     assert "- Python" in posting_text("big.html", f"<html><body>{filler}<ul><li>Python</li></ul>".encode())
     with pytest.raises(ParseError) as error:
         posting_text("huge.html", b"<html><body>" + b" " * MAX_DOCUMENT_BYTES)
-    assert "huge.html is larger than 10 MB" in str(error.value) and _one_sentence(str(error.value))
+    assert "huge.html is larger than 10 MB" in str(error.value) and one_sentence(str(error.value))
 
 
-def test_an_mhtml_file_without_a_page_is_refused_with_one_sentence():
+def test_an_mhtml_file_without_a_page_is_refused_withone_sentence():
     data = b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
     data += b"Content-Type: multipart/related; boundary=x\r\n\r\n--x--\r\n"
     with pytest.raises(ParseError) as error:
         posting_text("page.mhtml", data)
-    assert "page.mhtml holds no web page" in str(error.value) and _one_sentence(str(error.value))
+    assert "page.mhtml holds no web page" in str(error.value) and one_sentence(str(error.value))
 
 
 def _rank_cli(posting) -> subprocess.CompletedProcess:
@@ -602,8 +594,8 @@ def test_the_page_keeps_plain_text_as_typed(workspace, stored):
     assert stored == ["Data Engineer\n- Python <3"] and page.revision == revision
 
 
-def test_html_without_text_pasted_as_source_says_why_in_one_sentence(workspace, stored):
+def test_html_without_text_pasted_as_source_says_why_inone_sentence(workspace, stored):
     page = _page(workspace)
     _drain(page.set_posting_text("<html><body><script>x()</script><div></div></body></html>"))
-    assert stored == [] and _one_sentence(page.save_message)
+    assert stored == [] and one_sentence(page.save_message)
     assert page.save_message.startswith("The pasted HTML has no job posting text to read")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import io
-import re
 import subprocess
 import sys
 
@@ -26,17 +25,9 @@ from resume_app.tailoring import rows, service, versions
 from resume_app.tailoring.rows import Segment, keyword_segments
 from resume_app.tailoring.suggestion import UNNAMED_VERSION, suggested_order, version_name
 from tests.corpus import CORPUS
+from tests.sentences import one_sentence
 
 JOBS = CORPUS / "jobs"
-
-
-def _one_sentence(message: str) -> bool:
-    return (
-        bool(message)
-        and "\n" not in message
-        and "Traceback" not in message
-        and not re.search(r"[.!?]\s+[A-Z]", message)
-    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -162,7 +153,7 @@ def test_an_unknown_bullet_is_refused_with_a_sentence(resume, change, bullet_id)
     }[change]
     with pytest.raises(InputError) as error:
         act()
-    assert _one_sentence(str(error.value))
+    assert one_sentence(str(error.value))
     assert "no longer in the resume" in str(error.value)
 
 
@@ -458,7 +449,7 @@ def test_a_posting_too_long_is_refused_and_nothing_is_saved(stored):
     workspace, _, version_id = stored
     with pytest.raises(InputError) as error:
         service.store_posting(workspace, version_id, "x" * (service.MAX_POSTING_CHARS + 1))
-    assert _one_sentence(str(error.value))
+    assert one_sentence(str(error.value))
     assert repository.get_version(workspace, version_id).job_posting_id is None
 
 
@@ -500,7 +491,7 @@ def test_a_stale_bullet_is_refused_with_a_sentence_and_the_choice_is_kept(stored
     service.restore(workspace, version_id, ids)
     with pytest.raises(InputError) as error:
         service.toggle(workspace, version_id, "deleted-in-another-tab")
-    assert _one_sentence(str(error.value))
+    assert one_sentence(str(error.value))
     assert repository.get_version(workspace, version_id).bullet_ids == versions.normalized(master, ids)
 
 
