@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from resume_app.core.model import Resume
 
 MAX_BULLET_WORDS = 35
-# Words per page of a one-column resume in 10-11 pt type, to estimate the length.
-WORDS_PER_PAGE = 450
 
 WEAK_OPENERS = (
     "responsible for",
@@ -137,11 +135,8 @@ def resume_checks(resume: Resume, visible_only: bool = True) -> list[Check]:
     for kind, heading in (("work", "Experience"), ("education", "Education"), ("skills", "Skills")):
         if kind not in kinds:
             checks.append(Check("section", f"No {heading} section.", f"Add an {heading} section: ATS look for it."))
-    other, bullets = resume.text_parts(visible_only)
-    words = len(other.split()) + sum(len(text.split()) for text in bullets)
-    pages = words / WORDS_PER_PAGE
-    if pages > 2:
-        checks.append(Check("pages", f"About {pages:.1f} pages ({words} words).", "Keep it to two pages at most."))
+    # The length is not estimated from words here: the pages are measured on the export
+    # (the editor's notice past two pages, the tailoring page's length and page budget).
     for entry, shown in resume.shown_entries(visible_only):
         for bullet in shown:
             checks += bullet_checks(bullet.id, bullet.text)
