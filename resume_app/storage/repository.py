@@ -90,6 +90,90 @@ def ensure_workspace(workspace_key: str) -> None:
             session.add(WorkspaceRow(id=workspace_id))
 
 
+def workspace_exists(workspace_key: str) -> bool:
+    """Whether a library was ever opened with this key (a wrong key is not one)."""
+    if not _TOKEN.match(workspace_key or ""):
+        return False
+    with session_scope() as session:
+        return session.get(WorkspaceRow, workspace_hash(workspace_key)) is not None
+
+
+@dataclass
+class Library:
+    """Everything a workspace holds: its resumes, postings and tailored versions."""
+
+    resumes: list[Resume]
+    postings: list[JobPosting]
+    versions: list[TailoredVersion]
+
+
+def read_library(workspace_key: str) -> Library:
+    """The whole library of a workspace, read in one transaction (oldest first)."""
+    workspace_id = workspace_hash(workspace_key)
+    with session_scope() as session:
+        resumes = session.scalars(
+            select(ResumeRow).where(ResumeRow.workspace_id == workspace_id).order_by(ResumeRow.created_at)
+        )
+        postings = session.scalars(
+            select(JobPostingRow).where(JobPostingRow.workspace_id == workspace_id).order_by(JobPostingRow.created_at)
+        )
+        versions = session.scalars(
+            select(TailoredVersionRow)
+            .where(TailoredVersionRow.workspace_id == workspace_id)
+            .order_by(TailoredVersionRow.created_at)
+        )
+        return Library(
+            resumes=[_read(session, row) for row in resumes],
+            postings=[JobPosting(id=row.id, text=row.text, title=row.title, company=row.company) for row in postings],
+            versions=[_version(row) for row in versions],
+        )
+
+
+def add_library(workspace_key: str, library: Library) -> None:
+    """Add resumes, postings and versions (with ids used nowhere yet) to a workspace, all
+    or nothing: one transaction, so a failure half-way leaves the workspace as it was."""
+    ensure_workspace(workspace_key)
+    workspace_id = workspace_hash(workspace_key)
+    for resume in library.resumes:
+        resume.title = _clean_title(resume.title or resume.contact.name or "Untitled resume")
+    for version in library.versions:
+        version.name = _clean_title(version.name, "tailored version")
+    with session_scope() as session:
+        for resume in library.resumes:
+            session.add(ResumeRow(id=resume.id, workspace_id=workspace_id, created_at=utcnow(), updated_at=utcnow()))
+            session.flush()
+            _write(session, workspace_id, resume, before={table: {} for table in _PART_TABLES})
+        for posting in library.postings:
+            session.add(
+                JobPostingRow(
+                    id=posting.id,
+                    workspace_id=workspace_id,
+                    text=posting.text,
+                    title=posting.title,
+                    company=posting.company,
+                    created_at=utcnow(),
+                    updated_at=utcnow(),
+                )
+            )
+        session.flush()
+        for version in library.versions:
+            session.add(
+                TailoredVersionRow(
+                    id=version.id,
+                    workspace_id=workspace_id,
+                    resume_id=version.resume_id,
+                    job_posting_id=version.job_posting_id,
+                    name=version.name,
+                    bullet_ids=list(version.bullet_ids),
+                    left_out_entry_ids=list(version.left_out_entry_ids),
+                    left_out_summary_ids=list(version.left_out_summary_ids),
+                    page_budget=version.page_budget,
+                    created_at=utcnow(),
+                    updated_at=utcnow(),
+                )
+            )
+
+
 def list_resumes(workspace_key: str) -> list[ResumeListing]:
     workspace_id = workspace_hash(workspace_key)
     bullet_counts = (
