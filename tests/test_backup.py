@@ -161,6 +161,35 @@ def test_bad_archives_are_refused_in_one_sentence_and_nothing_is_restored(worksp
         assert repository.list_resumes(target) == [], what
 
 
+def _lying_sizes(data: bytes, name: str, size: int) -> bytes:
+    """The archive with the unpacked size of `name` declared as `size` in both its headers."""
+    patched = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        local = archive.getinfo(name).header_offset
+    patched[local + 22 : local + 26] = size.to_bytes(4, "little")
+    central = data.index(b"PK\x01\x02")
+    while True:
+        length = int.from_bytes(data[central + 28 : central + 30], "little")
+        if data[central + 46 : central + 46 + length] == name.encode():
+            break
+        central = data.index(b"PK\x01\x02", central + 4)
+    patched[central + 24 : central + 28] = size.to_bytes(4, "little")
+    return bytes(patched)
+
+
+def test_a_member_bigger_than_its_header_says_is_cut_off_and_refused(workspace):
+    _library(workspace)
+    members = _good_members(workspace)
+    library = json.loads(members["library.json"])
+    library["postings"][0]["text"] += " " * (5 * 1024 * 1024)
+    data = _lying_sizes(_zip({**members, "library.json": json.dumps(library)}), "library.json", 100)
+    target = secrets.token_urlsafe(24)
+    with pytest.raises(InputError) as refused:
+        backup.restore(target, data)
+    assert str(refused.value) == "library.json in this backup is damaged."
+    assert repository.list_resumes(target) == []
+
+
 def test_a_too_large_archive_is_refused_before_it_is_opened(workspace, monkeypatch):
     _library(workspace)
     data = backup.backup(workspace)
