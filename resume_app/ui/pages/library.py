@@ -155,6 +155,12 @@ def _recovery_panel() -> rx.Component:
                 on_submit=lambda _: LibraryState.open_with_key,
                 reset_on_submit=False,
             ),
+            rx.text(
+                "Opening another library leaves the one open now under its own key: keep that key first "
+                "to come back to it.",
+                size="1",
+                color_scheme="gray",
+            ),
             rx.hstack(
                 rx.button(rx.icon("download"), "Back up library", on_click=LibraryState.backup_library, variant="soft"),
                 file_upload(
