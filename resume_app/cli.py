@@ -105,6 +105,29 @@ def _tailor(args: argparse.Namespace) -> None:
         print(note, file=sys.stderr)
 
 
+def _backup(args: argparse.Namespace) -> None:
+    from resume_app.storage import backup
+
+    data = backup.backup(args.workspace)
+    output = Path(args.output)
+    output.write_bytes(data)
+    print(f"Wrote the library to {output} ({len(data) // 1024 + 1} KB).", file=sys.stderr)
+
+
+def _restore(args: argparse.Namespace) -> None:
+    import secrets
+
+    from resume_app.storage import backup
+
+    _, data = _read(args.archive, backup.MAX_ARCHIVE_BYTES, "a backup")
+    key = args.workspace or secrets.token_urlsafe(24)
+    restored = backup.restore(key, data)
+    print(restored.sentence(), file=sys.stderr)
+    if not args.workspace:
+        print(f"Into a new library; its workspace key (keep it safe): {key}", file=sys.stderr)
+        print(key)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="resume-app", description="Tailor a resume to a job posting, locally.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -135,6 +158,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="fit the resume to this many pages, leaving out its lowest-ranked bullets",
     )
     tailor.set_defaults(run=_tailor)
+
+    backup = commands.add_parser("backup", help="write a whole library (resumes, versions, postings) to a zip archive")
+    backup.add_argument("output", help="the archive to write (.zip)")
+    backup.add_argument("--workspace", required=True, help="the library's workspace key (its recovery key)")
+    backup.set_defaults(run=_backup)
+
+    restore = commands.add_parser("restore", help="add the library in a backup archive to a workspace")
+    restore.add_argument("archive", help="the archive written by `resume-app backup` or the library page")
+    restore.add_argument(
+        "--workspace", default=None, help="the workspace key to restore into (default: a new library, key printed)"
+    )
+    restore.set_defaults(run=_restore)
     return parser
 
 

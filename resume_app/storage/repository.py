@@ -2,10 +2,15 @@
 
 Every query filters by the workspace id, so an id guessed from another
 workspace is simply "not found".
+
+The public functions take the workspace *key* (the browser's secret token) and turn
+it into the stored workspace id with `workspace_hash` before anything else: the
+database holds only the hash, so a copy of it opens no library.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -62,16 +67,115 @@ class ResumeListing:
     bullet_count: int
 
 
-def ensure_workspace(workspace_id: str) -> None:
+def workspace_hash(workspace_key: str) -> str:
+    """The id a workspace is stored under: the SHA-256 of its key, in hex.
+
+    A plain hash is enough, with no salt or slow key-derivation function: those protect
+    passwords a person chose, which are few enough to guess. A workspace key is
+    `secrets.token_urlsafe(24)`, 192 random bits, so nobody can find the key of a hash by
+    trying keys, and one unsalted hash lets the lookup stay a primary-key lookup.
+    Migration 0005 hashed the keys stored before; it repeats this function and must
+    stay equal to it.
+    """
+    return hashlib.sha256(workspace_key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def ensure_workspace(workspace_key: str) -> None:
     """Create the workspace row for a browser's token the first time it is seen."""
-    if not _TOKEN.match(workspace_id or ""):
+    if not _TOKEN.match(workspace_key or ""):
         raise InputError("This browser's workspace token is not valid.")
+    workspace_id = workspace_hash(workspace_key)
     with session_scope() as session:
         if session.get(WorkspaceRow, workspace_id) is None:
             session.add(WorkspaceRow(id=workspace_id))
 
 
-def list_resumes(workspace_id: str) -> list[ResumeListing]:
+def workspace_exists(workspace_key: str) -> bool:
+    """Whether a library was ever opened with this key (a wrong key is not one)."""
+    if not _TOKEN.match(workspace_key or ""):
+        return False
+    with session_scope() as session:
+        return session.get(WorkspaceRow, workspace_hash(workspace_key)) is not None
+
+
+@dataclass
+class Library:
+    """Everything a workspace holds: its resumes, postings and tailored versions."""
+
+    resumes: list[Resume]
+    postings: list[JobPosting]
+    versions: list[TailoredVersion]
+
+
+def read_library(workspace_key: str) -> Library:
+    """The whole library of a workspace, read in one transaction (oldest first)."""
+    workspace_id = workspace_hash(workspace_key)
+    with session_scope() as session:
+        resumes = session.scalars(
+            select(ResumeRow).where(ResumeRow.workspace_id == workspace_id).order_by(ResumeRow.created_at)
+        )
+        postings = session.scalars(
+            select(JobPostingRow).where(JobPostingRow.workspace_id == workspace_id).order_by(JobPostingRow.created_at)
+        )
+        versions = session.scalars(
+            select(TailoredVersionRow)
+            .where(TailoredVersionRow.workspace_id == workspace_id)
+            .order_by(TailoredVersionRow.created_at)
+        )
+        return Library(
+            resumes=[_read(session, row) for row in resumes],
+            postings=[JobPosting(id=row.id, text=row.text, title=row.title, company=row.company) for row in postings],
+            versions=[_version(row) for row in versions],
+        )
+
+
+def add_library(workspace_key: str, library: Library) -> None:
+    """Add resumes, postings and versions (with ids used nowhere yet) to a workspace, all
+    or nothing: one transaction, so a failure half-way leaves the workspace as it was."""
+    ensure_workspace(workspace_key)
+    workspace_id = workspace_hash(workspace_key)
+    for resume in library.resumes:
+        resume.title = _clean_title(resume.title or resume.contact.name or "Untitled resume")
+    for version in library.versions:
+        version.name = _clean_title(version.name, "tailored version")
+    with session_scope() as session:
+        for resume in library.resumes:
+            session.add(ResumeRow(id=resume.id, workspace_id=workspace_id, created_at=utcnow(), updated_at=utcnow()))
+            session.flush()
+            _write(session, workspace_id, resume, before={table: {} for table in _PART_TABLES})
+        for posting in library.postings:
+            session.add(
+                JobPostingRow(
+                    id=posting.id,
+                    workspace_id=workspace_id,
+                    text=posting.text,
+                    title=posting.title,
+                    company=posting.company,
+                    created_at=utcnow(),
+                    updated_at=utcnow(),
+                )
+            )
+        session.flush()
+        for version in library.versions:
+            session.add(
+                TailoredVersionRow(
+                    id=version.id,
+                    workspace_id=workspace_id,
+                    resume_id=version.resume_id,
+                    job_posting_id=version.job_posting_id,
+                    name=version.name,
+                    bullet_ids=list(version.bullet_ids),
+                    left_out_entry_ids=list(version.left_out_entry_ids),
+                    left_out_summary_ids=list(version.left_out_summary_ids),
+                    page_budget=version.page_budget,
+                    created_at=utcnow(),
+                    updated_at=utcnow(),
+                )
+            )
+
+
+def list_resumes(workspace_key: str) -> list[ResumeListing]:
+    workspace_id = workspace_hash(workspace_key)
     bullet_counts = (
         select(BulletRow.resume_id, func.count().label("bullets"))
         .where(BulletRow.workspace_id == workspace_id)
@@ -97,8 +201,9 @@ def list_resumes(workspace_id: str) -> list[ResumeListing]:
         ]
 
 
-def create_resume(workspace_id: str, resume: Resume) -> Resume:
+def create_resume(workspace_key: str, resume: Resume) -> Resume:
     """Store a new resume (as given, ids included) and return it."""
+    workspace_id = workspace_hash(workspace_key)
     resume.title = _clean_title(resume.title or resume.contact.name or "Untitled resume")
     with session_scope() as session:
         session.add(ResumeRow(id=resume.id, workspace_id=workspace_id, created_at=utcnow(), updated_at=utcnow()))
@@ -107,13 +212,15 @@ def create_resume(workspace_id: str, resume: Resume) -> Resume:
     return resume
 
 
-def get_resume(workspace_id: str, resume_id: str) -> Resume:
+def get_resume(workspace_key: str, resume_id: str) -> Resume:
+    workspace_id = workspace_hash(workspace_key)
     with session_scope() as session:
         return _read(session, _resume_row(session, workspace_id, resume_id))
 
 
-def update_resume(workspace_id: str, resume_id: str, change: Callable[[Resume], T]) -> tuple[Resume, T]:
+def update_resume(workspace_key: str, resume_id: str, change: Callable[[Resume], T]) -> tuple[Resume, T]:
     """Load, change and save a resume in one transaction; returns it and what `change` returned."""
+    workspace_id = workspace_hash(workspace_key)
     with session_scope() as session:
         row = _resume_row(session, workspace_id, resume_id, lock=True)
         resume = _read(session, row)
@@ -123,7 +230,8 @@ def update_resume(workspace_id: str, resume_id: str, change: Callable[[Resume], 
     return resume, result
 
 
-def rename_resume(workspace_id: str, resume_id: str, title: str) -> None:
+def rename_resume(workspace_key: str, resume_id: str, title: str) -> None:
+    workspace_id = workspace_hash(workspace_key)
     title = _clean_title(title)
     with session_scope() as session:
         row = _resume_row(session, workspace_id, resume_id)
@@ -131,13 +239,14 @@ def rename_resume(workspace_id: str, resume_id: str, title: str) -> None:
         row.updated_at = utcnow()
 
 
-def duplicate_resume(workspace_id: str, resume_id: str) -> Resume:
-    copy = with_new_ids(get_resume(workspace_id, resume_id))
+def duplicate_resume(workspace_key: str, resume_id: str) -> Resume:
+    copy = with_new_ids(get_resume(workspace_key, resume_id))
     copy.title = f"Copy of {copy.title}"[:MAX_TITLE_LENGTH]
-    return create_resume(workspace_id, copy)
+    return create_resume(workspace_key, copy)
 
 
-def delete_resume(workspace_id: str, resume_id: str) -> None:
+def delete_resume(workspace_key: str, resume_id: str) -> None:
+    workspace_id = workspace_hash(workspace_key)
     with session_scope() as session:
         session.delete(_resume_row(session, workspace_id, resume_id))
 
@@ -145,8 +254,9 @@ def delete_resume(workspace_id: str, resume_id: str) -> None:
 # Job postings and tailored versions
 
 
-def save_posting(workspace_id: str, posting: JobPosting) -> JobPosting:
+def save_posting(workspace_key: str, posting: JobPosting) -> JobPosting:
     """Store a posting (new or changed) and return it."""
+    workspace_id = workspace_hash(workspace_key)
     with session_scope() as session:
         row = session.scalars(
             select(JobPostingRow).where(JobPostingRow.id == posting.id, JobPostingRow.workspace_id == workspace_id)
@@ -158,7 +268,8 @@ def save_posting(workspace_id: str, posting: JobPosting) -> JobPosting:
     return posting
 
 
-def get_posting(workspace_id: str, posting_id: str) -> JobPosting:
+def get_posting(workspace_key: str, posting_id: str) -> JobPosting:
+    workspace_id = workspace_hash(workspace_key)
     with session_scope() as session:
         row = session.scalars(
             select(JobPostingRow).where(JobPostingRow.id == posting_id, JobPostingRow.workspace_id == workspace_id)
@@ -192,8 +303,9 @@ def _version_row(session: Session, workspace_id: str, version_id: str) -> Tailor
     return row
 
 
-def save_version(workspace_id: str, version: TailoredVersion) -> TailoredVersion:
+def save_version(workspace_key: str, version: TailoredVersion) -> TailoredVersion:
     """Store a tailored version (new or changed) of a resume of this workspace."""
+    workspace_id = workspace_hash(workspace_key)
     version.name = _clean_title(version.name, "tailored version")
     with session_scope() as session:
         _resume_row(session, workspace_id, version.resume_id)
@@ -211,13 +323,15 @@ def save_version(workspace_id: str, version: TailoredVersion) -> TailoredVersion
     return version
 
 
-def get_version(workspace_id: str, version_id: str) -> TailoredVersion:
+def get_version(workspace_key: str, version_id: str) -> TailoredVersion:
+    workspace_id = workspace_hash(workspace_key)
     with session_scope() as session:
         return _version(_version_row(session, workspace_id, version_id))
 
 
-def list_versions(workspace_id: str, resume_id: str) -> list[TailoredVersion]:
+def list_versions(workspace_key: str, resume_id: str) -> list[TailoredVersion]:
     """The versions of one resume, most recently changed first."""
+    workspace_id = workspace_hash(workspace_key)
     with session_scope() as session:
         _resume_row(session, workspace_id, resume_id)
         rows = session.scalars(
@@ -228,8 +342,8 @@ def list_versions(workspace_id: str, resume_id: str) -> list[TailoredVersion]:
         return [_version(row) for row in rows]
 
 
-def duplicate_version(workspace_id: str, version_id: str) -> TailoredVersion:
-    original = get_version(workspace_id, version_id)
+def duplicate_version(workspace_key: str, version_id: str) -> TailoredVersion:
+    original = get_version(workspace_key, version_id)
     copy = TailoredVersion(
         resume_id=original.resume_id,
         job_posting_id=original.job_posting_id,
@@ -239,10 +353,11 @@ def duplicate_version(workspace_id: str, version_id: str) -> TailoredVersion:
         left_out_summary_ids=list(original.left_out_summary_ids),
         page_budget=original.page_budget,
     )
-    return save_version(workspace_id, copy)
+    return save_version(workspace_key, copy)
 
 
-def delete_version(workspace_id: str, version_id: str) -> None:
+def delete_version(workspace_key: str, version_id: str) -> None:
+    workspace_id = workspace_hash(workspace_key)
     with session_scope() as session:
         session.delete(_version_row(session, workspace_id, version_id))
 

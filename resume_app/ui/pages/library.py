@@ -11,6 +11,7 @@ from resume_app.ui.state.library import LibraryState, ResumeCard
 from resume_app.ui.state.uploads import IMPORT_LIMITS
 
 IMPORT_UPLOAD_ID = "library_import"
+RESTORE_UPLOAD_ID = "library_restore"
 
 
 def _resume_row(card: ResumeCard) -> rx.Component:
@@ -111,6 +112,93 @@ def _import_zone() -> rx.Component:
     )
 
 
+def _recovery_panel() -> rx.Component:
+    """The recovery key, opening a library by its key, and the whole library backed up."""
+    return rx.card(
+        rx.vstack(
+            rx.heading("Recovery key", size="4"),
+            rx.text(
+                "Your library lives under a key kept in this browser. Keep the key somewhere safe: with it you "
+                "open your library on another browser, or on this one after its site data is cleared.",
+                size="2",
+                color_scheme="gray",
+            ),
+            rx.hstack(
+                rx.button(
+                    rx.cond(LibraryState.key_shown, "Hide key", "Show key"),
+                    on_click=LibraryState.toggle_key,
+                    variant="soft",
+                ),
+                rx.button("Copy key", on_click=LibraryState.copy_key, variant="soft"),
+                rx.button("Download key", on_click=LibraryState.download_key, variant="soft"),
+                spacing="2",
+                wrap="wrap",
+            ),
+            rx.cond(
+                LibraryState.key_shown,
+                rx.code(LibraryState.workspace_token, id="recovery-key", size="3", style={"word_break": "break-all"}),
+            ),
+            rx.form(
+                rx.hstack(
+                    rx.input(
+                        value=LibraryState.key_typed,
+                        on_change=LibraryState.set_key_typed,
+                        placeholder="Paste a recovery key",
+                        aria_label="Recovery key to open",
+                        auto_complete="off",
+                        width="22em",
+                    ),
+                    rx.button("Open my library on this browser", type="submit", variant="soft"),
+                    spacing="2",
+                    wrap="wrap",
+                ),
+                on_submit=lambda _: LibraryState.open_with_key,
+                reset_on_submit=False,
+            ),
+            rx.text(
+                "Opening another library leaves the one open now under its own key: keep that key first "
+                "to come back to it.",
+                size="1",
+                color_scheme="gray",
+            ),
+            rx.hstack(
+                rx.button(rx.icon("download"), "Back up library", on_click=LibraryState.backup_library, variant="soft"),
+                file_upload(
+                    "Restore from backup (.zip)",
+                    rx.button(
+                        rx.cond(LibraryState.restoring, rx.spinner(size="2"), rx.icon("upload")),
+                        "Restore from backup",
+                        variant="soft",
+                        disabled=LibraryState.restoring,
+                    ),
+                    id=RESTORE_UPLOAD_ID,
+                    multiple=False,
+                    accept={"application/zip": [".zip"]},
+                    disabled=LibraryState.restoring,
+                    on_drop=LibraryState.restore_backup(rx.upload_files(upload_id=RESTORE_UPLOAD_ID)),
+                ),
+                spacing="2",
+                align="center",
+                wrap="wrap",
+            ),
+            rx.cond(
+                LibraryState.recovery_error != "",
+                rx.callout(
+                    LibraryState.recovery_error, icon="triangle_alert", color_scheme="red", role="alert", width="100%"
+                ),
+            ),
+            rx.cond(
+                LibraryState.recovery_note != "",
+                rx.callout(LibraryState.recovery_note, icon="info", role="status", width="100%"),
+            ),
+            spacing="3",
+            width="100%",
+        ),
+        id="recovery-panel",
+        width="100%",
+    )
+
+
 def library_page() -> rx.Component:
     return page_shell(
         rx.hstack(
@@ -131,6 +219,7 @@ def library_page() -> rx.Component:
             rx.text("No resumes yet. Start a new one or import the resume you have.", color_scheme="gray"),
         ),
         rx.vstack(rx.foreach(LibraryState.resumes, _resume_row), width="100%", spacing="3", id="resume-list"),
+        _recovery_panel(),
         _rename_dialog(),
         _delete_dialog(),
     )

@@ -1,18 +1,22 @@
-"""The library page: the workspace's resumes, and new, import, rename, duplicate, delete."""
+"""The library page: the workspace's resumes, and new, import, rename, duplicate, delete;
+the recovery key, and the whole library backed up and restored."""
 
+import asyncio
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import reflex as rx
 
 from resume_app.core.errors import InputError
 from resume_app.core.model import Resume
-from resume_app.storage import repository
+from resume_app.storage import backup, repository
 from resume_app.ui.state.uploads import import_upload
 from resume_app.ui.state.workspace import WorkspaceState
 
 log = logging.getLogger(__name__)
+WRONG_KEY = "No library was found for this recovery key; check it and try again."
+RESTORE_FAILED = "The backup could not be restored; nothing was added to your library."
 
 
 @dataclass
@@ -47,6 +51,12 @@ class LibraryState(WorkspaceState):
     target_title: str = ""
     rename_open: bool = False
     delete_open: bool = False
+    # The recovery panel: the key on show, a key typed in, and what the last step did.
+    key_shown: bool = False
+    key_typed: str = ""
+    recovery_note: str = ""
+    recovery_error: str = ""
+    restoring: bool = False
 
     def _refresh(self) -> None:
         now = datetime.now(UTC)
@@ -136,3 +146,88 @@ class LibraryState(WorkspaceState):
     def close_dialogs(self):
         self.rename_open = False
         self.delete_open = False
+
+    # Recovery: the workspace key, opening a library by key, backup and restore.
+
+    def _recovery(self, note: str = "", error: str = "") -> None:
+        self.recovery_note, self.recovery_error = note, error
+
+    @rx.event
+    def toggle_key(self):
+        self.workspace_id()
+        self.key_shown = not self.key_shown
+
+    @rx.event
+    def copy_key(self):
+        self._recovery("The recovery key is copied; keep it somewhere safe.")
+        return rx.set_clipboard(self.workspace_id())
+
+    @rx.event
+    def download_key(self):
+        text = (
+            "Recovery key of your resume library (resume_app)\n\n"
+            f"{self.workspace_id()}\n\n"
+            'Anyone with this key can open the library: on the library page, "Open my library on this browser".\n'
+        )
+        self._recovery("The recovery key is downloaded as a text file.")
+        return rx.download(data=text, filename="resume-library-recovery-key.txt", mime_type="text/plain")
+
+    @rx.event
+    def set_key_typed(self, key: str):
+        self.key_typed = key
+
+    @rx.event
+    def open_with_key(self):
+        key = "".join(self.key_typed.split())
+        if key == self.workspace_token:
+            self._recovery("This library is already open on this browser.")
+            return
+        if not repository.workspace_exists(key):
+            # Never a new, empty library under a mistyped key.
+            self._recovery(error=WRONG_KEY)
+            return
+        self.workspace_token, self._checked_token = key, ""
+        self.key_typed, self.key_shown = "", False
+        self._recovery("Your library is open on this browser.")
+        self._refresh()
+
+    @rx.event
+    async def backup_library(self):
+        try:
+            data = await asyncio.to_thread(backup.backup, self.workspace_id())
+        except InputError as error:
+            self._recovery(error=str(error))
+            return
+        self._recovery("The backup is downloaded: every resume, tailored version and job posting.")
+        yield rx.download(data=data, filename=f"resume-library-{date.today().isoformat()}.zip")
+
+    @rx.event
+    async def restore_backup(self, files: list[rx.UploadFile]):
+        self.restoring = True
+        self._recovery()
+        yield
+        try:
+            data = await _read_backup_upload(files)
+            restored = await asyncio.to_thread(backup.restore, self.workspace_id(), data)
+        except InputError as error:
+            self.restoring = False
+            self._recovery(error=str(error))
+            return
+        except Exception:
+            log.exception("restoring a backup failed")
+            self.restoring = False
+            self._recovery(error=RESTORE_FAILED)
+            return
+        self.restoring = False
+        self._recovery(restored.sentence())
+        self._refresh()
+
+
+async def _read_backup_upload(files: list[rx.UploadFile]) -> bytes:
+    if len(files) != 1:
+        raise InputError("Choose one backup file (.zip) to restore.")
+    limit = backup.MAX_ARCHIVE_BYTES
+    data = await files[0].read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"This backup is larger than {limit // (1024 * 1024)} MB, too large to restore.")
+    return data
