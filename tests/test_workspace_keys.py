@@ -21,9 +21,15 @@ from resume_app.storage import db, repository
 from resume_app.storage.tables import JobPostingRow, ResumeRow, TailoredVersionRow, WorkspaceRow, utcnow
 from tests.corpus import TRUTH_FILES
 
-sqlite_only = pytest.mark.skipif(
-    bool(os.environ.get("RESUME_APP_DATABASE_URL")), reason="builds its own SQLite file at an older revision"
-)
+@pytest.fixture
+def own_sqlite_file(tmp_path, monkeypatch):
+    """A SQLite file of the test's own, even when the suite runs on PostgreSQL: these tests
+    read the database file's bytes and build it at an older revision."""
+    db.dispose_all()
+    monkeypatch.delenv("RESUME_APP_DATABASE_URL", raising=False)
+    monkeypatch.setenv("RESUME_APP_DATA_DIR", str(tmp_path / "own-sqlite"))
+    yield
+    db.dispose_all()
 
 
 def _database_bytes() -> bytes:
@@ -39,8 +45,9 @@ def test_the_stored_id_is_the_sha256_of_the_key():
     assert repository.workspace_hash(key) == hashlib.sha256(key.encode()).hexdigest()
 
 
-@sqlite_only
-def test_a_new_workspace_key_appears_nowhere_in_the_database(workspace):
+def test_a_new_workspace_key_appears_nowhere_in_the_database(own_sqlite_file):
+    workspace = secrets.token_urlsafe(24)
+    repository.ensure_workspace(workspace)
     stored = repository.create_resume(workspace, json_resume.loads(TRUTH_FILES[0].read_bytes()))
     repository.save_posting(workspace, JobPosting(text="Senior accountant, CPA preferred."))
     assert repository.get_resume(workspace, stored.id).title
@@ -49,8 +56,7 @@ def test_a_new_workspace_key_appears_nowhere_in_the_database(workspace):
     assert workspace.encode() not in _database_bytes()
 
 
-@sqlite_only
-def test_migration_hashes_existing_keys_and_the_key_still_opens_the_library():
+def test_migration_hashes_existing_keys_and_the_key_still_opens_the_library(own_sqlite_file):
     url = settings.database_url()
     command.upgrade(db.alembic_config(url), "0004")
     key, other = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
