@@ -7,7 +7,6 @@ stored raw, as the app did then, and upgrades it. It needs a private SQLite file
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 
 import pytest
@@ -20,6 +19,7 @@ from resume_app.core.model import JobPosting, TailoredVersion
 from resume_app.storage import db, repository
 from resume_app.storage.tables import JobPostingRow, ResumeRow, TailoredVersionRow, WorkspaceRow, utcnow
 from tests.corpus import TRUTH_FILES
+
 
 @pytest.fixture
 def own_sqlite_file(tmp_path, monkeypatch):
