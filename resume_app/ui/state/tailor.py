@@ -213,13 +213,14 @@ class TailorState(SavingMixin, WorkspaceState):
     @rx.event
     async def upload_posting(self, files: list[rx.UploadFile]):
         """Read a posting from a .txt, .pdf or .docx file into the text box."""
+        from resume_app.parsing import sandbox
         from resume_app.parsing.posting_file import posting_text
         from resume_app.ui.state.uploads import read_single_upload
 
         self.posting_error = ""
         try:
             filename, data = await read_single_upload(files)
-            text = await asyncio.to_thread(posting_text, filename, data)
+            text = await sandbox.run_async(posting_text, filename, data)
         except InputError as error:
             self.posting_error = str(error)
             return

@@ -1,0 +1,92 @@
+"""Untrusted files are read in a worker process under a time and memory budget (issue 13):
+whatever still takes too long or too much memory is stopped with one sentence, while other
+reads go on."""
+
+from __future__ import annotations
+
+import operator
+import os
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from resume_app.core.errors import InputError
+from resume_app.parsing import sandbox
+from resume_app.parsing.importer import import_resume
+from tests import hostile
+from tests.badfiles import GOOD_PDF
+
+
+def _seconds(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def test_a_read_past_its_time_is_stopped_with_a_sentence():
+    start = time.perf_counter()
+    with pytest.raises(InputError, match=r"^This file took too long to read \(more than 1 seconds\)"):
+        sandbox.run(time.sleep, 30, seconds=1)
+    assert time.perf_counter() - start < 5
+    # A fresh worker serves the next read.
+    assert sandbox.run(import_resume, GOOD_PDF.name, GOOD_PDF.read_bytes()).contact.name == "Ebony Moore"
+
+
+def test_a_read_past_its_memory_is_stopped_with_a_sentence():
+    with pytest.raises(InputError, match="needs more memory to read than any resume"):
+        sandbox.run(bytearray, 4 * 1024**3)
+    assert sandbox.run(len, b"still here") == 10
+
+
+def test_an_unexpected_error_in_the_worker_is_a_sentence():
+    with pytest.raises(InputError, match=r"^This file could not be read"):
+        sandbox.run(operator.truediv, 1, 0)
+
+
+def test_a_refusal_keeps_its_own_sentence():
+    with pytest.raises(InputError, match="more than 20 pages"):
+        sandbox.run(import_resume, "many.pdf", hostile.pdf_million_pages())
+
+
+def test_100000_tiny_glyphs_end_within_the_budget_with_a_sentence():
+    data = hostile.pdf_tiny_glyphs(100_000)  # 33 s before, in the app's own process
+    start = time.perf_counter()
+    with pytest.raises(InputError, match="took too long to read"):
+        sandbox.run(import_resume, "glyphs.pdf", data, seconds=2)
+    assert time.perf_counter() - start < 6
+
+
+def test_a_slow_read_does_not_hold_up_another_persons_small_import():
+    slow = threading.Thread(target=lambda: pytest.raises(InputError, sandbox.run, time.sleep, 20, seconds=8))
+    slow.start()
+    time.sleep(0.2)
+    small = hostile.json_resume()  # 70-odd bytes
+    try:
+        took = _seconds(lambda: sandbox.run(import_resume, "small.json", small))
+    finally:
+        slow.join()
+    assert took < 4
+
+
+def test_the_worker_loads_neither_the_model_nor_reflex():
+    loaded = set(sandbox.run(sandbox.loaded_modules))
+    assert "resume_app.parsing.importer" in loaded
+    assert not {"torch", "sentence_transformers", "reflex", "sqlalchemy"} & loaded
+
+
+def test_the_cli_stops_a_slow_file_with_the_sentence(tmp_path):
+    path = tmp_path / "glyphs.pdf"
+    path.write_bytes(hostile.pdf_tiny_glyphs(100_000))
+    result = subprocess.run(
+        [sys.executable, "-m", "resume_app.cli", "parse", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "RESUME_APP_PARSE_SECONDS": "2"},
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("resume-app: This file took too long to read (more than 2 seconds)")
+    assert len(result.stderr.strip().splitlines()) == 1
