@@ -19,6 +19,8 @@ _MB = 1024 * 1024
 IMPORT_LIMITS = (
     f"PDF or DOCX up to {MAX_FILE_BYTES // _MB} MB and {MAX_PAGES} pages, JSON Resume up to {MAX_JSON_BYTES // _MB} MB"
 )
+# A file read but not stored (a database error): the spinner stops with this.
+IMPORT_NOT_SAVED = "The file was read but could not be saved; try again."
 UNREADABLE = "This file could not be read as a resume; try a PDF or DOCX exported from the original."
 
 
