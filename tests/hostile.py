@@ -106,6 +106,28 @@ def pdf_million_pages(levels: int = 6) -> bytes:
         kid = b"%d 0 R " % (level + 3)
         objects.append(b"<< /Type /Pages /Count %d /Kids [ %s] >>" % (10 ** (levels - level), kid * 10))
     objects.append(b"<< /Type /Page /MediaBox [0 0 612 792] /Resources << >> >>")
+    return _raw_pdf(objects)
+
+
+def pdf_nested_crop_box(depth: int = 100_000) -> bytes:
+    """A page of text whose crop box is an object nested `depth` arrays deep, read only when
+    the page is laid out: pypdf's parser runs out of recursion there."""
+    nested = b"[" * depth + b"]" * depth
+    content = b"BT /F1 12 Tf 72 700 Td (Ada Lovelace ada@example.com) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /CropBox 6 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        nested,
+    ]
+    return _raw_pdf(objects)
+
+
+def _raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1, the first one the catalog), with its xref."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

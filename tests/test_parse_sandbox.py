@@ -90,3 +90,16 @@ def test_the_cli_stops_a_slow_file_with_the_sentence(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("resume-app: This file took too long to read (more than 2 seconds)")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_pdf_nested_100000_arrays_deep_is_one_line_on_stderr(tmp_path):
+    # 2,980 lines of traceback before: pypdf's RecursionError, logged with exc_info.
+    path = tmp_path / "nested.pdf"
+    path.write_bytes(hostile.pdf_nested_crop_box())
+    result = subprocess.run(
+        [sys.executable, "-m", "resume_app.cli", "parse", str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "resume-app: This PDF is damaged or incomplete and cannot be read; export it from the original document again."
+    ]
