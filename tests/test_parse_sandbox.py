@@ -103,3 +103,28 @@ def test_a_pdf_nested_100000_arrays_deep_is_one_line_on_stderr(tmp_path):
     assert result.stderr.splitlines() == [
         "resume-app: This PDF is damaged or incomplete and cannot be read; export it from the original document again."
     ]
+
+
+def test_a_small_file_is_read_before_larger_ones_that_wait():
+    start = time.perf_counter()
+    finished: dict[str, float] = {}
+
+    def read(name: str, func, *args) -> None:
+        sandbox.run(func, *args)
+        finished[name] = time.perf_counter() - start
+
+    # Both workers busy (for 2 and 4 s), then a 5 MB read waits (it takes a moment: sorting
+    # its bytes), then a 100-byte one.
+    threads = [
+        threading.Thread(target=read, args=("busy 2 s", time.sleep, 2)),
+        threading.Thread(target=read, args=("busy 4 s", time.sleep, 4)),
+        threading.Thread(target=read, args=("large", sorted, b"x" * 5_000_000)),
+        threading.Thread(target=read, args=("small", len, b"x" * 100)),
+    ]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.3)
+    for thread in threads:
+        thread.join()
+    # The first free worker (at 2 s) reads the small file first, then the large one.
+    assert finished["busy 2 s"] < finished["small"] < finished["large"], finished

@@ -9,7 +9,9 @@ a few worker processes of its own (`WORKERS`, apart from exports and page events
   in a MemoryError there, not in the app being killed;
 - the caller waits at most `SECONDS`; then the worker is killed and a fresh one takes its
   place, and the person reads one sentence (`TOO_SLOW`);
-- it runs at a lower priority, so pages and downloads stay responsive meanwhile.
+- it runs at a lower priority, so pages and downloads stay responsive meanwhile;
+- when every worker is busy, the smallest waiting file goes first, so a person's small
+  import waits for one budget at most, not behind a queue of large uploads.
 
 Each worker is a fresh interpreter (`python -m resume_app.parsing.sandbox`) that imports
 only the parsing modules: not a fork of the app's process, which has threads, and not
@@ -26,6 +28,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import heapq
+import itertools
 import logging
 import os
 import queue
@@ -145,13 +149,42 @@ class _Worker:
         self.replies.close()
 
 
+class _Slots:
+    """`workers` slots, given to the smallest waiting read first: a person's 200-byte file
+    does not queue behind six uploads of several MB that may each take the whole budget."""
+
+    def __init__(self, workers: int) -> None:
+        self.free = workers
+        self.changed = threading.Condition()
+        self.waiting: list[tuple[int, int]] = []  # (size, arrival), a heap
+        self.arrivals = itertools.count()
+
+    @contextlib.contextmanager
+    def taken(self, size: int):
+        with self.changed:
+            ticket = (size, next(self.arrivals))
+            heapq.heappush(self.waiting, ticket)
+            while not (self.free and self.waiting[0] == ticket):
+                self.changed.wait()
+            heapq.heappop(self.waiting)
+            self.free -= 1
+            self.changed.notify_all()
+        try:
+            yield
+        finally:
+            with self.changed:
+                self.free += 1
+                self.changed.notify_all()
+
+
 class _Pool:
     def __init__(self, workers: int) -> None:
-        self.slots = threading.BoundedSemaphore(workers)
+        self.slots = _Slots(workers)
         self.idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
 
     def call(self, func: Callable[..., Any], args: tuple, seconds: float) -> tuple[str, Any]:
-        with self.slots:
+        size = sum(len(arg) for arg in args if isinstance(arg, (bytes, str)))
+        with self.slots.taken(size):
             try:
                 worker = self.idle.get_nowait()
             except queue.Empty:
