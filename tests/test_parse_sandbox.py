@@ -128,3 +128,17 @@ def test_a_small_file_is_read_before_larger_ones_that_wait():
         thread.join()
     # The first free worker (at 2 s) reads the small file first, then the large one.
     assert finished["busy 2 s"] < finished["small"] < finished["large"], finished
+
+
+def test_a_paste_past_its_time_is_called_a_paste():
+    with pytest.raises(InputError, match=r"^This paste took too long to read .*; paste the posting as plain text"):
+        sandbox.run(time.sleep, 30, seconds=0.5, what="paste")
+
+
+def test_a_rich_paste_is_read_in_a_worker():
+    from resume_app.tailoring import pasted
+
+    html = "<h2>Requirements</h2><ul><li>Python</li><li>SQL</li></ul>"
+    assert sandbox.run(pasted.posting_from_box, "", html, "Requirements Python SQL", "0,0", what="paste") == (
+        pasted.posting_from_box("", html, "Requirements Python SQL", "0,0")
+    )

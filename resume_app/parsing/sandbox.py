@@ -62,14 +62,15 @@ WORKERS = max(1, int(_env_number("RESUME_APP_PARSE_WORKERS", 2)))
 _ROOT = str(Path(__file__).resolve().parents[2])
 
 TOO_SLOW = (
-    "This file took too long to read (more than {seconds:g} seconds), more than any resume or posting needs; "
-    "save it again from the original document, or paste its text."
+    "This {what} took too long to read (more than {seconds:g} seconds), more than any resume or posting needs; {advice}"
 )
-TOO_MUCH_MEMORY = (
-    "This file needs more memory to read than any resume or posting needs; "
-    "save it again from the original document, or paste its text."
-)
-UNREADABLE = "This file could not be read; try a PDF or DOCX exported from the original document."
+TOO_MUCH_MEMORY = "This {what} needs more memory to read than any resume or posting needs; {advice}"
+UNREADABLE = "This {what} could not be read; {retry}"
+# What to do instead, for an uploaded file and for a posting pasted with its formatting.
+_ADVICE = {
+    "file": ("save it again from the original document, or paste its text.", "try a PDF or DOCX exported from it."),
+    "paste": ("paste the posting as plain text instead.", "paste the posting as plain text instead."),
+}
 
 
 class _OneLine(logging.Formatter):
@@ -221,22 +222,25 @@ _pool = _Pool(WORKERS)
 _waiters = ThreadPoolExecutor(max_workers=WORKERS * 8, thread_name_prefix="resume-app-parse-wait")
 
 
-def run(func: Callable[..., T], *args: Any, seconds: float | None = None) -> T:
-    """func(*args) in a worker process, or InputError with one sentence for the person."""
+def run(func: Callable[..., T], *args: Any, seconds: float | None = None, what: str = "file") -> T:
+    """func(*args) in a worker process, or InputError with one sentence for the person about
+    the `what` ("file" or "paste") that was read."""
     budget = SECONDS if seconds is None else seconds
     kind, value = _pool.call(func, args, budget)
     if kind == "ok":
         return value
     if kind == "input":
         raise InputError(value)
+    advice, retry = _ADVICE.get(what, _ADVICE["file"])
+    name = getattr(func, "__name__", func)
     if kind == "slow":
-        log.warning("reading with %s took more than %g s: stopped", getattr(func, "__name__", func), budget)
-        raise InputError(TOO_SLOW.format(seconds=budget))
+        log.warning("reading with %s took more than %g s: stopped", name, budget)
+        raise InputError(TOO_SLOW.format(what=what, seconds=budget, advice=advice))
     if kind == "memory":
-        log.warning("reading with %s ran out of its %d MB", getattr(func, "__name__", func), MEMORY_MB)
-        raise InputError(TOO_MUCH_MEMORY)
-    log.warning("reading with %s failed: %s", getattr(func, "__name__", func), value)
-    raise InputError(UNREADABLE)
+        log.warning("reading with %s ran out of its %d MB", name, MEMORY_MB)
+        raise InputError(TOO_MUCH_MEMORY.format(what=what, advice=advice))
+    log.warning("reading with %s failed: %s", name, value)
+    raise InputError(UNREADABLE.format(what=what, retry=retry))
 
 
 def loaded_modules() -> list[str]:
@@ -244,10 +248,10 @@ def loaded_modules() -> list[str]:
     return sorted({name if name.startswith("resume_app") else name.split(".")[0] for name in sys.modules})
 
 
-async def run_async(func: Callable[..., T], *args: Any, seconds: float | None = None) -> T:
+async def run_async(func: Callable[..., T], *args: Any, seconds: float | None = None, what: str = "file") -> T:
     """`run`, awaited: the event loop and its thread pool stay free meanwhile."""
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(_waiters, functools.partial(run, func, *args, seconds=seconds))
+    return await loop.run_in_executor(_waiters, functools.partial(run, func, *args, seconds=seconds, what=what))
 
 
 if __name__ == "__main__":

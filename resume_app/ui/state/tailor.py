@@ -21,6 +21,7 @@ import reflex as rx
 from resume_app.core.errors import InputError
 from resume_app.core.model import Resume
 from resume_app.matching.ranker import Ranking
+from resume_app.parsing import sandbox
 from resume_app.tailoring import pasted, rows, service, versions
 from resume_app.tailoring.embedding import model_progress
 from resume_app.tailoring.rows import (
@@ -198,7 +199,7 @@ class TailorState(SavingMixin, WorkspaceState):
     async def _read_pasted_html(self, text: str, html: str, plain: str, span: str) -> str | None:
         """Pasted HTML (a rich paste, or HTML source) as the posting's text; the box shows it."""
         try:
-            read = await asyncio.to_thread(pasted.posting_from_box, text, html, plain, span)
+            read = await sandbox.run_async(pasted.posting_from_box, text, html, plain, span, what="paste")
         except InputError as error:
             self._not_saved(str(error))
             return None
@@ -213,7 +214,6 @@ class TailorState(SavingMixin, WorkspaceState):
     @rx.event
     async def upload_posting(self, files: list[rx.UploadFile]):
         """Read a posting from a .txt, .pdf or .docx file into the text box."""
-        from resume_app.parsing import sandbox
         from resume_app.parsing.posting_file import posting_text
         from resume_app.ui.state.uploads import read_single_upload
 
