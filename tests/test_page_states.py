@@ -292,3 +292,21 @@ def test_a_failed_download_says_so(workspace, monkeypatch):
     page.workspace_token, page.resume_id = workspace, stored.id
     assert _run(_drain(page.download("docx"))) == []
     assert (page.save_status, page.save_message) == (FAILED, EXPORT_FAILED)
+
+
+@pytest.mark.parametrize(
+    ("content", "sentence"),
+    [
+        (b'{"basics": {"name": "Ada \\ud800"}}', "basics.name has a broken character that cannot be saved."),
+        (b'{"basics": {"name": "A"}, "x-deep": ' + b'{"x": ' * 990 + b"1" + b"}" * 990 + b"}", "nested"),
+    ],
+    ids=["lone surrogate", "990 deep"],
+)
+def test_the_library_spinner_stops_on_the_issues_json_files(workspace, content, sentence):
+    from resume_app.ui.state.library import LibraryState
+
+    page = _in_tree(LibraryState)
+    page.workspace_token = workspace
+    _run(_drain(page.import_file(_upload("odd.json", content))))
+    assert page.importing is False
+    assert sentence in page.message
