@@ -142,3 +142,11 @@ def test_a_rich_paste_is_read_in_a_worker():
     assert sandbox.run(pasted.posting_from_box, "", html, "Requirements Python SQL", "0,0", what="paste") == (
         pasted.posting_from_box("", html, "Requirements Python SQL", "0,0")
     )
+
+
+def test_starting_a_worker_is_not_part_of_a_reads_budget():
+    time.sleep(1)  # replacements of workers stopped by earlier tests have started
+    while not sandbox._pool.idle.empty():
+        sandbox._pool.idle.get_nowait().stop()
+    # A fresh interpreter takes 0.3 s or more to load the parsers; the read itself, a moment.
+    assert sandbox.run(len, b"quick", seconds=0.1) == 5

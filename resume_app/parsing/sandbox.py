@@ -58,6 +58,7 @@ def _env_number(name: str, default: float) -> float:
 SECONDS = _env_number("RESUME_APP_PARSE_SECONDS", 15)
 MEMORY_MB = int(_env_number("RESUME_APP_PARSE_MEMORY_MB", 1536))
 WORKERS = max(1, int(_env_number("RESUME_APP_PARSE_WORKERS", 2)))
+STARTUP_SECONDS = 60
 # The folder that holds the resume_app package, for the workers' imports.
 _ROOT = str(Path(__file__).resolve().parents[2])
 
@@ -101,6 +102,7 @@ def _serve(requests: Connection, replies: Connection, memory_bytes: int) -> None
     handler.setFormatter(_OneLine("resume-app parse worker: %(name)s: %(message)s"))
     logging.basicConfig(level=logging.ERROR, handlers=[handler])
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    replies.send(("ready", None))  # the parsers are loaded: a read's budget starts now
     while True:
         try:
             func, args = requests.recv()
@@ -142,6 +144,14 @@ class _Worker:
         os.close(from_child)
         self.requests = Connection(self_to, readable=False)
         self.replies = Connection(self_from, writable=False)
+        # Starting is not part of any read's budget (0.3 s alone, several seconds on a busy machine).
+        try:
+            ready = self.replies.poll(STARTUP_SECONDS) and self.replies.recv()[0] == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self.stop()
+            raise OSError("a parse worker did not start")
 
     def stop(self) -> None:
         self.process.kill()
@@ -189,7 +199,10 @@ class _Pool:
             try:
                 worker = self.idle.get_nowait()
             except queue.Empty:
-                worker = _Worker()
+                try:
+                    worker = _Worker()
+                except OSError as error:
+                    return ("error", str(error))
             kept = False
             try:
                 try:
