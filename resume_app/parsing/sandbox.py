@@ -268,4 +268,8 @@ async def run_async(func: Callable[..., T], *args: Any, seconds: float | None = 
 
 
 if __name__ == "__main__":
-    _serve(Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False), int(sys.argv[3]))
+    # The app may be gone before this worker is ready or done (a CLI run that ended): its
+    # pipe is closed then, and the worker ends without a word.
+    requests_fd, replies_fd, memory = (int(arg) for arg in sys.argv[1:4])
+    with contextlib.suppress(OSError, EOFError, KeyboardInterrupt):
+        _serve(Connection(requests_fd, writable=False), Connection(replies_fd, readable=False), memory)
