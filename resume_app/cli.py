@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
 from resume_app.core import json_resume
 from resume_app.core.errors import InputError
+from resume_app.parsing import sandbox
 from resume_app.parsing.errors import MAX_FILE_BYTES
 from resume_app.parsing.importer import import_resume
 from resume_app.parsing.posting_file import MAX_DOCUMENT_BYTES, posting_text
@@ -30,7 +32,8 @@ def _read(path: str, limit: int, what: str) -> tuple[str, bytes]:
 
 
 def _read_resume(path: str):
-    return import_resume(*_read(path, MAX_FILE_BYTES, "a resume"))
+    # Read in a worker process, under the same time and memory budget as in the browser.
+    return sandbox.run(import_resume, *_read(path, MAX_FILE_BYTES, "a resume"))
 
 
 def _summary(resume) -> str:
@@ -53,7 +56,7 @@ def _parse(args: argparse.Namespace) -> None:
 
 
 def _read_posting(path: str) -> str:
-    return posting_text(*_read(path, MAX_DOCUMENT_BYTES, "a job posting"))
+    return sandbox.run(posting_text, *_read(path, MAX_DOCUMENT_BYTES, "a job posting"))
 
 
 def _rank(args: argparse.Namespace) -> None:
@@ -175,6 +178,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # The command's output is its result and, for bad input, one sentence: the app's log
+    # lines (a reader's warnings) are not printed unless logging is set up by the caller.
+    if not logging.getLogger().handlers:
+        logging.getLogger().addHandler(logging.NullHandler())
     try:
         args.run(args)
     except InputError as error:

@@ -219,6 +219,17 @@ def _ole_file(streams: list[tuple[str, bytes]]) -> bytes:
 
 
 # name -> (file name as uploaded, maker, what the message must say)
+def _hostile(maker: str, *args):
+    """A maker from tests.hostile (which builds on this module's helpers), called late."""
+
+    def make() -> bytes:
+        from tests import hostile
+
+        return getattr(hostile, maker)(*args)
+
+    return make
+
+
 BAD_FILES = {
     "zero_byte": ("resume.pdf", zero_bytes, "This file is empty."),
     "truncated_pdf": ("resume.pdf", truncated_pdf, "This PDF is damaged or incomplete"),
@@ -232,4 +243,8 @@ BAD_FILES = {
     "docx_zip_bomb": ("resume.docx", docx_zip_bomb, "cannot be processed safely"),
     "docx_entities": ("resume.docx", docx_entity_expansion, "XML features that are not allowed"),
     "password_docx": ("resume.docx", password_docx, "protected by a password"),
+    # A page tree of a few hundred bytes that claims a million pages: not "damaged".
+    "million_pages": ("resume.pdf", _hostile("pdf_million_pages"), "more than 20 pages"),
+    # One text node of 11 MB, over lxml's limit: not "damaged" either.
+    "huge_text_node": ("resume.docx", _hostile("docx_huge_text_node", 11), "more text in one place than any resume"),
 }

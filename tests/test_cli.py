@@ -31,6 +31,16 @@ def test_export_json_gives_the_same_document(path, tmp_path):
         (b"%PDF-1.4 nothing", "resume.pdf", "This PDF is damaged or incomplete"),
         (b"MZ\x90 binary junk", "resume.exe", "is not a PDF, DOCX or JSON Resume file"),
         (None, "missing.json", "does not exist"),
+        # Issue 13's CLI tracebacks and silent losses, each one sentence now.
+        (b'{"basics": {"name": "A"}, "meta": {"n": ' + b"9" * 5000 + b"}}", "big.json", "too large to keep"),
+        (b'{"basics": {"name": "Ada \\ud800"}}', "surrogate.json", "has a broken character"),
+        (b'{"basics": {"name": "A"}, "meta": {"x": NaN}}', "nan.json", "meta.x is NaN, which JSON does not allow"),
+        (
+            b'{"basics": {"name": "A"}, "work": [{"name": "Acme"}], "work": []}',
+            "twice.json",
+            'The document has the field "work" twice.',
+        ),
+        (b'{"basics": {"name": "A"}, "x-deep": ' + b'{"x": ' * 990 + b"1" + b"}" * 990 + b"}", "deep.json", "nested"),
     ],
 )
 def test_bad_input_exits_2_with_one_sentence(tmp_path, content, name, message):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 
 import docx
 import pytest
@@ -109,3 +111,45 @@ def test_the_title_and_the_fallback_name_can_be_given(resume):
 def test_an_unknown_format_is_refused_with_a_sentence(resume, fmt):
     with pytest.raises(InputError, match=r"^Choose JSON Resume \(\.json\), DOCX \(\.docx\) or PDF \(\.pdf\)\.$"):
         render(resume, fmt)
+
+
+# NUL, BEL, ESC (with a colour code after it) and RLO, as they come in a pasted field or a
+# JSON Resume: Word's XML refuses the first three, the last turns the text around on screen.
+CONTROLS = {
+    "basics": {"name": "Ada\u0007 Lovelace", "email": "ada@example.org", "summary": "Nul\u0000 here \u001b[31mred"},
+    "work": [
+        {
+            "name": "Acme\u202e",
+            "position": "Engineer",
+            "startDate": "2020",
+            "highlights": ["Built \u0000the\u0007 billing\u001b pipeline \u202ein Python."],
+        }
+    ],
+}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_control_characters_in_a_field_are_left_out_of_the_export(fmt):
+    exported = render(json_resume.from_json_resume(json.loads(json.dumps(CONTROLS))), fmt)
+    if fmt == "docx":
+        text = "\n".join(p.text for p in docx.Document(io.BytesIO(exported.data)).paragraphs)
+    else:
+        text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(exported.data)).pages)
+    assert "Built the billing pipeline in Python." in text
+    assert "Ada Lovelace" in text and "Nul here [31mred" in text
+    assert not any(ch in text for ch in "\u0000\u0007\u001b\u202e")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_the_cli_exports_a_resume_with_control_characters(fmt, tmp_path):
+    source, output = tmp_path / "controls.json", tmp_path / f"out.{fmt}"
+    source.write_text(json.dumps(CONTROLS), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "resume_app.cli", "export", str(source), "-o", str(output)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert output.stat().st_size > 1000

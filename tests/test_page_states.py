@@ -239,3 +239,75 @@ def test_undo_names_the_latest_step_and_nothing_once_all_are_undone(stored_page)
     page.undo()
     assert page.undo_label == ""
     assert page._bullet_ids == ids[:2], "both steps undone"
+
+
+# Importing a file: the spinner (library) and the badge (editor) stop whatever goes wrong.
+
+
+def _upload(name: str, data: bytes) -> list[rx.UploadFile]:
+    import io
+    from pathlib import Path
+
+    return [rx.UploadFile(file=io.BytesIO(data), path=Path(name), size=len(data))]
+
+
+async def _drain(events) -> list:
+    return [event async for event in events]
+
+
+_SMALL_RESUME = b'{"basics": {"name": "Ada Lovelace", "email": "ada@example.org"}}'
+IMPORT_NOT_SAVED = "The file was read but could not be saved; try again."
+EXPORT_FAILED = "This resume could not be exported; try again, or try another format."
+
+
+def test_the_library_spinner_stops_when_an_imported_file_cannot_be_saved(workspace, monkeypatch):
+    from resume_app.ui.state.library import LibraryState
+
+    monkeypatch.setattr(repository, "create_resume", _database_down)
+    page = _in_tree(LibraryState)
+    page.workspace_token = workspace
+    _run(_drain(page.import_file(_upload("ada.json", _SMALL_RESUME))))
+    assert page.importing is False
+    assert page.message == IMPORT_NOT_SAVED
+
+
+def test_the_editor_badge_says_when_an_imported_file_cannot_be_saved(workspace, monkeypatch):
+    monkeypatch.setattr(repository, "create_resume", _database_down)
+    page = _in_tree(EditorState)
+    page.workspace_token = workspace
+    _run(_drain(page.import_file(_upload("ada.json", _SMALL_RESUME))))
+    assert (page.save_status, page.save_message) == (FAILED, IMPORT_NOT_SAVED)
+
+
+def test_a_failed_download_says_so(workspace, monkeypatch):
+    from resume_app.core.model import Resume
+    from resume_app.ui.state import editor
+
+    stored = repository.create_resume(workspace, Resume(title="Ada"))
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("All strings must be XML compatible")
+
+    monkeypatch.setattr(editor, "render", broken)
+    page = _in_tree(EditorState)
+    page.workspace_token, page.resume_id = workspace, stored.id
+    assert _run(_drain(page.download("docx"))) == []
+    assert (page.save_status, page.save_message) == (FAILED, EXPORT_FAILED)
+
+
+@pytest.mark.parametrize(
+    ("content", "sentence"),
+    [
+        (b'{"basics": {"name": "Ada \\ud800"}}', "basics.name has a broken character that cannot be saved."),
+        (b'{"basics": {"name": "A"}, "x-deep": ' + b'{"x": ' * 990 + b"1" + b"}" * 990 + b"}", "nested"),
+    ],
+    ids=["lone surrogate", "990 deep"],
+)
+def test_the_library_spinner_stops_on_the_issues_json_files(workspace, content, sentence):
+    from resume_app.ui.state.library import LibraryState
+
+    page = _in_tree(LibraryState)
+    page.workspace_token = workspace
+    _run(_drain(page.import_file(_upload("odd.json", content))))
+    assert page.importing is False
+    assert sentence in page.message

@@ -7,6 +7,7 @@ and bullets are left out here, once; every string is in plain ASCII punctuation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from resume_app.core.dates import display_date
@@ -84,9 +85,17 @@ class Block:
     place: str = ""
 
 
+# Characters a resume never shows and Word's XML refuses (NUL, BEL, ESC...), or that turn
+# the text around on screen (RLO and the other direction overrides): left out of exports.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+
+
 def plain(text: str) -> str:
-    """The text in plain ASCII punctuation (letters with accents stay as they are)."""
-    return " ".join(text.translate(_ASCII).split())
+    """The text in plain ASCII punctuation (letters with accents stay as they are), without
+    control characters."""
+    return " ".join(_HIDDEN.sub("", text.translate(_ASCII)).split())
 
 
 def contact_parts(resume: Resume) -> list[str]:

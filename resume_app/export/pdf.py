@@ -28,6 +28,7 @@ from resume_app.export.layout import (
     PARAGRAPH_SPACE_POINTS,
     ExportOptions,
     layout,
+    plain,
 )
 
 _FONT_FILES = (
@@ -155,7 +156,7 @@ def resume_to_pdf(resume: Resume, options: ExportOptions | None = None) -> bytes
 
 def _with_metadata(data: bytes, resume: Resume) -> bytes:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    name = resume.contact.name.strip() or "Resume"
+    name = plain(resume.contact.name) or "Resume"
     writer.add_metadata({"/Title": f"{name} - Resume", "/Author": name, "/Producer": "resume_app"})
     buffer = io.BytesIO()
     writer.write(buffer)

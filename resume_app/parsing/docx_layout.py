@@ -22,6 +22,9 @@ import docx
 from resume_app.parsing.docx_package import MSG_DAMAGED, DocxRejected, validate_docx
 from resume_app.parsing.docx_walker import DocxParagraphLine, DocxWalker
 
+# lxml refuses a text node over 10 MB (and XML nested too deep): no resume comes near that.
+MSG_TOO_LONG = "This Word document holds more text in one place than any resume does (over 10 MB), so it was not read."
+
 __all__ = ["DocxParagraphLine", "DocxRejected", "read_docx_lines", "validate_docx"]
 
 
@@ -39,5 +42,7 @@ def read_docx_lines(data: bytes) -> list[DocxParagraphLine]:
         return DocxWalker(document).read()
     except DocxRejected:
         raise
-    except Exception:  # KeyError, ValueError, lxml errors... from a malformed package
+    except Exception as error:  # KeyError, ValueError, lxml errors... from a malformed package
+        if "Resource limit exceeded" in str(error):  # lxml's limits: a text node over 10 MB, too deep
+            raise DocxRejected(MSG_TOO_LONG) from None
         raise DocxRejected(MSG_DAMAGED) from None

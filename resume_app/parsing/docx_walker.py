@@ -412,20 +412,25 @@ def _merge(piece: list[_Seg]) -> list[_Seg]:
     are kept because they push text to a tab stop (a date column), leading
     spaces are not.
     """
-    merged: list[_Seg] = []
+    # The texts of each stretch are gathered, then joined once: adding them up one by one
+    # copied the stretch again for every run (quadratic on a long paragraph).
+    groups: list[tuple[_Seg, list[str]]] = []
     for s in piece:
         if not s.text:
             continue
-        if merged and merged[-1][1:] == s[1:]:
-            merged[-1] = merged[-1]._replace(text=merged[-1].text + s.text)
+        if groups and groups[-1][0][1:] == s[1:]:
+            groups[-1][1].append(s.text)
         else:
-            merged.append(s)
+            groups.append((s, [s.text]))
+    merged = [first if len(texts) == 1 else first._replace(text="".join(texts)) for first, texts in groups]
     while merged and not merged[-1].text.rstrip():
         merged.pop()
     if merged:
         merged[-1] = merged[-1]._replace(text=merged[-1].text.rstrip())
-    while merged and not merged[0].text.lstrip(" \u00a0"):
-        merged.pop(0)
+    lead = 0
+    while lead < len(merged) and not merged[lead].text.lstrip(" \u00a0"):
+        lead += 1
+    del merged[:lead]
     if merged:
         merged[0] = merged[0]._replace(text=merged[0].text.lstrip(" \u00a0"))
     return merged

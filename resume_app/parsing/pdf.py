@@ -45,6 +45,10 @@ def _open(data: bytes) -> PdfReader:
         # Many PDFs are encrypted with an empty password ("no password to open"): read those.
         if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
             raise ParseError(ENCRYPTED_PDF)
+        # The page tree says how many pages it has: a few hundred bytes can claim a million
+        # (a node listing the next one ten times, six levels deep). Refused before counting.
+        if _claimed_pages(reader) > MAX_PAGES:
+            raise ParseError(TOO_MANY_PAGES)
         page_count = len(reader.pages)
     except ParseError:
         raise
@@ -56,6 +60,14 @@ def _open(data: bytes) -> PdfReader:
     if page_count > MAX_PAGES:
         raise ParseError(TOO_MANY_PAGES)
     return reader
+
+
+def _claimed_pages(reader: PdfReader) -> int:
+    try:
+        count = reader.trailer["/Root"]["/Pages"]["/Count"]
+    except Exception:  # noqa: BLE001 - no count: the pages are counted one by one instead
+        return 0
+    return count if isinstance(count, int) else 0
 
 
 def read_pdf(data: bytes) -> list[Line]:

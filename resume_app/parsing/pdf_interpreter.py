@@ -30,6 +30,9 @@ __all__ = ["ContentInterpreter", "FontCache", "PathMark", "TextRun", "TextState"
 
 TOUCH_EM = 0.06  # runs closer than this continue each other; merged while reading
 MAX_FORM_DEPTH = 8  # form XObjects inside forms: deeper ones are not read
+# Form XObjects drawn on one page, counting every level: a form that draws itself ten times
+# a level is a few KB that would take 10**8 draws; a real page draws a few dozen (icons, logos).
+MAX_FORM_DRAWS = 500
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
@@ -155,6 +158,7 @@ class ContentInterpreter:
         self.tlm = list(_IDENTITY)  # text line matrix
         self.stack: list[tuple[list[float], TextState]] = []  # q/Q
         self.depth = 0
+        self.form_draws = 0  # form XObjects drawn on this page so far
 
     def read_page(self, page: Any) -> list[TextRun]:
         """The runs of a page object's /Contents."""
@@ -377,8 +381,9 @@ class ContentInterpreter:
 
     def op_Do(self, operands: list) -> None:
         """A form XObject: its stream, with the current state, in its own frame."""
-        if self.depth >= MAX_FORM_DEPTH:
+        if self.depth >= MAX_FORM_DEPTH or self.form_draws >= MAX_FORM_DRAWS:
             return
+        self.form_draws += 1
         try:
             xobj = self.resources["/XObject"].get_object()[operands[0]].get_object()
         except (KeyError, AttributeError, TypeError):

@@ -225,9 +225,14 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
         for line in lines
         if not line.bullet and heading_kind(line.text) is not None and _looks_like_heading(line, body_size)
     }
+    # Whether the header has reached the contact details, found once per header line (asking
+    # again over the whole header for every line was quadratic on a long header).
+    contact_seen, checked = False, 0
     for line in lines:
         if not sections:
             line = _heading_beside_contact(line, header)
+            while not contact_seen and checked < len(header):
+                contact_seen, checked = _is_contact_line(header[checked]), checked + 1
         kind = heading_kind(line.text) if not line.bullet else None
         current = sections[-1].kind if sections else None
         # In body type, a heading phrase of the section we are in ("Tools" among skills)
@@ -245,7 +250,7 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
             sections.append(Section(kind, line.text.strip(), heading_line=line))
         elif (
             kind is None
-            and (sections or (_has_contact(header) and _typography(line) in known_looks))
+            and (sections or (contact_seen and _typography(line) in known_looks))
             and _looks_like_heading(line, body_size)
             and _is_section_break(line, body_size, known_looks)
             and _like_headings(line, styles, body_size)
@@ -282,11 +287,11 @@ def _heading_beside_contact(line: Line, header: list[Line]) -> Line:
     return Line(**{**line.__dict__, "text": heading, "spans": []})
 
 
-def _has_contact(header: list[Line]) -> bool:
-    """Has the header reached the contact details (an email address or a phone number)? After
+def _is_contact_line(line: Line) -> bool:
+    """Does this header line hold contact details (an email address or a phone number)? After
     them, an unknown heading set exactly like the known ones opens a section (a functional
     resume's first skill group, "Communication"), where above them it may be the name."""
-    return any("@" in line.text or _PHONE_DIGITS.search(line.text) for line in header)
+    return "@" in line.text or bool(_PHONE_DIGITS.search(line.text))
 
 
 def _is_heading_shaped(line: Line, body_size: float) -> bool:

@@ -66,16 +66,26 @@ def _transpose_grids(lines: list[Line]) -> list[Line]:
         end = index
         while end < len(lines) and lines[end].text.count("\t") + 1 == columns:
             end += 1
-        # Rows of "name \t level" are not a grid: each row is one skill and its level.
-        rated = all(_is_level(line.text.split("\t")[-1]) for line in lines[index:end])
-        # A margin cell is a label beside its list (below), not a grid column.
-        if columns > 1 and end - index > 1 and not lines[index].margin and not rated:
-            rows = [line.text.split("\t") for line in lines[index:end]]
-            result += [Line(text=row[column].strip()) for column in range(columns) for row in rows]
+        if columns == 1:  # no tabs: no grid starts anywhere in this run
+            result += lines[index:end]
             index = end
-        else:
-            result.append(lines[index])
-            index += 1
+            continue
+        # Rows of "name \t level" are not a grid: each row is one skill and its level. Whether
+        # the rows from each start to the run's end are all rated, found once for the run (a
+        # scan from every start was quadratic on a long run).
+        start = index
+        rated_from = [True] * (end - start + 1)
+        for at in range(end - 1, start - 1, -1):
+            rated_from[at - start] = rated_from[at - start + 1] and _is_level(lines[at].text.split("\t")[-1])
+        while index < end:
+            # A margin cell is a label beside its list (below), not a grid column.
+            if end - index > 1 and not lines[index].margin and not rated_from[index - start]:
+                rows = [line.text.split("\t") for line in lines[index:end]]
+                result += [Line(text=row[column].strip()) for column in range(columns) for row in rows]
+                index = end
+            else:
+                result.append(lines[index])
+                index += 1
     return result
 
 

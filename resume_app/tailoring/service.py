@@ -25,10 +25,12 @@ from resume_app.tailoring.embedding import embedder
 from resume_app.tailoring.rows import VersionRow
 from resume_app.tailoring.suggestion import UNNAMED_VERSION, suggested_order, version_name
 
-MAX_POSTING_CHARS = 1_000_000
+# Well under the websocket's 1 MB message, which the page's box sends whole (a longer text
+# was dropped on the way, with no sentence): postings run to 5,000-40,000 characters.
+MAX_POSTING_CHARS = 100_000
 # Recruiters expect one or two pages: a longer master's versions are fitted to two.
 MAX_DEFAULT_PAGES = 2
-TOO_LONG_POSTING = "This posting is longer than a million characters; paste only the job's own text."
+TOO_LONG_POSTING = f"This posting is longer than {MAX_POSTING_CHARS:,} characters; paste only the job's own text."
 
 
 # Ranking (the model is shared by every caller in the process)

@@ -6,6 +6,17 @@ from collections.abc import Callable
 
 import reflex as rx
 
+from resume_app.core.editing import MAX_TEXT_LENGTH
+from resume_app.storage.repository import MAX_TITLE_LENGTH
+from resume_app.tailoring.service import MAX_POSTING_CHARS
+
+# What a field holds, as the server checks it; the browser stops typing and cuts a paste
+# there (maxLength), and assets/limits.js says so. All well under the websocket's 1 MB
+# message, which is dropped on the way, unsaved and unannounced, when it is larger.
+TEXT_LIMIT = MAX_TEXT_LENGTH
+NAME_LIMIT = MAX_TITLE_LENGTH
+POSTING_LIMIT = MAX_POSTING_CHARS
+
 # Long enough to batch a burst of typing, short enough that "saved" shows quickly.
 SAVE_DELAY_MS = 400
 
@@ -32,6 +43,7 @@ def saving_input(
     props.setdefault("color_scheme", rx.cond(unsure, "amber", "gray"))
     props.setdefault("variant", rx.cond(unsure, "soft", "surface"))
     props.setdefault("title", rx.cond(unsure, "The importer was not sure about this: please check it.", ""))
+    props.setdefault("max_length", TEXT_LIMIT)
     return component(
         default_value=value,
         on_change=lambda text: save(text).debounce(SAVE_DELAY_MS),

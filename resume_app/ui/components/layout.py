@@ -18,6 +18,7 @@ def page_shell(*children: rx.Component, wide: bool = False) -> rx.Component:
         ),
         rx.container(rx.vstack(*children, spacing="4", width="100%"), size="4" if wide else "3", padding_y="1.5em"),
         rx.script(src="/keyboard.js"),
+        rx.script(src="/limits.js"),
         width="100%",
     )
 

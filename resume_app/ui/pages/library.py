@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from resume_app.ui.components.dialogs import confirm_dialog, dialog_buttons
-from resume_app.ui.components.inputs import file_upload
+from resume_app.ui.components.inputs import NAME_LIMIT, file_upload
 from resume_app.ui.components.layout import page_shell
 from resume_app.ui.state.library import LibraryState, ResumeCard
 from resume_app.ui.state.uploads import IMPORT_LIMITS
@@ -54,6 +54,7 @@ def _rename_dialog() -> rx.Component:
                 on_change=LibraryState.set_target_title,
                 aria_label="Resume name",
                 auto_focus=True,
+                max_length=NAME_LIMIT,
             ),
             dialog_buttons(rx.button("Rename", on_click=LibraryState.confirm_rename), LibraryState.close_dialogs),
         ),

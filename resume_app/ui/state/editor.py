@@ -31,10 +31,11 @@ from resume_app.storage import repository
 from resume_app.tailoring.rows import VersionRow
 from resume_app.tailoring.suggestion import UNNAMED_VERSION
 from resume_app.ui.state.saving import SAVED, SAVING, SavingMixin
-from resume_app.ui.state.uploads import import_upload
+from resume_app.ui.state.uploads import IMPORT_NOT_SAVED, import_upload
 from resume_app.ui.state.workspace import WorkspaceState
 
 log = logging.getLogger(__name__)
+EXPORT_FAILED = "This resume could not be exported; try again, or try another format."
 
 
 @dataclass
@@ -648,6 +649,10 @@ class EditorState(SavingMixin, WorkspaceState):
         except InputError as error:
             self._not_saved(str(error))
             return
+        except Exception:
+            log.exception("exporting resume %s as %s failed", self.resume_id, kind)
+            self._not_saved(EXPORT_FAILED)
+            return
         self.page_warning = exported.length_warning
         yield rx.download(data=exported.data, filename=exported.filename, mime_type=exported.mime_type)
 
@@ -658,9 +663,14 @@ class EditorState(SavingMixin, WorkspaceState):
         yield
         try:
             resume = await import_upload(files)
+            # Saving can fail too (a database error): the badge leaves "Saving..." either way.
+            repository.create_resume(self.workspace_id(), resume)
         except InputError as error:
             self._not_saved(str(error))
             return
-        repository.create_resume(self.workspace_id(), resume)
+        except Exception:
+            log.exception("saving an imported resume failed")
+            self._not_saved(IMPORT_NOT_SAVED)
+            return
         self.save_status = SAVED
         yield rx.redirect(f"/resume/{resume.id}")

@@ -11,7 +11,7 @@ import reflex as rx
 from resume_app.core.errors import InputError
 from resume_app.core.model import Resume
 from resume_app.storage import backup, repository
-from resume_app.ui.state.uploads import import_upload
+from resume_app.ui.state.uploads import IMPORT_NOT_SAVED, import_upload
 from resume_app.ui.state.workspace import WorkspaceState
 
 log = logging.getLogger(__name__)
@@ -89,10 +89,15 @@ class LibraryState(WorkspaceState):
         yield
         try:
             resume = await import_upload(files)
+            # Saving can fail too (a database error): the spinner stops and says so either way.
+            repository.create_resume(self.workspace_id(), resume)
         except InputError as error:
             self.importing, self.message = False, str(error)
             return
-        repository.create_resume(self.workspace_id(), resume)
+        except Exception:
+            log.exception("saving an imported resume failed")
+            self.importing, self.message = False, IMPORT_NOT_SAVED
+            return
         self.importing = False
         yield rx.redirect(f"/resume/{resume.id}")
 

@@ -21,6 +21,7 @@ import reflex as rx
 from resume_app.core.errors import InputError
 from resume_app.core.model import Resume
 from resume_app.matching.ranker import Ranking
+from resume_app.parsing import sandbox
 from resume_app.tailoring import pasted, rows, service, versions
 from resume_app.tailoring.embedding import model_progress
 from resume_app.tailoring.rows import (
@@ -209,7 +210,7 @@ class TailorState(SavingMixin, WorkspaceState):
     async def _read_pasted_html(self, text: str, html: str, plain: str, span: str) -> str | None:
         """Pasted HTML (a rich paste, or HTML source) as the posting's text; the box shows it."""
         try:
-            read = await asyncio.to_thread(pasted.posting_from_box, text, html, plain, span)
+            read = await sandbox.run_async(pasted.posting_from_box, text, html, plain, span, what="paste")
         except InputError as error:
             self._not_saved(str(error))
             return None
@@ -230,7 +231,7 @@ class TailorState(SavingMixin, WorkspaceState):
         self.posting_error = ""
         try:
             filename, data = await read_single_upload(files)
-            text = await asyncio.to_thread(posting_text, filename, data)
+            text = await sandbox.run_async(posting_text, filename, data)
         except InputError as error:
             self.posting_error = str(error)
             return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import reflex as rx
@@ -10,6 +9,7 @@ import reflex as rx
 from resume_app.core.errors import InputError
 from resume_app.core.json_resume import MAX_JSON_BYTES
 from resume_app.core.model import Resume
+from resume_app.parsing import sandbox
 from resume_app.parsing.errors import MAX_FILE_BYTES, MAX_PAGES, TOO_LARGE
 from resume_app.parsing.importer import import_resume
 
@@ -19,6 +19,8 @@ _MB = 1024 * 1024
 IMPORT_LIMITS = (
     f"PDF or DOCX up to {MAX_FILE_BYTES // _MB} MB and {MAX_PAGES} pages, JSON Resume up to {MAX_JSON_BYTES // _MB} MB"
 )
+# A file read but not stored (a database error): the spinner stops with this.
+IMPORT_NOT_SAVED = "The file was read but could not be saved; try again."
 UNREADABLE = "This file could not be read as a resume; try a PDF or DOCX exported from the original."
 
 
@@ -38,13 +40,14 @@ async def read_single_upload(files: list[rx.UploadFile]) -> tuple[str, bytes]:
 
 
 async def import_upload(files: list[rx.UploadFile]) -> Resume:
-    """Parse the uploaded resume off the event loop, so other people's pages stay responsive.
+    """Parse the uploaded resume in a worker process, under a time and memory budget
+    (parsing.sandbox), so other people's pages stay responsive.
 
     Raises InputError with one sentence for the user; never anything else.
     """
     filename, data = await read_single_upload(files)
     try:
-        return await asyncio.to_thread(import_resume, filename, data)
+        return await sandbox.run_async(import_resume, filename, data)
     except InputError:
         raise
     except Exception:

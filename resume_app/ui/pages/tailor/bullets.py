@@ -10,6 +10,7 @@ from resume_app.tailoring.rows import (
     TailorBullet,
     TailorJob,
 )
+from resume_app.ui.components.inputs import TEXT_LIMIT
 from resume_app.ui.components.sortable import sortable_list
 from resume_app.ui.components.status import icon_button
 from resume_app.ui.pages.tailor.posting import POSTING_DELAY_MS
@@ -33,6 +34,7 @@ def _bullet_editor(bullet: TailorBullet) -> rx.Component:
                 name="text",
                 aria_label="Bullet text",
                 id="bullet-editor",
+                max_length=TEXT_LIMIT,
                 rows="3",
                 width="100%",
                 auto_focus=True,

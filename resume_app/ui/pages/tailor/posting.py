@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from resume_app.ui.components.inputs import file_upload
+from resume_app.ui.components.inputs import POSTING_LIMIT, file_upload
 from resume_app.ui.state.tailor import TailorState
 
 POSTING_UPLOAD_ID = "posting_upload"
@@ -41,6 +41,7 @@ def posting_card() -> rx.Component:
                         aria_label="Job posting",
                         name="posting",
                         id="posting-text",
+                        max_length=POSTING_LIMIT,
                         rows="12",
                         width="100%",
                     ),

@@ -8,7 +8,7 @@ import reflex as rx
 from resume_app.tailoring.rows import (
     VersionRow,
 )
-from resume_app.ui.components.inputs import labelled, saving_input
+from resume_app.ui.components.inputs import NAME_LIMIT, labelled, saving_input
 from resume_app.ui.components.versions import delete_version_dialog, version_row
 from resume_app.ui.state.tailor import TailorState, VersionsState
 
@@ -38,6 +38,7 @@ def versions_card() -> rx.Component:
                     TailorState.version_name,
                     VersionsState.rename,
                     key=f"version-name-{TailorState.name_revision}",
+                    max_length=NAME_LIMIT,
                 ),
                 width="100%",
             ),
