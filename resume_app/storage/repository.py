@@ -157,21 +157,9 @@ def add_library(workspace_key: str, library: Library) -> None:
             )
         session.flush()
         for version in library.versions:
-            session.add(
-                TailoredVersionRow(
-                    id=version.id,
-                    workspace_id=workspace_id,
-                    resume_id=version.resume_id,
-                    job_posting_id=version.job_posting_id,
-                    name=version.name,
-                    bullet_ids=list(version.bullet_ids),
-                    left_out_entry_ids=list(version.left_out_entry_ids),
-                    left_out_summary_ids=list(version.left_out_summary_ids),
-                    page_budget=version.page_budget,
-                    created_at=utcnow(),
-                    updated_at=utcnow(),
-                )
-            )
+            row = TailoredVersionRow(id=version.id, workspace_id=workspace_id, created_at=utcnow())
+            _fill_version_row(row, version)
+            session.add(row)
 
 
 def list_resumes(workspace_key: str) -> list[ResumeListing]:
@@ -315,12 +303,17 @@ def save_version(workspace_key: str, version: TailoredVersion) -> TailoredVersio
         if row is None:
             row = TailoredVersionRow(id=version.id, workspace_id=workspace_id, created_at=utcnow())
             session.add(row)
-        row.resume_id, row.job_posting_id, row.name = version.resume_id, version.job_posting_id, version.name
-        row.bullet_ids, row.updated_at = list(version.bullet_ids), utcnow()
-        row.left_out_entry_ids = list(version.left_out_entry_ids)
-        row.left_out_summary_ids = list(version.left_out_summary_ids)
-        row.page_budget = version.page_budget
+        _fill_version_row(row, version)
     return version
+
+
+def _fill_version_row(row: TailoredVersionRow, version: TailoredVersion) -> None:
+    """Write a version's fields into its row (a new one, or one being changed)."""
+    row.resume_id, row.job_posting_id, row.name = version.resume_id, version.job_posting_id, version.name
+    row.bullet_ids, row.updated_at = list(version.bullet_ids), utcnow()
+    row.left_out_entry_ids = list(version.left_out_entry_ids)
+    row.left_out_summary_ids = list(version.left_out_summary_ids)
+    row.page_budget = version.page_budget
 
 
 def get_version(workspace_key: str, version_id: str) -> TailoredVersion:
