@@ -10,8 +10,10 @@ from resume_app.ui.pages.tailor import tailor_page
 from resume_app.ui.state.editor import EditorState
 from resume_app.ui.state.library import LibraryState
 from resume_app.ui.state.tailor import TailorState
+from resume_app.web_guard import harden
 
-app = rx.App(stylesheets=["/app.css"], html_lang="en")
+# `harden` wraps pages and API alike: upload size limit and security headers.
+app = rx.App(stylesheets=["/app.css"], html_lang="en", api_transformer=harden)
 # Apply migrations when the server starts, not on the first request.
 app.register_lifespan_task(open_database)
 # The matching model loads on a thread while the server already serves pages.
