@@ -1,0 +1,107 @@
+"""The real app over HTTP (no browser): an oversized upload is refused before it is read,
+pages carry the security headers, CORS answers only the app's own origin, and the server
+listens on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import httpx
+
+from tests.browser.conftest import AppServer
+
+FOREIGN = "https://evil.example"
+
+
+def _upload_dir_files(app_server: AppServer) -> set[str]:
+    return {str(p) for p in app_server.data_dir.rglob("*") if p.is_file()}
+
+
+def test_30_mb_upload_is_refused_with_413_quickly_and_not_spooled(app_server: AppServer):
+    before = _upload_dir_files(app_server)
+    body = b"x" * (30 * 1024 * 1024)
+    started = time.monotonic()
+    response = httpx.post(
+        f"{app_server.url}/_upload",
+        content=body,
+        headers={
+            "content-type": "multipart/form-data; boundary=b",
+            "reflex-client-token": "any",
+            "reflex-event-handler": "state.library_state.import_file",
+        },
+        timeout=30,
+    )
+    assert response.status_code == 413
+    assert "larger than the app accepts" in response.text
+    assert time.monotonic() - started < 5
+    assert _upload_dir_files(app_server) == before
+
+
+def test_chunked_30_mb_upload_is_refused_while_streaming(app_server: AppServer):
+    from resume_app.ui.state.library import LibraryState
+
+    def chunks():
+        yield (
+            b'--b\r\nContent-Disposition: form-data; name="files"; filename="big.pdf"\r\n'
+            b"Content-Type: application/pdf\r\n\r\n"
+        )
+        for _ in range(30):
+            yield b"x" * (1024 * 1024)
+        yield b"\r\n--b--\r\n"
+
+    started = time.monotonic()
+    response = httpx.post(
+        f"{app_server.url}/_upload",
+        content=chunks(),
+        headers={
+            "content-type": "multipart/form-data; boundary=b",
+            "reflex-client-token": "any",
+            "reflex-event-handler": f"{LibraryState.get_full_name()}.import_file",
+        },
+        timeout=30,
+    )
+    assert response.status_code == 413
+    assert time.monotonic() - started < 10
+
+
+def test_pages_and_api_carry_security_headers(app_server: AppServer):
+    for path in ("/", "/ping"):
+        response = httpx.get(f"{app_server.url}{path}", timeout=10)
+        assert response.headers["x-content-type-options"] == "nosniff", path
+        assert response.headers["x-frame-options"] == "DENY", path
+        assert response.headers["referrer-policy"] == "no-referrer", path
+
+
+def test_foreign_origin_gets_no_cors_grant(app_server: AppServer):
+    headers = {"origin": FOREIGN, "cookie": "a=b"}
+    response = httpx.get(f"{app_server.url}/ping", headers=headers, timeout=10)
+    assert "access-control-allow-origin" not in response.headers
+    preflight = httpx.options(
+        f"{app_server.url}/_upload",
+        headers={**headers, "access-control-request-method": "POST"},
+        timeout=10,
+    )
+    assert preflight.headers.get("access-control-allow-origin") != FOREIGN
+    own = httpx.get(f"{app_server.url}/ping", headers={"origin": app_server.url, "cookie": "a=b"}, timeout=10)
+    assert own.headers.get("access-control-allow-origin") == app_server.url
+
+
+def _other_address() -> str | None:
+    """An address of this machine that is not loopback, if it has one."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            address = probe.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith("127.") else address
+
+
+def test_listens_on_loopback_only(app_server: AppServer):
+    address = _other_address()
+    if address is None:
+        return
+    with socket.socket() as probe:
+        probe.settimeout(2)
+        assert probe.connect_ex((address, app_server.port)) != 0
