@@ -14,6 +14,8 @@ if ! command -v soffice >/dev/null; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libreoffice-writer-nogui >/dev/null
 fi
+# PostgreSQL, Redis and nginx: the scale-out and fault tests start their own instances.
+bash "$(dirname "$0")/install_services.sh"
 # The text-accounting tests import every generated layout family (bench/layouts): TeX Live,
 # fonts and RenderCV's own virtualenv. Idempotent: a second run only checks.
 bash "$(dirname "$0")/setup_layouts.sh"
