@@ -5,9 +5,12 @@ websocket, with every replica taking sessions and the data in PostgreSQL."""
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shutil
+import socket
 import time
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, WebSocket, expect
@@ -176,3 +179,31 @@ def test_every_replica_takes_sessions_and_the_library_lives_in_postgresql(serve,
 
     stored = _stored_bullets(serve.database_url)
     assert all(bullet in stored for bullet in texts)
+
+
+def test_sigterm_stops_every_service_serve_started(serve):
+    state = serve.state()
+    pids = [replica["pid"] for replica in state["replicas"]]
+    pids += [state["nginx"]["pid"], state["redis"]["pid"], state["postgres"]["pid"]]
+    ports = [replica["port"] for replica in state["replicas"]]
+    ports += [state["port"], state["redis"]["port"], state["postgres"]["port"]]
+    assert all(pids) and all(_alive(pid) for pid in pids)
+
+    serve.stop()
+
+    assert serve.process.returncode == 0
+    assert [pid for pid in pids if _alive(pid)] == []
+    assert [port for port in ports if _listening(port)] == []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}/stat").exists() and Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
