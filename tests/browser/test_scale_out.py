@@ -38,6 +38,15 @@ def serve():
         running.cleanup()
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _patient_expect():
+    # Replicas started again a moment ago share the 2 cores with the browser while they
+    # import the app: give the page more than expect's 5 s to answer, in this module only.
+    expect.set_options(timeout=30_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
 def _open(browser: Browser) -> tuple[Page, list[WebSocket]]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(30_000)
@@ -179,6 +188,38 @@ def test_every_replica_takes_sessions_and_the_library_lives_in_postgresql(serve,
 
     stored = _stored_bullets(serve.database_url)
     assert all(bullet in stored for bullet in texts)
+
+
+def test_an_edit_made_while_the_page_reconnects_is_saved(serve, browser):
+    serve.wait_replicas_ready()
+    page, sockets = _open(browser)
+    resume_url = new_resume(page, serve.url)
+    add_job(page, "Engineer", "Acme", ["Kept 300 laptops imaged and patched"])
+    entry = page.locator(".entry-card").first
+    box = entry.locator(".bullet-row textarea").first
+    holder = _open_socket(sockets)
+    # Both replicas down: the page has no server until serve.sh has started them again.
+    serve.kill_replica(0)
+    serve.kill_replica(1)
+    assert _closes(holder, 10)
+    typed = "Kept 300 laptops imaged and patched, typed while the page reconnected"
+    box.fill(typed)
+    box.blur()
+    serve.wait_replicas_ready()
+
+    deadline = time.monotonic() + 60
+    while typed not in _stored_bullets(serve.database_url) and time.monotonic() < deadline:
+        page.wait_for_timeout(500)
+    assert typed in _stored_bullets(serve.database_url)
+    expect(page.locator(SAVE_STATUS)).to_contain_text("Saved")
+    # The page came back to its own session (serve.sh cleared the dead replicas' websocket
+    # records), not a fresh one: the entry the person had open is still open.
+    expect(entry).to_have_attribute("data-open", "true")
+    expect(box).to_have_value(typed)
+    page.goto(resume_url)
+    open_entry(page.locator(".entry-card").first)
+    assert bullet_texts(page) == [typed]
+    page.context.close()
 
 
 def test_sigterm_stops_every_service_serve_started(serve):
