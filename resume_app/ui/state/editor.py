@@ -434,10 +434,12 @@ class EditorState(SavingMixin, WorkspaceState):
     @rx.event
     def new_version(self):
         """Start tailoring this resume to a job: the new version's page asks for the posting."""
-        version = repository.save_version(
-            self.workspace_id(), TailoredVersion(resume_id=self.resume_id, name=UNNAMED_VERSION)
+        saved, version = self._save(
+            lambda: repository.save_version(
+                self.workspace_id(), TailoredVersion(resume_id=self.resume_id, name=UNNAMED_VERSION)
+            )
         )
-        return rx.redirect(f"/tailor/{version.id}")
+        return rx.redirect(f"/tailor/{version.id}") if saved else None
 
     @rx.event
     def ask_delete_version(self, version_id: str, name: str):
@@ -662,7 +664,7 @@ class EditorState(SavingMixin, WorkspaceState):
         self.save_status, self.save_message = SAVING, ""
         yield
         try:
-            resume = await import_upload(files)
+            resume = await import_upload(files, self.workspace_id())
             # Saving can fail too (a database error): the badge leaves "Saving..." either way.
             repository.create_resume(self.workspace_id(), resume)
         except InputError as error:

@@ -498,7 +498,8 @@ class VersionsState(TailorState):
 
     @rx.event
     def duplicate(self):
-        return rx.redirect(f"/tailor/{service.duplicate(self.workspace_id(), self.version_id)}")
+        saved, copy_id = self._save(lambda: service.duplicate(self.workspace_id(), self.version_id))
+        return rx.redirect(f"/tailor/{copy_id}") if saved else None
 
     @rx.event
     def ask_delete(self, version_id: str):
