@@ -168,8 +168,9 @@ class LibraryState(WorkspaceState):
 
     @rx.event
     def copy_key(self):
+        """Say the key is copied (the page copies it itself, before this event)."""
+        self.workspace_id()
         self._recovery("The recovery key is copied; keep it somewhere safe.")
-        return rx.set_clipboard(self.workspace_id())
 
     @rx.event
     def download_key(self):
