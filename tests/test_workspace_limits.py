@@ -177,7 +177,7 @@ def test_uploads_past_the_window_limit_are_refused_until_the_window_moves_on(wor
         repository.charge_upload(workspace, "restore")
     message = str(refused.value)
     assert one_sentence(message)
-    assert "imported or restored 3 files in the last 10 minutes" in message
+    assert "uploaded 3 files in the last 10 minutes" in message
     assert "try again in 10 minutes" in message
     # Eleven minutes later the three have left the window (and their rows are gone).
     with session_scope() as session:
@@ -195,6 +195,19 @@ def test_an_import_on_the_page_past_the_upload_limit_says_when_to_try_again(work
     _collect(page.import_file([_json_resume_upload()]))
     assert one_sentence(page.message) and "try again in" in page.message
     assert len(_titles(workspace)) == 1
+
+
+def test_a_posting_file_counts_as_an_upload_too(workspace, monkeypatch):
+    from resume_app.ui.state.tailor import TailorState
+
+    monkeypatch.setenv("RESUME_APP_MAX_UPLOADS", "1")
+    repository.charge_upload(workspace, "import")
+    root = rx.State(_reflex_internal_init=True)
+    page = root.get_substate(TailorState.get_full_name().split(".")[1:])
+    page.workspace_token = workspace
+    events = _collect(page.upload_posting([_Upload(b"We need an accountant who knows Excel.", "job.txt")]))
+    assert one_sentence(page.posting_error) and "try again in" in page.posting_error
+    assert events == [] or all("set_posting_text" not in str(event) for event in events)
 
 
 def test_every_workspace_has_its_own_upload_count(workspace, monkeypatch):

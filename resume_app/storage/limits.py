@@ -113,6 +113,6 @@ def _minutes(count: int) -> str:
 
 def too_many_uploads(limit: int, window_minutes: int, wait_minutes: int) -> str:
     return (
-        f"You have imported or restored {limit} files in the last {_minutes(window_minutes)}, "
+        f"You have uploaded {limit} files in the last {_minutes(window_minutes)}, "
         f"the most allowed; try again in {_minutes(max(1, wait_minutes))}."
     )
