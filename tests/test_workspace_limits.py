@@ -35,6 +35,11 @@ def _fill(workspace: str, count: int) -> list[Resume]:
     return [repository.create_resume(workspace, Resume(title=f"Resume {index}")) for index in range(count)]
 
 
+def _mine(workspace: str):
+    # Tests may share one PostgreSQL database: only this workspace's uploads.
+    return UploadRow.workspace_id == repository.workspace_hash(workspace)
+
+
 class _Upload:
     def __init__(self, data: bytes, name: str):
         self.data, self.name, self.filename, self.size = data, name, name, len(data)
@@ -87,7 +92,7 @@ def test_the_library_page_says_so_when_new_or_import_finds_it_full(workspace, mo
     assert _titles(workspace) == ["Resume 0"]
     # Refused for a full library, the import was not counted as an upload either.
     with session_scope() as session:
-        assert session.scalars(select(UploadRow)).all() == []
+        assert session.scalars(select(UploadRow).where(_mine(workspace))).all() == []
 
 
 def test_many_adding_at_once_stop_at_the_limit(workspace, monkeypatch):
@@ -181,10 +186,10 @@ def test_uploads_past_the_window_limit_are_refused_until_the_window_moves_on(wor
     assert "try again in 10 minutes" in message
     # Eleven minutes later the three have left the window (and their rows are gone).
     with session_scope() as session:
-        session.execute(update(UploadRow).values(at=UploadRow.at - timedelta(minutes=11)))
+        session.execute(update(UploadRow).where(_mine(workspace)).values(at=UploadRow.at - timedelta(minutes=11)))
     repository.charge_upload(workspace, "import")
     with session_scope() as session:
-        assert len(session.scalars(select(UploadRow)).all()) == 1
+        assert len(session.scalars(select(UploadRow).where(_mine(workspace))).all()) == 1
 
 
 def test_an_import_on_the_page_past_the_upload_limit_says_when_to_try_again(workspace, monkeypatch):
