@@ -102,6 +102,9 @@ def test_every_page_and_action_passes_the_policy(app_server: AppServer, browser:
         assert page.evaluate("() => navigator.clipboard.readText()") == key
         with page.expect_download():
             panel.get_by_role("button", name="Download key").click()
+        panel.get_by_label("Recovery key to open").fill(key)
+        panel.get_by_role("button", name="Open my library on this browser").click()
+        expect(panel).to_contain_text("This library is already open on this browser.")
         with page.expect_download() as backing_up:
             panel.get_by_role("button", name="Back up library").click()
         archive = tmp_path / "library.zip"
