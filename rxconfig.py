@@ -2,6 +2,12 @@ import os
 
 import reflex as rx
 
+from resume_app.instance import hold_web_dir
+
+# `reflex run` from this checkout serves the pages it builds into .web: a second one on
+# another port would rebuild them for its own port (resume_app/instance.py).
+hold_web_dir()
+
 # The app is private to one machine: it listens on 127.0.0.1 unless RESUME_APP_HOST asks
 # for another address (0.0.0.0: all interfaces).
 HOST = os.environ.get("RESUME_APP_HOST", "127.0.0.1")

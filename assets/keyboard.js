@@ -79,3 +79,24 @@ document.addEventListener("paste", (event) => {
   }
   setTimeout(() => form.requestSubmit(), 0);
 });
+
+// "Next unsure field": the server names the field in #focus-request and counts up its
+// data-seq; this scrolls to the field and puts the cursor in it once it is on the page (the
+// entry opened by the same event renders a moment later). Done here, not by a script the
+// server sends, because that would need eval, which the content security policy forbids.
+new MutationObserver((changes) => {
+  const request = changes.find((change) => change.target.id === "focus-request")?.target;
+  const id = request?.dataset.target;
+  if (!id) return;
+  let tries = 0;
+  const go = () => {
+    const element = document.getElementById(id);
+    if (element) {
+      element.scrollIntoView({ block: "center" });
+      element.focus({ preventScroll: true });
+    } else if (tries++ < 100) {
+      setTimeout(go, 30);
+    }
+  };
+  go();
+}).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["data-seq"] });

@@ -3,8 +3,6 @@ unsure field" walks the amber fields top to bottom, and leaving a field unchange
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from resume_app.core.model import Bullet, Contact, Entry, Resume, confidence_key
@@ -32,9 +30,10 @@ def editor(workspace):
     return page, first, second
 
 
-def _focused(event) -> str:
-    """The element id a "go to the field" script focuses."""
-    return re.search(r"getElementById\(\W*((?:field|bullet|empty)-[\w-]+)", str(event)).group(1)
+def _focused(editor: EditorState, asked_before: int) -> str:
+    """The element id the page is asked to put the cursor in (a new request since `asked_before`)."""
+    assert editor.focus_seq > asked_before
+    return editor.unsure_current
 
 
 def test_entries_open_and_close_by_id(editor):
@@ -61,7 +60,11 @@ def test_the_collapsed_line_counts_the_amber_fields_of_its_entry(editor):
 
 def test_next_unsure_goes_top_to_bottom_opening_entries_and_starts_again(editor):
     editor, first, second = editor
-    targets = [_focused(editor.next_unsure()) for _ in range(4)]
+    targets = []
+    for _ in range(4):
+        asked = editor.focus_seq
+        editor.next_unsure()
+        targets.append(_focused(editor, asked))
     assert targets == [
         "field-contact-email",
         f"field-{first.id}-position",
@@ -85,8 +88,9 @@ def test_looks_right_keeps_the_value_clears_the_flag_and_goes_on(editor):
     editor.next_unsure()
     editor.next_unsure()
     assert editor.unsure_current == f"field-{first.id}-position"
-    events = list(editor.confirm_unsure())
-    assert _focused(events[-1]) == f"bullet-{second.bullets[1].id}"
+    asked = editor.focus_seq
+    list(editor.confirm_unsure())
+    assert _focused(editor, asked) == f"bullet-{second.bullets[1].id}"
     assert editor.unsure_count == 2
     stored = repository.get_resume(editor.workspace_token, editor.resume_id)
     assert stored.sections[0].entries[0].title == "Planner"

@@ -325,7 +325,10 @@ def _mapped(ids: list[str], new_ids: dict[str, str]) -> list[str]:
 
 
 def restore(workspace_key: str, data: bytes) -> Restored:
-    """Add the library in a backup to a workspace: all of it or, on any problem, nothing."""
+    """Add the library in a backup to a workspace: all of it or, on any problem, nothing.
+    Counts against the workspace's upload limit before the archive is read."""
+    repository.ensure_workspace(workspace_key)
+    repository.charge_upload(workspace_key, "restore")
     library = read_backup(data)
     repository.add_library(workspace_key, library)
     return Restored(resumes=len(library.resumes), postings=len(library.postings), versions=len(library.versions))

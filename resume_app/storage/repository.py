@@ -11,10 +11,11 @@ database holds only the hash, so a copy of it opens no library.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
@@ -36,6 +37,7 @@ from resume_app.core.model import (
     TailoredVersion,
 )
 from resume_app.core.sections import ENTRY_ATTRIBUTES
+from resume_app.storage import limits
 from resume_app.storage.db import session_scope
 from resume_app.storage.tables import (
     BulletRow,
@@ -45,6 +47,7 @@ from resume_app.storage.tables import (
     SectionRow,
     SkillRow,
     TailoredVersionRow,
+    UploadRow,
     WorkspaceRow,
     utcnow,
 )
@@ -138,7 +141,19 @@ def add_library(workspace_key: str, library: Library) -> None:
         resume.title = _clean_title(resume.title or resume.contact.name or "Untitled resume")
     for version in library.versions:
         version.name = _clean_title(version.name, "tailored version")
+    allowed = limits.current()
+    if any(len(posting.text) > allowed.posting_chars for posting in library.postings):
+        raise limits.LimitReached(limits.backup_posting_too_long(allowed.posting_chars))
+    per_resume: dict[str, int] = {}
+    for version in library.versions:
+        per_resume[version.resume_id] = per_resume.get(version.resume_id, 0) + 1
+    if any(count > allowed.versions_per_resume for count in per_resume.values()):
+        raise limits.LimitReached(limits.backup_versions_over(allowed.versions_per_resume))
     with session_scope() as session:
+        held = _count_resumes(session, workspace_id)
+        if held + len(library.resumes) > allowed.resumes:
+            room = max(0, allowed.resumes - held)
+            raise limits.LimitReached(limits.no_room_for_backup(len(library.resumes), room, allowed.resumes))
         for resume in library.resumes:
             session.add(ResumeRow(id=resume.id, workspace_id=workspace_id, created_at=utcnow(), updated_at=utcnow()))
             session.flush()
@@ -194,10 +209,50 @@ def create_resume(workspace_key: str, resume: Resume) -> Resume:
     workspace_id = workspace_hash(workspace_key)
     resume.title = _clean_title(resume.title or resume.contact.name or "Untitled resume")
     with session_scope() as session:
+        allowed = limits.current().resumes
+        if _count_resumes(session, workspace_id) >= allowed:
+            raise limits.LimitReached(limits.library_full(allowed))
         session.add(ResumeRow(id=resume.id, workspace_id=workspace_id, created_at=utcnow(), updated_at=utcnow()))
         session.flush()
         _write(session, workspace_id, resume, before={table: {} for table in _PART_TABLES})
     return resume
+
+
+def _lock_workspace(session: Session, workspace_id: str) -> None:
+    """Take the workspace's row lock for the rest of the transaction, so that two replicas
+    counting its rows before adding one take turns (SQLite: BEGIN IMMEDIATE already does)."""
+    session.execute(select(WorkspaceRow.id).where(WorkspaceRow.id == workspace_id).with_for_update())
+
+
+def _count_resumes(session: Session, workspace_id: str) -> int:
+    _lock_workspace(session, workspace_id)
+    return session.scalar(select(func.count()).select_from(ResumeRow).where(ResumeRow.workspace_id == workspace_id))
+
+
+def charge_upload(workspace_key: str, kind: str, new_resume: bool = False) -> None:
+    """Count an import or restore against the workspace's upload limit before its file is
+    read, or raise LimitReached (nothing counted) when the window's uploads are used up;
+    with `new_resume`, also when the library has no room for the resume it would add."""
+    workspace_id = workspace_hash(workspace_key)
+    allowed = limits.current()
+    window = timedelta(minutes=allowed.upload_window_minutes)
+    now = utcnow()
+    with session_scope() as session:
+        held = _count_resumes(session, workspace_id)
+        if new_resume and held >= allowed.resumes:
+            raise limits.LimitReached(limits.library_full(allowed.resumes))
+        session.execute(delete(UploadRow).where(UploadRow.workspace_id == workspace_id, UploadRow.at <= now - window))
+        recent = list(
+            session.scalars(
+                select(UploadRow.at).where(UploadRow.workspace_id == workspace_id).order_by(UploadRow.at.desc())
+            )
+        )
+        if len(recent) >= allowed.uploads:
+            # The window frees a place when the oldest upload still in it leaves it.
+            oldest = _aware(recent[allowed.uploads - 1])
+            wait = math.ceil((oldest + window - now).total_seconds() / 60)
+            raise limits.LimitReached(limits.too_many_uploads(allowed.uploads, allowed.upload_window_minutes, wait))
+        session.add(UploadRow(workspace_id=workspace_id, kind=kind, at=now))
 
 
 def get_resume(workspace_key: str, resume_id: str) -> Resume:
@@ -244,6 +299,9 @@ def delete_resume(workspace_key: str, resume_id: str) -> None:
 
 def save_posting(workspace_key: str, posting: JobPosting) -> JobPosting:
     """Store a posting (new or changed) and return it."""
+    allowed = limits.current().posting_chars
+    if len(posting.text) > allowed:
+        raise limits.LimitReached(limits.posting_too_long(allowed))
     workspace_id = workspace_hash(workspace_key)
     with session_scope() as session:
         row = session.scalars(
@@ -296,11 +354,23 @@ def save_version(workspace_key: str, version: TailoredVersion) -> TailoredVersio
     workspace_id = workspace_hash(workspace_key)
     version.name = _clean_title(version.name, "tailored version")
     with session_scope() as session:
-        _resume_row(session, workspace_id, version.resume_id)
         row = session.get(TailoredVersionRow, version.id)
+        # A new version locks its resume's row while it counts the resume's versions, so
+        # two replicas adding one each take turns.
+        _resume_row(session, workspace_id, version.resume_id, lock=row is None)
         if row is not None and row.workspace_id != workspace_id:
             raise NotFound("This tailored version was not found in your workspace.")
         if row is None:
+            allowed = limits.current().versions_per_resume
+            count = select(func.count()).select_from(TailoredVersionRow)
+            held = session.scalar(
+                count.where(
+                    TailoredVersionRow.workspace_id == workspace_id,
+                    TailoredVersionRow.resume_id == version.resume_id,
+                )
+            )
+            if held >= allowed:
+                raise limits.LimitReached(limits.versions_full(allowed))
             row = TailoredVersionRow(id=version.id, workspace_id=workspace_id, created_at=utcnow())
             session.add(row)
         _fill_version_row(row, version)

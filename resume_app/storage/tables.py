@@ -118,6 +118,19 @@ class TailoredVersionRow(_Owned, Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class UploadRow(Base):
+    """One import or restore a workspace started: counted per time window (storage.limits),
+    in the database so every replica sees the same count. Rows past the window are
+    deleted when the workspace uploads again."""
+
+    __tablename__ = "upload"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    workspace_id: Mapped[str] = mapped_column(ID, ForeignKey("workspace.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
 class EmbeddingCacheRow(Base):
     """Sentence embeddings by model and text hash, shared by all workspaces.
 

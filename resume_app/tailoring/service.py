@@ -19,18 +19,18 @@ from resume_app.export.layout import ExportOptions
 from resume_app.export.pdf import page_count, resume_to_pdf
 from resume_app.matching.keywords import mention_spans
 from resume_app.matching.ranker import PreparedPosting, Ranking, prepare, rank
-from resume_app.storage import repository
+from resume_app.storage import limits, repository
 from resume_app.tailoring import budget, versions
 from resume_app.tailoring.embedding import embedder
 from resume_app.tailoring.rows import VersionRow
 from resume_app.tailoring.suggestion import UNNAMED_VERSION, suggested_order, version_name
 
 # Well under the websocket's 1 MB message, which the page's box sends whole (a longer text
-# was dropped on the way, with no sentence): postings run to 5,000-40,000 characters.
-MAX_POSTING_CHARS = 100_000
+# was dropped on the way, with no sentence): postings run to 5,000-40,000 characters. The
+# box's own limit; a server may set a lower one (storage.limits).
+MAX_POSTING_CHARS = limits.MAX_POSTING_CHARS
 # Recruiters expect one or two pages: a longer master's versions are fitted to two.
 MAX_DEFAULT_PAGES = 2
-TOO_LONG_POSTING = f"This posting is longer than {MAX_POSTING_CHARS:,} characters; paste only the job's own text."
 
 
 # Ranking (the model is shared by every caller in the process)
@@ -174,8 +174,9 @@ def store_posting(workspace_id: str, version_id: str, text: str) -> tuple[str, b
     """Save a version's posting text; returns the posting's id and whether the version
     should take the suggestion (its first posting chooses its bullets; later edits of the
     posting keep the person's choice)."""
-    if len(text) > MAX_POSTING_CHARS:
-        raise InputError(TOO_LONG_POSTING)
+    allowed = limits.current().posting_chars
+    if len(text) > allowed:
+        raise limits.LimitReached(limits.posting_too_long(allowed))
     version = repository.get_version(workspace_id, version_id)
     first = version.job_posting_id is None
     posting = JobPosting(text=text, id=version.job_posting_id or new_id())

@@ -1,14 +1,16 @@
 """The real app over HTTP (no browser): an oversized upload is refused before it is read,
-pages carry the security headers, CORS answers only the app's own origin, and the server
-listens on 127.0.0.1 only."""
+pages carry the security headers, CORS answers only the app's own origin, the server
+listens on 127.0.0.1 only, and a second app from the same checkout leaves its pages alone."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import httpx
+import pytest
 
-from tests.browser.conftest import AppServer
+from tests.browser.conftest import ARTIFACTS, AppServer
 
 FOREIGN = "https://evil.example"
 
@@ -108,3 +110,27 @@ def test_listens_on_loopback_only(app_server: AppServer):
     addresses = _listening_addresses(app_server.port)
     assert addresses, "nothing listens on the app's port"
     assert addresses <= LOOPBACK, addresses
+
+
+def _ports_the_pages_talk_to(app_server: AppServer) -> set[str]:
+    """The backend ports written into the served pages' settings (Reflex's env module)."""
+    page = httpx.get(app_server.url, timeout=10).text
+    (env_module,) = set(re.findall(r"/assets/reflex-env-[\w-]+\.js", page))
+    return set(re.findall(r"localhost:(\d+)", httpx.get(f"{app_server.url}{env_module}", timeout=10).text))
+
+
+def test_a_second_app_from_the_same_checkout_is_refused_and_the_first_keeps_its_pages(app_server, tmp_path):
+    assert _ports_the_pages_talk_to(app_server) == {str(app_server.port)}
+    second = AppServer(tmp_path / "second-data", ARTIFACTS / "second-app-server.log")
+    second.log_path.unlink(missing_ok=True)
+    started = time.monotonic()
+    try:
+        with pytest.raises(RuntimeError, match="exited with 1"):
+            second.start()
+    finally:
+        second.stop()
+    assert time.monotonic() - started < 60
+    said = second.log_path.read_text(encoding="utf-8")
+    assert f"already running on port {app_server.port}" in said and "Traceback" not in said
+    assert app_server.is_serving()
+    assert _ports_the_pages_talk_to(app_server) == {str(app_server.port)}

@@ -554,6 +554,13 @@ def _toolbar() -> rx.Component:
             rx.heading(EditorState.title, size="6", id="resume-title", as_="h1", trim="both"),
             rx.spacer(),
             _unsure_walker(),
+            # Where "Next unsure field" asks the cursor to go; assets/keyboard.js puts it there.
+            rx.el.span(
+                id="focus-request",
+                data_target=EditorState.unsure_current,
+                data_seq=EditorState.focus_seq,
+                hidden=True,
+            ),
             save_indicator(EditorState),
             width="100%",
             align="center",

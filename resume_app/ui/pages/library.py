@@ -130,7 +130,13 @@ def _recovery_panel() -> rx.Component:
                     on_click=LibraryState.toggle_key,
                     variant="soft",
                 ),
-                rx.button("Copy key", on_click=LibraryState.copy_key, variant="soft"),
+                # Copied by the page's own code: a script sent by the server would need eval,
+                # which the content security policy forbids (web_guard).
+                rx.button(
+                    "Copy key",
+                    on_click=[rx.set_clipboard(LibraryState.workspace_token), LibraryState.copy_key],
+                    variant="soft",
+                ),
                 rx.button("Download key", on_click=LibraryState.download_key, variant="soft"),
                 spacing="2",
                 wrap="wrap",

@@ -80,7 +80,11 @@ class LibraryState(WorkspaceState):
 
     @rx.event
     def new_resume(self):
-        resume = repository.create_resume(self.workspace_id(), Resume(title="Untitled resume"))
+        try:
+            resume = repository.create_resume(self.workspace_id(), Resume(title="Untitled resume"))
+        except InputError as error:
+            self.message = str(error)
+            return None
         return rx.redirect(f"/resume/{resume.id}")
 
     @rx.event
@@ -88,7 +92,7 @@ class LibraryState(WorkspaceState):
         self.importing, self.message = True, ""
         yield
         try:
-            resume = await import_upload(files)
+            resume = await import_upload(files, self.workspace_id())
             # Saving can fail too (a database error): the spinner stops and says so either way.
             repository.create_resume(self.workspace_id(), resume)
         except InputError as error:
@@ -164,8 +168,9 @@ class LibraryState(WorkspaceState):
 
     @rx.event
     def copy_key(self):
+        """Say the key is copied (the page copies it itself, before this event)."""
+        self.workspace_id()
         self._recovery("The recovery key is copied; keep it somewhere safe.")
-        return rx.set_clipboard(self.workspace_id())
 
     @rx.event
     def download_key(self):

@@ -22,6 +22,7 @@ from resume_app.core.errors import InputError
 from resume_app.core.model import Resume
 from resume_app.matching.ranker import Ranking
 from resume_app.parsing import sandbox
+from resume_app.storage import repository
 from resume_app.tailoring import pasted, rows, service, versions
 from resume_app.tailoring.embedding import model_progress
 from resume_app.tailoring.rows import (
@@ -230,6 +231,8 @@ class TailorState(SavingMixin, WorkspaceState):
 
         self.posting_error = ""
         try:
+            # A posting file is parsed like a resume: it counts against the upload limit.
+            repository.charge_upload(self.workspace_id(), "posting")
             filename, data = await read_single_upload(files)
             text = await sandbox.run_async(posting_text, filename, data)
         except InputError as error:
@@ -498,7 +501,8 @@ class VersionsState(TailorState):
 
     @rx.event
     def duplicate(self):
-        return rx.redirect(f"/tailor/{service.duplicate(self.workspace_id(), self.version_id)}")
+        saved, copy_id = self._save(lambda: service.duplicate(self.workspace_id(), self.version_id))
+        return rx.redirect(f"/tailor/{copy_id}") if saved else None
 
     @rx.event
     def ask_delete(self, version_id: str):

@@ -12,6 +12,7 @@ from resume_app.core.model import Resume
 from resume_app.parsing import sandbox
 from resume_app.parsing.errors import MAX_FILE_BYTES, MAX_PAGES, TOO_LARGE
 from resume_app.parsing.importer import import_resume
+from resume_app.storage import repository
 
 log = logging.getLogger(__name__)
 _MB = 1024 * 1024
@@ -39,12 +40,14 @@ async def read_single_upload(files: list[rx.UploadFile]) -> tuple[str, bytes]:
     return upload.name or upload.filename or "upload", data
 
 
-async def import_upload(files: list[rx.UploadFile]) -> Resume:
+async def import_upload(files: list[rx.UploadFile], workspace_key: str) -> Resume:
     """Parse the uploaded resume in a worker process, under a time and memory budget
-    (parsing.sandbox), so other people's pages stay responsive.
+    (parsing.sandbox), so other people's pages stay responsive. The import counts against
+    the workspace's upload limit first, and is refused when the library is full.
 
     Raises InputError with one sentence for the user; never anything else.
     """
+    repository.charge_upload(workspace_key, "import", new_resume=True)
     filename, data = await read_single_upload(files)
     try:
         return await sandbox.run_async(import_resume, filename, data)
