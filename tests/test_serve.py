@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 from resume_app.serving.nginx import backend_paths, dynamic_routes, render
-from resume_app.web_guard import SECURITY_HEADERS, upload_limit
+from resume_app.web_guard import SECURITY_HEADERS, inline_script_hashes, upload_limit
 from tests.corpus import ROOT
 
 
@@ -73,6 +73,15 @@ def test_nginx_lets_through_what_web_guard_explains_and_sets_its_headers(tmp_pat
     for name, value in SECURITY_HEADERS:
         assert f'add_header {name.decode()} "{value.decode()}" always;' in config
         assert f"proxy_hide_header {name.decode()};" in config
+
+
+def test_nginx_content_security_policy_allows_the_inline_scripts_of_the_pages_it_serves(tmp_path):
+    www = _frontend(tmp_path)
+    (www / "index.html").write_text("<html><script>window.colourMode = 'light'</script></html>")
+    config = render(host="127.0.0.1", port=8080, replica_ports=[9001], data_dir=tmp_path, www=www)
+    [policy] = [line for line in config.splitlines() if "add_header content-security-policy" in line]
+    [digest] = inline_script_hashes(www)
+    assert digest in policy and "frame-ancestors 'none'" in policy and "unsafe-eval" not in policy
 
 
 def test_a_redis_that_does_not_answer_is_one_sentence(tmp_path):

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from resume_app.serving.procs import ServeError, is_root, last_line, user_can_enter
-from resume_app.web_guard import SECURITY_HEADERS, upload_limit
+from resume_app.web_guard import security_headers, upload_limit
 
 
 def backend_paths(env_json: Path) -> list[str]:
@@ -38,10 +38,8 @@ def dynamic_routes(routes_json: Path) -> list[str]:
     return patterns
 
 
-def _headers(indent: str) -> str:
-    return "".join(
-        f'{indent}add_header {name.decode()} "{value.decode()}" always;\n' for name, value in SECURITY_HEADERS
-    )
+def _headers(indent: str, headers: list[tuple[str, str]]) -> str:
+    return "".join(f'{indent}add_header {name} "{value}" always;\n' for name, value in headers)
 
 
 def render(*, host: str, port: int, replica_ports: list[int], data_dir: Path, www: Path) -> str:
@@ -50,8 +48,10 @@ def render(*, host: str, port: int, replica_ports: list[int], data_dir: Path, ww
     upstream = "".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=3s;\n" for p in replica_ports)
     paths = backend_paths(frontend / "env.json")
     backend = "|".join(re.escape(path.lstrip("/")) for path in paths)
-    # The backend sets the security headers too; nginx sets them once for every answer.
-    hide = "".join(f"        proxy_hide_header {name.decode()};\n" for name, _ in SECURITY_HEADERS)
+    # The backend sets the security headers too; nginx sets them once for every answer,
+    # the content security policy's script hashes read from the pages nginx serves.
+    headers = security_headers(www)
+    hide = "".join(f"        proxy_hide_header {name};\n" for name, _ in headers)
     proxy = f"""        proxy_pass http://replicas;
         proxy_http_version 1.1;
         proxy_set_header Host $host;
@@ -107,7 +107,7 @@ http {{
     server {{
         listen {host}:{port};
         root {www};
-{_headers("        ")}
+{_headers("        ", headers)}
     # The backend's endpoints: the websocket, uploads, ping, health and the rest.
     location ~ ^/({backend})(/|$) {{
         # The largest upload web_guard lets through (a backup archive); it refuses the
