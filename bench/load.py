@@ -272,9 +272,10 @@ class User:
     def _message(self, raw: str) -> None:
         self.stats.messages_received += 1
         self.stats.bytes_received += len(raw)
-        self._scan(raw, "websocket")
+        self.scan(raw, "websocket")
 
-    def _scan(self, text: str, where: str) -> None:
+    def scan(self, text: str, where: str) -> None:
+        """Count every marker in what the page received that is not this user's own."""
         for found in set(MARKER.findall(text)):
             if found != self.marker:
                 owner = self.registry.get(found, "an earlier run")
@@ -399,7 +400,7 @@ class User:
             raise StepFailed("import")
         # The upload's answer streams the handler's deltas (one JSON per line); the redirect
         # comes over the websocket.
-        self._scan(response.text, "upload")
+        self.scan(response.text, "upload")
         for line in response.text.splitlines():
             if line.strip():
                 self._apply(json.loads(line))
@@ -543,18 +544,20 @@ class User:
         await self.wait("paste-to-ranked", started, ranked, failed)
         await self.open_editor()
 
-    async def run(self, resume: Path, until: float) -> None:
+    async def run(self, resume: Path, until: float, actions: dict[str, int], think_s: tuple[float, float]) -> None:
         try:
             await self.connect()
             await self.import_resume(resume)
             await self.open_editor()
             await self.ensure_bullets()
+            tour = [action for action, weight in actions.items() if weight]
             while True:
-                pause = self.random.uniform(*THINK_S)
+                pause = self.random.uniform(*think_s)
                 if time.monotonic() + pause >= until:
                     break
                 await asyncio.sleep(pause)
-                action = self.random.choices(list(ACTIONS), weights=list(ACTIONS.values()))[0]
+                # Each kind once first, so that a short run sees them all; then at random.
+                action = tour.pop(0) if tour else self.random.choices(list(actions), weights=list(actions.values()))[0]
                 await getattr(self, action)()
         except StepFailed:
             pass
@@ -574,9 +577,18 @@ class RunResult:
     cpu_s: float
 
 
-async def run_users(base_url: str, users: int, seconds: float, ramp_s: float = 0.0, seed: int = 0) -> RunResult:
+async def run_users(
+    base_url: str,
+    users: int,
+    seconds: float,
+    ramp_s: float = 0.0,
+    seed: int = 0,
+    actions: dict[str, int] | None = None,
+    think_s: tuple[float, float] = THINK_S,
+) -> RunResult:
     """`users` simulated users against the app at `base_url` for `seconds` (each finishes the
-    step it is in), starting evenly over `ramp_s` seconds."""
+    step it is in), starting evenly over `ramp_s` seconds; `actions` weighs what they do
+    between pauses of `think_s` seconds (default ACTIONS)."""
     stats = Stats()
     registry: dict[str, str] = {}
     limits = httpx.Limits(max_connections=users + 4, max_keepalive_connections=users + 4)
@@ -598,7 +610,7 @@ async def run_users(base_url: str, users: int, seconds: float, ramp_s: float = 0
 
         async def start(index: int, user: User) -> None:
             await asyncio.sleep(ramp_s * index / max(users, 1))
-            await user.run(shuffled[index % len(shuffled)], until)
+            await user.run(shuffled[index % len(shuffled)], until, actions or ACTIONS, think_s)
 
         hard_stop = seconds + ramp_s + max(TIMEOUT_S.values()) * 2 + 60
         try:

@@ -1,0 +1,59 @@
+"""bench/load.py's simulated users against the real app, briefly: the protocol they speak is
+still the page's, every save a page acknowledged is in the database, and no page received
+another workspace's text. (The benchmark's timings are its own business: none here.)"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bench import load
+
+
+@pytest.fixture(scope="module")
+def load_run(app_server):
+    # Short pauses, so that 20 s hold several steps of each kind (each user does every kind once first).
+    result = asyncio.run(
+        load.run_users(
+            app_server.url,
+            users=2,
+            seconds=20,
+            ramp_s=1,
+            actions={"edit": 1, "reorder": 1, "paste": 1},
+            think_s=(0.5, 1.5),
+        )
+    )
+    return result, f"sqlite:///{app_server.data_dir / 'resume_app.db'}"
+
+
+def test_two_simulated_users_lose_nothing_and_see_only_their_own_workspace(load_run):
+    result, database_url = load_run
+    stats = result.stats
+    assert dict(stats.errors) == {}, stats.error_examples
+    assert all(user.saved.resume_id for user in result.users)
+    for kind in ("open library", "import", "open editor", "edit-to-saved", "reorder-to-saved", "paste-to-ranked"):
+        assert stats.latencies[kind], f"no {kind} step was completed"
+
+    check = load.check_database(database_url, result.users)
+    assert check.checked_edits > 0 and check.checked_orders > 0 and check.checked_postings > 0
+    assert check.lost_edits == [] and check.lost_orders == [] and check.lost_postings == []
+    assert stats.cross_reads == [] and check.misplaced == []
+
+
+def test_the_checks_notice_a_lost_edit_and_another_workspaces_text(load_run):
+    result, database_url = load_run
+    first, second = result.users
+    bullet_id = next(iter(first.saved.bullet_text))
+    first.saved.bullet_text[bullet_id] = "A text this page never saved"
+    entry_id, order = next(iter(first.saved.entry_order.items()))
+    first.saved.entry_order[entry_id] = order[::-1]
+
+    check = load.check_database(database_url, result.users)
+    assert len(check.lost_edits) == 1 and bullet_id in check.lost_edits[0]
+    assert len(check.lost_orders) == 1 and entry_id in check.lost_orders[0]
+
+    first.scan(f'{{"text": "Led the team ({second.marker} edit 3)"}}', "websocket")
+    assert result.stats.cross_reads == [
+        f"user {first.index} got user {second.index}'s marker {second.marker} (websocket)"
+    ]
