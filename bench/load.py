@@ -266,6 +266,8 @@ class User:
         self.edits = 0
         self.reordered: set[str] = set()
         self.base_text: dict[str, str] = {}
+        # Whether it went on until the end of the run (a failed step ends a user).
+        self.finished = False
 
     # What the page receives
 
@@ -544,21 +546,26 @@ class User:
         await self.wait("paste-to-ranked", started, ranked, failed)
         await self.open_editor()
 
-    async def run(self, resume: Path, until: float, actions: dict[str, int], think_s: tuple[float, float]) -> None:
+    async def run(
+        self, resume: Path, until: float, actions: dict[str, int], think_s: tuple[float, float], tour: bool
+    ) -> None:
         try:
             await self.connect()
             await self.import_resume(resume)
             await self.open_editor()
             await self.ensure_bullets()
-            tour = [action for action, weight in actions.items() if weight]
+            first = [action for action, weight in actions.items() if weight] if tour else []
             while True:
                 pause = self.random.uniform(*think_s)
                 if time.monotonic() + pause >= until:
                     break
                 await asyncio.sleep(pause)
-                # Each kind once first, so that a short run sees them all; then at random.
-                action = tour.pop(0) if tour else self.random.choices(list(actions), weights=list(actions.values()))[0]
+                if first:
+                    action = first.pop(0)
+                else:
+                    action = self.random.choices(list(actions), weights=list(actions.values()))[0]
                 await getattr(self, action)()
+            self.finished = True
         except StepFailed:
             pass
         except Exception as error:
@@ -585,10 +592,13 @@ async def run_users(
     seed: int = 0,
     actions: dict[str, int] | None = None,
     think_s: tuple[float, float] = THINK_S,
+    tour: bool = False,
 ) -> RunResult:
     """`users` simulated users against the app at `base_url` for `seconds` (each finishes the
     step it is in), starting evenly over `ramp_s` seconds; `actions` weighs what they do
-    between pauses of `think_s` seconds (default ACTIONS)."""
+    between pauses of `think_s` seconds (default ACTIONS). With `tour`, each user does every
+    kind of action once first, so that a short run sees them all (a long run needs no tour,
+    which would make every user paste in its first minute)."""
     stats = Stats()
     registry: dict[str, str] = {}
     limits = httpx.Limits(max_connections=users + 4, max_keepalive_connections=users + 4)
@@ -610,7 +620,7 @@ async def run_users(
 
         async def start(index: int, user: User) -> None:
             await asyncio.sleep(ramp_s * index / max(users, 1))
-            await user.run(shuffled[index % len(shuffled)], until, actions or ACTIONS, think_s)
+            await user.run(shuffled[index % len(shuffled)], until, actions or ACTIONS, think_s, tour)
 
         hard_stop = seconds + ramp_s + max(TIMEOUT_S.values()) * 2 + 60
         try:
@@ -706,13 +716,23 @@ def _free_port() -> int:
 
 class ServeScript:
     """`scripts/serve.sh`: PostgreSQL, Redis, N replicas and the load balancer, in its own
-    process group."""
+    process group. It says in DATA_DIR/serve.json when it is ready and which database it uses."""
 
     def __init__(self, data_dir: Path, replicas: int, log_path: Path):
         self.data_dir, self.replicas, self.log_path = data_dir, replicas, log_path
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
+
+    def described(self) -> dict:
+        try:
+            return json.loads((self.data_dir / "serve.json").read_text())
+        except (OSError, ValueError):
+            return {}
+
+    @property
+    def database_url(self) -> str | None:
+        return self.described().get("database_url") or None
 
     def start(self, timeout_s: float = 900) -> None:
         command = ["bash", "scripts/serve.sh", "--replicas", str(self.replicas), "--port", str(self.port)]
@@ -730,6 +750,9 @@ class ServeScript:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"serve.sh exited with {self.process.returncode}; see {self.log_path}")
+            if not self.described().get("ready"):
+                time.sleep(1)
+                continue
             try:
                 with urllib.request.urlopen(f"{self.url}/ping", timeout=2) as ping:
                     if ping.status == 200:
@@ -758,11 +781,13 @@ def report(result: RunResult, check: DbCheck | None, mode: str) -> dict:
     stats = result.stats
     lost = None if check is None else len(check.lost_edits) + len(check.lost_orders) + len(check.lost_postings)
     cross = len(stats.cross_reads) + (len(check.misplaced) if check else 0)
-    finished = sum(1 for user in result.users if user.saved.resume_id)
+    imported = sum(1 for user in result.users if user.saved.resume_id)
+    finished = sum(1 for user in result.users if user.finished)
     loads = [sample[0] for sample in result.load] or [0.0]
     figures = {
         "mode": mode,
         "users": len(result.users),
+        "users_to_the_end": finished,
         "seconds": round(result.seconds, 1),
         "errors": sum(stats.errors.values()),
         "errors_by_kind": dict(stats.errors),
@@ -782,7 +807,10 @@ def report(result: RunResult, check: DbCheck | None, mode: str) -> dict:
         "cpus": os.cpu_count(),
         "bench_cpu_s": round(result.cpu_s, 1),
     }
-    print(f"\n== {mode}: {len(result.users)} users for {result.seconds:.0f} s ({finished} imported a resume)")
+    print(
+        f"\n== {mode}: {len(result.users)} users for {result.seconds:.0f} s ({imported} imported a resume,"
+        f" {finished} went on to the end)"
+    )
     print(
         f"machine: {os.cpu_count()} CPUs, 1-min load average mean {figures['load_1min']['mean']}"
         f" max {figures['load_1min']['max']} during the run; this client used {result.cpu_s:.1f} CPU-s"
@@ -863,7 +891,6 @@ def main() -> None:
         database_url = database_url or f"sqlite:///{data_dir / 'resume_app.db'}"
     elif args.start == "serve":
         server = ServeScript(data_dir, args.replicas, data_dir / "serve.log")
-        database_url = database_url or _serve_database_url(data_dir)
     elif database_url is None:
         from resume_app.core import settings
 
@@ -875,6 +902,8 @@ def main() -> None:
         if server is not None:
             print(f"starting the app ({mode}); logs in {data_dir}", flush=True)
             server.start()
+            if isinstance(server, ServeScript):
+                database_url = database_url or server.database_url
         url = server.url if server is not None else args.url
         if args.warmup:
             print(f"warm-up: {args.warmup} users import and paste once...", flush=True)
@@ -893,12 +922,6 @@ def main() -> None:
     finally:
         if server is not None:
             server.stop()
-
-
-def _serve_database_url(data_dir: Path) -> str | None:
-    """Where serve.sh keeps the data (it writes the URL it used into its data directory)."""
-    written = data_dir / "database_url"
-    return written.read_text().strip() if written.exists() else os.environ.get("RESUME_APP_DATABASE_URL")
 
 
 if __name__ == "__main__":

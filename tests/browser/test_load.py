@@ -13,7 +13,7 @@ from bench import load
 
 @pytest.fixture(scope="module")
 def load_run(app_server):
-    # Short pauses, so that 20 s hold several steps of each kind (each user does every kind once first).
+    # Every kind of step at least once (the tour), and several in 20 s (short pauses).
     result = asyncio.run(
         load.run_users(
             app_server.url,
@@ -22,6 +22,7 @@ def load_run(app_server):
             ramp_s=1,
             actions={"edit": 1, "reorder": 1, "paste": 1},
             think_s=(0.5, 1.5),
+            tour=True,
         )
     )
     return result, f"sqlite:///{app_server.data_dir / 'resume_app.db'}"
