@@ -33,6 +33,7 @@ import asyncio
 import contextlib
 import importlib.metadata
 import json
+import math
 import os
 import random
 import re
@@ -113,9 +114,9 @@ def _marker() -> str:
 
 
 def percentile(samples: list[float], share: float) -> float:
-    """Nearest-rank percentile."""
+    """Nearest-rank percentile: the smallest sample with at least `share` of them at or below it."""
     ordered = sorted(samples)
-    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 @dataclass
@@ -803,7 +804,7 @@ def report(result: RunResult, check: DbCheck | None, mode: str) -> dict:
             }
             for kind, samples in sorted(result.stats.latencies.items())
         },
-        "load_1min": {"mean": round(statistics.mean(loads), 2), "max": round(max(loads), 2)},
+        "load_1min": {"start": loads[0], "mean": round(statistics.mean(loads), 2), "max": round(max(loads), 2)},
         "cpus": os.cpu_count(),
         "bench_cpu_s": round(result.cpu_s, 1),
     }
@@ -812,8 +813,9 @@ def report(result: RunResult, check: DbCheck | None, mode: str) -> dict:
         f" {finished} went on to the end)"
     )
     print(
-        f"machine: {os.cpu_count()} CPUs, 1-min load average mean {figures['load_1min']['mean']}"
-        f" max {figures['load_1min']['max']} during the run; this client used {result.cpu_s:.1f} CPU-s"
+        f"machine: {os.cpu_count()} CPUs; 1-min load average {loads[0]} at the start (others' work), mean"
+        f" {figures['load_1min']['mean']} and max {figures['load_1min']['max']} during the run; this client"
+        f" used {result.cpu_s:.1f} CPU-s"
     )
     print(
         f"events sent {stats.events_sent} ({figures['events_per_s']}/s), messages received"
