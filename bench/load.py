@@ -784,7 +784,7 @@ def report(result: RunResult, check: DbCheck | None, mode: str) -> dict:
     cross = len(stats.cross_reads) + (len(check.misplaced) if check else 0)
     imported = sum(1 for user in result.users if user.saved.resume_id)
     finished = sum(1 for user in result.users if user.finished)
-    loads = [sample[0] for sample in result.load] or [0.0]
+    loads = [round(sample[0], 2) for sample in result.load] or [0.0]
     figures = {
         "mode": mode,
         "users": len(result.users),
