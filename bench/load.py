@@ -39,14 +39,10 @@ import random
 import re
 import resource
 import secrets
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -706,75 +702,6 @@ def check_database(url: str, users: list[User]) -> DbCheck:
     return check
 
 
-# Starting the app
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class ServeScript:
-    """`scripts/serve.sh`: PostgreSQL, Redis, N replicas and the load balancer, in its own
-    process group. It says in DATA_DIR/serve.json when it is ready and which database it uses."""
-
-    def __init__(self, data_dir: Path, replicas: int, log_path: Path):
-        self.data_dir, self.replicas, self.log_path = data_dir, replicas, log_path
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process: subprocess.Popen | None = None
-
-    def described(self) -> dict:
-        try:
-            return json.loads((self.data_dir / "serve.json").read_text())
-        except (OSError, ValueError):
-            return {}
-
-    @property
-    def database_url(self) -> str | None:
-        return self.described().get("database_url") or None
-
-    def start(self, timeout_s: float = 900) -> None:
-        command = ["bash", "scripts/serve.sh", "--replicas", str(self.replicas), "--port", str(self.port)]
-        env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
-        self.process = subprocess.Popen(
-            [*command, "--data-dir", str(self.data_dir)],
-            cwd=ROOT_DIR,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=self.log_path.open("ab"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"serve.sh exited with {self.process.returncode}; see {self.log_path}")
-            if not self.described().get("ready"):
-                time.sleep(1)
-                continue
-            try:
-                with urllib.request.urlopen(f"{self.url}/ping", timeout=2) as ping:
-                    if ping.status == 200:
-                        urllib.request.urlopen(self.url, timeout=5).read()
-                        return
-            except OSError:
-                pass
-            time.sleep(1)
-        raise RuntimeError(f"serve.sh did not answer within {timeout_s} s; see {self.log_path}")
-
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=30)
-
-
 # The report
 
 
@@ -885,14 +812,18 @@ def main() -> None:
 
     server = None
     database_url = args.database_url
-    data_dir = Path(tempfile.mkdtemp(prefix="resume-load-"))
     if args.start == "single":
         from tests.browser.conftest import AppServer
 
+        data_dir = Path(tempfile.mkdtemp(prefix="resume-load-"))
         server = AppServer(data_dir, data_dir / "app.log")
         database_url = database_url or f"sqlite:///{data_dir / 'resume_app.db'}"
     elif args.start == "serve":
-        server = ServeScript(data_dir, args.replicas, data_dir / "serve.log")
+        from tests.scaleout import ScaleOut
+
+        # A data folder of its own (PostgreSQL, Redis, logs, serve.json), kept for its logs.
+        server = ScaleOut(replicas=args.replicas)
+        data_dir = server.data_dir
     elif database_url is None:
         from resume_app.core import settings
 
@@ -904,7 +835,7 @@ def main() -> None:
         if server is not None:
             print(f"starting the app ({mode}); logs in {data_dir}", flush=True)
             server.start()
-            if isinstance(server, ServeScript):
+            if args.start == "serve":
                 database_url = database_url or server.database_url
         url = server.url if server is not None else args.url
         if args.warmup:
