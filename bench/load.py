@@ -208,10 +208,15 @@ class Socket:
         except ConnectionClosed:
             pass
         except Exception as error:  # a bug here must show in the report, not hang a user
-            self.on_lost(f"reader: {error!r}")
+            self._ended(f"reader: {error!r}")
             return
         if not self.closing:
-            self.on_lost("the server closed the websocket")
+            self._ended("the server closed the websocket")
+
+    def _ended(self, why: str) -> None:
+        if not self.connected.done():
+            self.connected.set_exception(ConnectionError(why))
+        self.on_lost(why)
 
     async def close(self) -> None:
         self.closing = True
