@@ -710,7 +710,24 @@ def check_database(url: str, users: list[User]) -> DbCheck:
 # The report
 
 
-def report(result: RunResult, check: DbCheck | None, mode: str) -> dict:
+def server_logs(logs: list[Path], access_log: Path | None) -> dict:
+    """What the servers' own logs say of the run: tracebacks, and (behind serve.sh's nginx)
+    how the websockets and uploads were spread over the replicas."""
+    tracebacks = {
+        str(path): count
+        for path in logs
+        if path.exists() and (count := path.read_text(errors="replace").count("Traceback (most recent call last)"))
+    }
+    spread: Counter = Counter()
+    if access_log is not None and access_log.exists():
+        for line in access_log.read_text(errors="replace").splitlines():
+            found = re.search(r'"(?:GET|POST) /(_event|_upload)\S* [^"]*".*upstream=(\S+)', line)
+            if found:
+                spread[f"{found.group(2)} {found.group(1)}"] += 1
+    return {"tracebacks": tracebacks, "replica_requests": dict(sorted(spread.items()))}
+
+
+def report(result: RunResult, check: DbCheck | None, mode: str, logs: dict | None = None) -> dict:
     stats = result.stats
     lost = None if check is None else len(check.lost_edits) + len(check.lost_orders) + len(check.lost_postings)
     cross = len(stats.cross_reads) + (len(check.misplaced) if check else 0)
@@ -773,6 +790,11 @@ def report(result: RunResult, check: DbCheck | None, mode: str) -> dict:
     print(f"cross-workspace reads: {cross}  (target {TARGETS['cross-workspace reads']})")
     for line in (stats.cross_reads + (check.misplaced if check else []))[:10]:
         print(f"  {line}")
+    if logs is not None:
+        figures["server_logs"] = logs
+        print(f"tracebacks in the servers' logs: {sum(logs['tracebacks'].values())} {logs['tracebacks'] or ''}")
+        if logs["replica_requests"]:
+            print(f"websockets and uploads per replica (nginx): {logs['replica_requests']}")
     return figures
 
 
@@ -854,7 +876,12 @@ def main() -> None:
         print(f"running {args.users} users for {args.minutes} min (start spread over {ramp:.0f} s)...", flush=True)
         result = asyncio.run(run_users(url, args.users, args.minutes * 60, ramp))
         check = check_database(database_url, result.users) if database_url else None
-        figures = report(result, check, mode)
+        logs = None
+        if args.start == "single":
+            logs = server_logs([data_dir / "app.log"], None)
+        elif args.start == "serve":
+            logs = server_logs(sorted((data_dir / "logs").glob("*.log")), data_dir / "logs" / "nginx-access.log")
+        figures = report(result, check, mode, logs)
         if args.json:
             args.json.write_text(json.dumps(figures, indent=2))
     finally:
