@@ -102,6 +102,8 @@ TIMEOUT_S = {
     "paste-to-ranked": 180,
 }
 MARKER = re.compile(r"ldw[0-9a-f]{10}")
+# The id of the toast Reflex's default backend exception handler shows (reflex/app.py).
+BACKEND_ERROR = "backend_error"
 
 
 def _marker() -> str:
@@ -307,6 +309,12 @@ class User:
         for event in update.get("events") or []:
             if event.get("name") == "_redirect":
                 self.redirects.append(event["payload"]["path"])
+            elif event.get("name") in ("_call_function", "_call_script") and any(
+                BACKEND_ERROR in str(code) for code in (event.get("payload") or {}).values()
+            ):
+                # Reflex's handler of an exception in an event: the page shows a toast and
+                # nothing else, so no step of this user need fail for it to count.
+                self.stats.error("server exception (the page says 'An error occurred.')", f"on {self.path}")
         self.changed.set()
 
     def _lost(self, why: str) -> None:

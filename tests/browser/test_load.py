@@ -5,6 +5,7 @@ another workspace's text. (The benchmark's timings are its own business: none he
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 
@@ -58,3 +59,20 @@ def test_the_checks_notice_a_lost_edit_and_another_workspaces_text(load_run):
     assert result.stats.cross_reads == [
         f"user {first.index} got user {second.index}'s marker {second.marker} (websocket)"
     ]
+
+
+def test_an_exception_in_the_server_counts_as_an_error_though_no_step_fails():
+    from reflex.app import default_backend_exception_handler
+    from reflex.state import StateUpdate
+    from reflex_base.event import Event
+    from reflex_base.utils.format import json_dumps
+
+    # What the page receives when an event handler raised: Reflex's "An error occurred." toast.
+    toast = Event.from_event_type(default_backend_exception_handler(RuntimeError("lock expired")))
+    update = json.loads(json_dumps(StateUpdate(delta={}, events=toast if isinstance(toast, list) else [toast])))
+    stats = load.Stats()
+    user = load.User(0, "http://127.0.0.1:1", stats, http=None, registry={})
+    user._apply({"events": [{"name": "_call_script", "payload": {"javascript_code": "window.scrollTo(0, 0)"}}]})
+    assert sum(stats.errors.values()) == 0
+    user._apply(update)
+    assert dict(stats.errors) == {"server exception (the page says 'An error occurred.')": 1}
