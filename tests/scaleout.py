@@ -9,6 +9,7 @@ started is read from DATA/serve.json, so faults can be dealt to each service:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -181,8 +182,10 @@ class ScaleOut:
         redis = self.state()["redis"]
         if not redis.get("managed"):
             raise RuntimeError("this serve.sh uses a Redis it did not start")
-        pid = redis["pid"]
-        os.kill(pid, signal.SIGTERM)
+        # serve.json's pid is the first one; the pidfile names the Redis running now.
+        pid = int(Path(redis["pidfile"]).read_text().strip())
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + 20
         while _alive(pid) and time.monotonic() < deadline:
             time.sleep(0.05)

@@ -11,7 +11,9 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,6 +41,8 @@ READY_TIMEOUT_S = 600
 # A replica that dies this soon after starting, this many times in a row, is given up on.
 QUICK_DEATH_S = 30
 QUICK_DEATHS = 3
+# Reflex's RedisTokenManager: the key of the record naming the replica that holds a websocket.
+SOCKET_RECORD_PREFIX = "token_manager_socket_record_"
 
 
 class Stopped(Exception):
@@ -64,7 +68,7 @@ class Replica:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, env: dict[str, str]) -> None:
+    def start(self, env: dict[str, str], on_exit: Callable[[], None] | None = None) -> None:
         states = self.log.parent.parent / "replicas" / str(self.index)
         replica_env = {
             **env,
@@ -86,6 +90,11 @@ class Replica:
                 start_new_session=True,
             )
         self.started_at = time.monotonic()
+        if on_exit is not None:
+            # Waited for on a thread of its own, so on_exit runs the moment it dies, before
+            # its pages (reconnecting at once) reach another replica.
+            process = self.process
+            threading.Thread(target=lambda: (process.wait(), on_exit()), daemon=True).start()
 
     def running(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -120,6 +129,7 @@ class Serve:
         self.redis_url = os.environ.get("REFLEX_REDIS_URL", "")
         self.started = time.monotonic()
         self.ready = False
+        self.stopping = False
 
     @property
     def url(self) -> str:
@@ -144,6 +154,8 @@ class Serve:
                 self._say(f"starting Redis on 127.0.0.1:{self.redis.port}")
                 self.redis.start()
                 self.redis_url = self.redis.url
+            else:
+                self._check_redis()
             self._migrate()
             env = self._app_env()
             self._say("building the frontend (once per change of the app or the port)")
@@ -155,7 +167,7 @@ class Serve:
                 for index in range(self.replicas_wanted)
             ]
             for replica in self.replicas:
-                replica.start(env)
+                replica.start(env, self._forget_sockets)
             self._start_nginx()
             self._write_state()
             self._wait_ready()
@@ -205,6 +217,17 @@ class Serve:
         if (self.data_dir / "postgres" / "postmaster.pid").exists():
             Postgres(self.data_dir, 0, self.logs).stop()
         Redis(self.data_dir, 0, self.logs).stop()
+
+    def _check_redis(self) -> None:
+        """A Redis given by REFLEX_REDIS_URL answers, or one sentence says it does not."""
+        import redis
+
+        try:
+            client = redis.Redis.from_url(self.redis_url, socket_connect_timeout=5)
+            client.ping()
+            client.close()
+        except (redis.RedisError, ValueError) as error:
+            raise ServeError(f"The Redis in REFLEX_REDIS_URL does not answer ({error}).") from None
 
     def _migrate(self) -> None:
         # Once here, before any replica: they find the schema at head.
@@ -326,12 +349,34 @@ class Serve:
                 else:
                     self._say(f"replica {replica.index} exited (status {code}); starting it again")
                     replica.restarts += 1
-                    replica.start(env)
+                    replica.start(env, self._forget_sockets)
                 self._write_state()
+
+    def _forget_sockets(self) -> None:
+        """A replica died: drop every record in Redis of which replica holds which websocket.
+
+        A dead replica's records would stay for an hour (Reflex's token expiration), and a
+        page of it that reconnects to another replica would be taken for a duplicate tab and
+        given a fresh session: its resume loaded again after the edits it had queued while
+        reconnecting, which are then lost. Live replicas put their own records back at once
+        (Reflex re-stores a record it owns when Redis reports it deleted)."""
+        if self.stopping:
+            return
+        import redis
+
+        try:
+            client = redis.Redis.from_url(self.redis_url, socket_connect_timeout=2)
+            keys = list(client.scan_iter(match=f"{SOCKET_RECORD_PREFIX}*", count=1000))
+            if keys:
+                client.delete(*keys)
+            client.close()
+        except redis.RedisError as error:
+            self._say(f"could not clear the dead replica's websocket records in Redis ({error})")
 
     # -- stop ----------------------------------------------------------------------------
 
     def _stop_all(self) -> None:
+        self.stopping = True
         # A second Ctrl-C must not cut the stopping short and leave services behind.
         for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             signal.signal(signum, signal.SIG_IGN)

@@ -74,6 +74,9 @@ class Redis:
                     f"dir {self.folder}",
                     'save ""',
                     "appendonly no",
+                    # What Reflex asks for when it starts (keys set, deleted, expired), here so a
+                    # restarted Redis reports them before a replica asks again.
+                    "notify-keyspace-events K$sgxe",
                 ]
             )
             + "\n"
@@ -98,6 +101,8 @@ class Redis:
             "managed": True,
             "port": self.port,
             "pid": self.pid(),
+            # The pid after a restart by someone else (tests restart Redis themselves).
+            "pidfile": str(self.pidfile),
             "url": self.url,
             "config": str(self.config),
             "log": str(self.log),
