@@ -149,6 +149,30 @@ def test_a_generic_verb_gets_three_stronger_ones():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "never"),
+    [
+        ("Handled customer complaints at the front desk", "Resolved", {"Advised", "Supervised", "Answered"}),
+        ("Did data analysis for the marketing team", "Conducted", {"Analyzed"}),
+        ("Responsible for the onboarding of new nurses", None, {"Answered", "Served", "Advised", "Onboarded"}),
+        ("Responsible for payroll and benefits for 40 staff", None, {"Served", "Advised", "Assisted"}),
+    ],
+)
+def test_verbs_are_offered_only_with_objects_they_fit(text, first, never):
+    options = [item.text.split()[0] for item in suggest(text) if item.kind in ("weak-opener", "stronger-verb")]
+    assert options and not set(options) & never
+    if first:
+        assert options[0] == first
+
+
+def test_a_verb_run_is_rewritten_whole_or_not_at_all():
+    assert texts(suggest("Duties included answering phones and greeting the visitors"), "weak-opener") == [
+        "Answered phones and greeted the visitors"
+    ]
+    # "greeting visitors" could be a noun phrase ("marketing materials"): no half rewrite.
+    assert texts(suggest("Duties included answering phones and greeting visitors"), "weak-opener") == []
+
+
 def test_the_embedding_model_picks_verbs_that_fit_the_meaning():
     from resume_app.matching.embedder import shared_embedder
     from resume_app.matching.suggestions.picker import EmbeddingPicker

@@ -48,7 +48,9 @@ def questions(text: str) -> list[Question]:
         found.append(Question(f"count:{noun}", f"How many {noun}?"))
     money = next((word for word in lowered if word in MONEY_NOUNS), None)
     if money:
-        found.append(Question("money", f"How much {'money' if money in ('budget', 'budgets') else money}?"))
+        what = {"budget": "money", "budgets": "money"}.get(money, money)
+        spoken = what if what in ("money", "revenue", "funding", "profit") else f"in {what}"
+        found.append(Question("money", f"How much {spoken}?"))
     if _CHANGE.search(" ".join(lowered[:4])) or _CHANGE.search(text):
         found.append(Question("percent", "By what percentage?"))
     if not found:

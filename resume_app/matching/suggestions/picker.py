@@ -8,16 +8,53 @@ from typing import Protocol
 
 import numpy as np
 
-from resume_app.matching.suggestions.verbs import BANK, VerbGroup, inflect
+from resume_app.matching.keywords import stem
+from resume_app.matching.suggestions.verbs import BANK, OBJECTS, VerbGroup, inflect
 
 
 class VerbPicker(Protocol):
-    def pick(self, text: str, claims: tuple[str, ...], exclude: frozenset[str], count: int) -> list[str]: ...
+    def pick(self, text: str, claims: tuple[str, ...], exclude: frozenset[str], count: int) -> list[str]:
+        """Up to `count` verb lemmas of the bank's `claims` (all when empty) that fit `text`,
+        the words the verb will govern, best first."""
 
 
-def _candidates(claims: tuple[str, ...], exclude: frozenset[str]) -> list[tuple[VerbGroup, str]]:
+# Where the verb's object ends: "the onboarding | of new nurses", "customer complaints | at ...".
+_OBJECT_END = frozenset(
+    """of for on in at to with and or by from into across through during via using that which who while
+    before after under over per as""".split()
+)
+# Extra weight of a verb whose object is one it names (OBJECTS): "Resolved" for complaints
+# comes before verbs that fit any object.
+SPECIFIC_BONUS = 0.1
+
+
+def object_head(text: str) -> str:
+    """The last word of the noun phrase the verb governs, lower case ("complaints")."""
+    phrase: list[str] = []
+    for word in re.findall(r"[a-z][a-z'-]*|[,;:()]", text.lower()):
+        if word in _OBJECT_END or not word[0].isalpha():
+            break
+        phrase.append(word)
+    return phrase[-1] if phrase else ""
+
+
+def fit(verb: str, text: str) -> int:
+    """How `verb` fits the object `text`: 2 when its object is one the verb names (OBJECTS),
+    1 when the verb takes any object, 0 when it does not fit (it needs another object, or
+    the object already says the verb: "Analyzed data analysis")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    if len(verb) >= 5 and any(word[:5] == verb[:5] for word in words):
+        return 0
+    needed = OBJECTS.get(verb)
+    if needed is None:
+        return 1
+    head = object_head(text)
+    return 2 if head and stem(head) in {stem(word) for word in needed} else 0
+
+
+def _candidates(text: str, claims: tuple[str, ...], exclude: frozenset[str]) -> list[tuple[VerbGroup, str]]:
     groups = [group for group in BANK if group.claim in claims] if claims else list(BANK)
-    return [(group, verb) for group in groups for verb in group.verbs if verb not in exclude]
+    return [(group, verb) for group in groups for verb in group.verbs if verb not in exclude and fit(verb, text)]
 
 
 def _spread(ranked: list[tuple[VerbGroup, str]], count: int) -> list[str]:
@@ -41,11 +78,11 @@ class LexicalPicker:
 
     def pick(self, text: str, claims: tuple[str, ...], exclude: frozenset[str], count: int) -> list[str]:
         words = set(re.findall(r"[a-z]+", text.lower()))
-        candidates = _candidates(claims, exclude)
+        candidates = _candidates(text, claims, exclude)
         order = {claim: index for index, claim in enumerate(claims)}
         ranked = sorted(
             candidates,
-            key=lambda item: (-len(words & set(item[0].cues)), order.get(item[0].claim, 0)),
+            key=lambda item: (-fit(item[1], text), -len(words & set(item[0].cues)), order.get(item[0].claim, 0)),
         )
         return _spread(ranked, count)
 
@@ -61,11 +98,12 @@ class EmbeddingPicker:
         }
 
     def pick(self, text: str, claims: tuple[str, ...], exclude: frozenset[str], count: int) -> list[str]:
-        candidates = _candidates(claims, exclude)
+        candidates = _candidates(text, claims, exclude)
         if not candidates:
             return []
         # One batch: the bank's phrases are encoded once per process (the embedder keeps them).
         vectors = self.embedder.encode([text] + [self._phrases[verb] for _, verb in candidates])
-        scores = vectors[1:] @ vectors[0]
+        bonus = np.array([SPECIFIC_BONUS * (fit(verb, text) == 2) for _, verb in candidates], dtype=np.float32)
+        scores = vectors[1:] @ vectors[0] + bonus
         ranked = [candidates[index] for index in np.argsort(-scores, kind="stable")]
         return _spread(ranked, count)

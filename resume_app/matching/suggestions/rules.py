@@ -29,6 +29,7 @@ from resume_app.matching.suggestions.verbs import (
 )
 
 CHOICES = 3
+_DETERMINERS = frozenset("the a an all each every their its his her this these those new".split())
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,20 @@ def _verb_run(words: list[str], start: int, form: str, tense: str) -> list[str] 
         second = form_of(_strip(words[start + 2]))
         if second and second[1] in (form, "both"):
             out[start + 2] = _with_punctuation(words[start + 2], inflect(second[0], tense))
+    if form == "gerund":
+        # "answering phones and greeting visitors": a later "and <-ing>" is a second verb
+        # when it cannot be a noun or a determiner follows it; otherwise ("and marketing
+        # materials") the run is left alone rather than half rewritten.
+        for index in range(start + 3, len(words)):
+            if words[index - 1].lower() != "and":
+                continue
+            later = form_of(_strip(words[index]))
+            if not later or later[1] != "gerund":
+                continue
+            following = _strip(words[index + 1]).lower() if index + 1 < len(words) else ""
+            if "NOUN" in getAllLemmas(_strip(words[index]).lower()) and following not in _DETERMINERS:
+                return None
+            out[index] = _with_punctuation(words[index], inflect(later[0], tense))
     return out
 
 
@@ -121,6 +136,8 @@ def weak_opener(ctx: BulletContext, picker: VerbPicker) -> list[Rewrite]:
             run = _verb_run(rest, 0, form, tense)
             if run:
                 return [Rewrite("weak-opener", reason, _sentence(run))]
+        if rest and (form_of(_strip(rest[0])) or ("", ""))[1] == "gerund":
+            return []  # a verb run this rule could not rewrite whole: no verb goes before it
         if isinstance(replacement, tuple):
             verbs = picker.pick(" ".join(rest), replacement, frozenset(), CHOICES)
             return [Rewrite("weak-opener", reason, _sentence([inflect(verb, tense), *rest])) for verb in verbs]

@@ -139,7 +139,7 @@ BANK: tuple[VerbGroup, ...] = (
             "experiments",
             "statistics",
         ),
-        ("analyze", "evaluate", "assess", "investigate", "research", "measure", "audit"),
+        ("analyze", "evaluate", "assess", "investigate", "research", "conduct", "measure", "audit"),
     ),
     VerbGroup(
         "supported",
@@ -226,6 +226,61 @@ BANK: tuple[VerbGroup, ...] = (
     ),
 )
 
+_PEOPLE = """staff team teams employees students clients customers engineers members hires nurses volunteers interns
+juniors managers executives patients users people colleagues developers analysts children athletes residents
+trainees technicians agents associates reports apprentices parents families guests"""
+# Verbs that fit only some objects, with the words (any field) one of which the rest of the
+# bullet must name: "Answered the onboarding" or "Served payroll" are never offered. Verbs
+# not listed fit any object (manage, develop, improve, plan...).
+OBJECTS: dict[str, frozenset[str]] = {
+    verb: frozenset(words.split())
+    for verb, words in {
+        "answer": "calls phones questions inquiries emails requests tickets messages",
+        "resolve": "issues complaints problems tickets disputes incidents conflicts bugs escalations requests errors",
+        "serve": "customers clients guests patients residents users members tables community communities",
+        "advise": _PEOPLE,
+        "assist": _PEOPLE,
+        "coach": _PEOPLE,
+        "mentor": _PEOPLE,
+        "train": _PEOPLE + " models",
+        "teach": _PEOPLE + " classes courses lessons",
+        "guide": _PEOPLE,
+        "onboard": _PEOPLE,
+        "supervise": _PEOPLE + " operations work",
+        "head": "team department unit project initiative committee effort program office group",
+        "orchestrate": "migration migrations launch launches events campaigns rollout projects efforts release",
+        "audit": "accounts records books processes payroll expenses invoices compliance controls statements systems",
+        "measure": "performance results metrics impact quality time traffic outcomes satisfaction",
+        "conduct": "analysis research studies audits interviews surveys experiments tests assessments reviews "
+        "training inspections investigations meetings",
+        "schedule": "meetings appointments shifts events interviews deliveries travel staff calls visits",
+        "process": "orders payments invoices claims applications payroll returns transactions data requests refunds",
+        "maintain": "records systems databases accounts equipment servers files inventory website relationships code "
+        "documentation infrastructure ledger payroll books",
+        "administer": "programs budgets benefits payroll systems tests medications accounts contracts grants",
+        "publish": "papers articles reports research findings posts",
+        "present": "findings results reports papers proposals research talks",
+        "negotiate": "contracts terms deals prices rates agreements leases",
+        "document": "processes procedures requirements systems code decisions workflows",
+        "author": "papers reports articles proposals guides documentation books",
+        "launch": "products features campaigns programs services sites apps app website initiatives platform store",
+        "implement": "systems processes policies features solutions programs controls tools procedures changes",
+        "engineer": "systems solutions pipelines software platform features infrastructure",
+        "consolidate": "vendors systems accounts reports data tools offices contracts",
+        "eliminate": "errors waste costs steps delays backlog duplication",
+        "save": "money time costs hours dollars",
+        "cut": "costs time spend waste errors delays turnaround",
+        "reduce": "costs time errors churn waste latency spend turnover downtime delays defects risk expenses backlog",
+        "increase": "revenue sales users traffic engagement membership retention conversion donations enrollment "
+        "followers subscribers share attendance profit throughput output",
+        "grow": "revenue sales users traffic engagement membership business team accounts audience",
+        "boost": "revenue sales users traffic engagement retention conversion morale attendance",
+        "accelerate": "delivery growth release releases onboarding hiring development",
+        "scale": "systems infrastructure team operations platform services business program",
+        "execute": "plans plan strategy campaigns projects programs trades contracts migration rollout",
+    }.items()
+}
+
 VERB_GROUP: dict[str, VerbGroup] = {}
 for _group in BANK:
     for _verb in _group.verbs:
@@ -237,6 +292,8 @@ for _group in BANK:
 # otherwise. None: drop the opener only before a verb.
 WEAK_OPENERS: dict[str, tuple[str, ...] | str] = {
     "responsible for": ("led", "organised", "supported"),
+    "was responsible for": ("led", "organised", "supported"),
+    "were responsible for": ("led", "organised", "supported"),
     "in charge of": ("led", "organised"),
     "duties included": ("organised", "supported", "led"),
     "tasked with": ("organised", "built", "supported"),
