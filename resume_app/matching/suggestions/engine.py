@@ -17,7 +17,7 @@ from resume_app.core.model import Resume
 from resume_app.matching.keywords import Keyword, keywords_in
 from resume_app.matching.suggestions import figures, gates, rules
 from resume_app.matching.suggestions.model import BulletContext, Suggestion, changed_spans
-from resume_app.matching.suggestions.picker import LexicalPicker, VerbPicker
+from resume_app.matching.suggestions.picker import LexicalPicker, RecordingPicker, VerbPicker
 from resume_app.matching.suggestions.verbs import form_of
 
 # Sections whose bullets are achievements to reword; elsewhere (education, awards...) only
@@ -148,6 +148,15 @@ def suggest_resume(
     them the chosen bullets (default: every bullet) miss."""
     picker = picker or LexicalPicker()
     result = ResumeSuggestions(current_tense=current_tense or majority_tense(resume))
+    if hasattr(picker, "prefetch"):
+        # The verb-picking rules run once without the model to learn what it will be asked,
+        # which is then encoded in one batch.
+        recorder = RecordingPicker()
+        for ctx, achievements in contexts(resume, keywords, result.current_tense):
+            if achievements:
+                rules.weak_opener(ctx, recorder), rules.generic_verb(ctx, recorder), rules.repeated_verb(ctx, recorder)
+        if recorder.texts:
+            picker.prefetch(recorder.texts)
     for ctx, achievements in contexts(resume, keywords, result.current_tense):
         result.bullets[ctx.bullet_id] = suggest_bullet(ctx, picker, achievements)
     if keywords:
