@@ -4,13 +4,26 @@ The page and the CLI call this; the rules and gates are in matching/suggestions/
 
 from __future__ import annotations
 
-from resume_app.core.model import Resume
+from resume_app.core import editing
+from resume_app.core.errors import InputError
+from resume_app.core.model import Bullet, Resume
 from resume_app.matching.ranker import prepare
-from resume_app.matching.suggestions.engine import ResumeSuggestions, suggest_resume
-from resume_app.matching.suggestions.picker import EmbeddingPicker
+from resume_app.matching.suggestions.engine import (
+    ResumeSuggestions,
+    add_confirmed_skill,
+    apply_figure,
+    contexts,
+    suggest_bullet,
+    suggest_resume,
+)
+from resume_app.matching.suggestions.model import Suggestion
+from resume_app.matching.suggestions.picker import EmbeddingPicker, VerbPicker
+from resume_app.storage import repository
 from resume_app.tailoring.embedding import embedder
 
 TENSES = ("present", "past")
+# Another tab, or an edit since, changed the bullet: a suggestion made for the old text is not applied.
+STALE = "This bullet changed since the suggestion was made; look at its new suggestions."
 
 
 def suggestions(
@@ -43,3 +56,80 @@ def as_json(resume: Resume, found: ResumeSuggestions) -> dict:
         "bullets": bullets,
         "keywords": [item.as_dict() for item in found.keywords],
     }
+
+
+# The page's calls: ids and strings in, plain data out; every change goes through the
+# repository like any other edit of the master.
+
+
+def bullet_suggestions(
+    workspace_id: str,
+    resume_id: str,
+    bullet_id: str,
+    posting_text: str | None = None,
+    current_tense: str | None = None,
+    picker: VerbPicker | None = None,
+) -> list[Suggestion]:
+    """One master bullet's suggestions (the posting's keywords guarded when given)."""
+    master = repository.get_resume(workspace_id, resume_id)
+    keywords = prepare(posting_text).keywords if posting_text else []
+    picker = picker or EmbeddingPicker(embedder())
+    for ctx, achievements in contexts(master, keywords, current_tense):
+        if ctx.bullet_id == bullet_id:
+            return suggest_bullet(ctx, picker, achievements)
+    raise InputError("This bullet is no longer in the resume.")
+
+
+def _checked(resume: Resume, bullet_id: str, expected: str) -> Bullet:
+    _, bullet = editing.find_bullet(resume, bullet_id)  # InputError when it is gone
+    if bullet.text != expected:
+        raise InputError(STALE)
+    return bullet
+
+
+def apply_text(workspace_id: str, resume_id: str, bullet_id: str, expected: str, text: str) -> Resume:
+    """Apply a suggestion's text to the master bullet that still reads `expected`."""
+
+    def change(resume: Resume) -> None:
+        _checked(resume, bullet_id, expected)
+        editing.set_bullet_text(resume, bullet_id, text)
+
+    return repository.update_resume(workspace_id, resume_id, change)[0]
+
+
+def answer_question(
+    workspace_id: str, resume_id: str, bullet_id: str, expected: str, figure_kind: str, figure: str
+) -> Resume:
+    """The bullet rewritten with the figure the person typed (InputError with a sentence
+    for a figure without digits, or one the bullet cannot take)."""
+    text = apply_figure(expected, figure_kind, figure)
+    return apply_text(workspace_id, resume_id, bullet_id, expected, text)
+
+
+def apply_split(workspace_id: str, resume_id: str, bullet_id: str, expected: str, parts: list[str]) -> str:
+    """Split a bullet in two: the first part stays in the bullet, the second becomes a new
+    bullet right after it, also in every tailored version that shows the first. Returns
+    the new bullet's id."""
+    first, second = parts
+
+    def change(resume: Resume) -> str:
+        _checked(resume, bullet_id, expected)
+        entry, bullet = editing.find_bullet(resume, bullet_id)
+        editing.set_bullet_text(resume, bullet_id, first)
+        added = Bullet(text=second, hidden=bullet.hidden)
+        entry.bullets.insert(entry.bullets.index(bullet) + 1, added)
+        return added.id
+
+    _, new_id = repository.update_resume(workspace_id, resume_id, change)
+    for version in repository.list_versions(workspace_id, resume_id):
+        if bullet_id in version.bullet_ids and new_id not in version.bullet_ids:
+            version.bullet_ids.insert(version.bullet_ids.index(bullet_id) + 1, new_id)
+            repository.save_version(workspace_id, version)
+    return new_id
+
+
+def confirm_skill(workspace_id: str, resume_id: str, term: str, confirmed: bool) -> Resume:
+    """Add a posting keyword to the master's skills, only when the person confirmed they have it."""
+    return repository.update_resume(
+        workspace_id, resume_id, lambda resume: add_confirmed_skill(resume, term, confirmed)
+    )[0]
