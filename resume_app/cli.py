@@ -86,6 +86,9 @@ def _suggest(args: argparse.Namespace) -> None:
     resume = _read_resume(args.resume)
     posting = _read_posting(args.job) if args.job else None
     found = writing.suggestions(resume, posting, args.tense)
+    if args.model:
+        for sentence in writing.add_model_rewrites(resume, found):
+            print(f"resume-app: {sentence}", file=sys.stderr)
     if args.json:
         print(json.dumps(writing.as_json(resume, found), ensure_ascii=False, indent=2))
         return
@@ -178,6 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_argument("--json", action="store_true", help="print the suggestions as JSON")
     suggest.add_argument(
         "--tense", choices=("present", "past"), default=None, help="the tense of your current role's bullets"
+    )
+    suggest.add_argument(
+        "--model",
+        action="store_true",
+        help="also ask the local language model at RESUME_APP_LLM_URL for a rewrite of each bullet (fact-checked)",
     )
     suggest.set_defaults(run=_suggest)
 

@@ -36,6 +36,28 @@ def suggestions(
     return suggest_resume(resume, keywords, current_tense, picker, chosen_ids)
 
 
+def add_model_rewrites(resume: Resume, found: ResumeSuggestions) -> list[str]:
+    """Ask the local model (llm.py) for each achievement bullet's rewrite and add the ones
+    that pass the gates; the sentences saying why a bullet got none (the first of each
+    kind, so a server that is down is said once)."""
+    from resume_app.tailoring import llm
+
+    if not llm.enabled():
+        raise InputError(f"--model needs {llm.URL_VARIABLE}: the address of a model server on your machine.")
+    messages: list[str] = []
+    for ctx, achievements in contexts(resume, current_tense=found.current_tense):
+        if not achievements:
+            continue
+        answer = llm.model_rewrite(ctx.text, ctx.tense, list(ctx.keywords), ctx.bullet_id)
+        if answer.suggestion:
+            found.bullets.setdefault(ctx.bullet_id, []).append(answer.suggestion)
+        elif answer.server_down:
+            return [*messages, answer.message]  # said once, not once per bullet
+        elif answer.message not in messages:
+            messages.append(answer.message)
+    return messages
+
+
 def as_json(resume: Resume, found: ResumeSuggestions) -> dict:
     """The `resume-app suggest --json` document: each bullet with its suggestions, then the
     posting's keyword suggestions."""
