@@ -4,6 +4,8 @@ The page and the CLI call this; the rules and gates are in matching/suggestions/
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from resume_app.core import editing
 from resume_app.core.errors import InputError
 from resume_app.core.model import Bullet, Resume
@@ -155,3 +157,70 @@ def confirm_skill(workspace_id: str, resume_id: str, term: str, confirmed: bool)
     return repository.update_resume(
         workspace_id, resume_id, lambda resume: add_confirmed_skill(resume, term, confirmed)
     )[0]
+
+
+def undo_split(workspace_id: str, resume_id: str, bullet_id: str, text: str, added_id: str) -> Resume:
+    """Undo a split: the bullet reads `text` again and the bullet the split added is gone
+    (from the master, so from every version that listed it)."""
+
+    def change(resume: Resume) -> None:
+        editing.set_bullet_text(resume, bullet_id, text)
+        if any(bullet.id == added_id for bullet in resume.bullets()):
+            editing.delete_bullet(resume, added_id)
+
+    return repository.update_resume(workspace_id, resume_id, change)[0]
+
+
+# What the tailoring page shows of a bullet's suggestions.
+
+
+@dataclass
+class PreviewPart:
+    text: str = ""
+    changed: bool = False
+
+
+@dataclass
+class SuggestionRow:
+    index: int = 0
+    kind: str = ""
+    reason: str = ""
+    # The new text with the changed words marked; a split's second bullet under it.
+    preview: list[PreviewPart] = field(default_factory=list)
+    second: str = ""
+    # A figure question, and the key its answer is filled with.
+    question: str = ""
+    figure_kind: str = ""
+
+
+def preview_parts(text: str, spans: tuple[tuple[int, int], ...]) -> list[PreviewPart]:
+    parts: list[PreviewPart] = []
+    position = 0
+    for start, end in spans:
+        if start > position:
+            parts.append(PreviewPart(text[position:start]))
+        parts.append(PreviewPart(text[start:end], True))
+        position = end
+    if position < len(text):
+        parts.append(PreviewPart(text[position:]))
+    return parts
+
+
+def suggestion_rows(found: list[Suggestion]) -> list[SuggestionRow]:
+    """The page's rows, in the suggestions' order (`index` points back into `found`)."""
+    rows = []
+    for index, item in enumerate(found):
+        if item.kind in ("include-bullet", "add-skill"):
+            continue
+        rows.append(
+            SuggestionRow(
+                index=index,
+                kind=item.kind,
+                reason=item.reason,
+                preview=preview_parts(item.text, item.spans) if item.text else [],
+                second=item.parts[1] if item.kind == "split" else "",
+                question=item.question,
+                figure_kind=item.figure_kind,
+            )
+        )
+    return rows

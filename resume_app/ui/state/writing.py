@@ -1,0 +1,128 @@
+"""Writing suggestions on the tailoring page (issue 14): a bullet's suggestions opened under
+it, one applied with a click or a figure typed in answer to a question, through the same
+save and undo path as any edit of the bullet (asking first when other versions show it)."""
+
+import asyncio
+
+import reflex as rx
+
+from resume_app.core.errors import InputError
+from resume_app.matching.ranker import prepare
+from resume_app.matching.suggestions.model import Suggestion
+from resume_app.matching.suggestions.picker import EmbeddingPicker, LexicalPicker
+from resume_app.tailoring import service, writing
+from resume_app.tailoring.embedding import embedder, model_progress
+from resume_app.tailoring.writing import SuggestionRow
+from resume_app.ui.state.tailor import TailorState
+
+
+def _suggestions(workspace_id: str, resume_id: str, bullet_id: str, posting: str) -> list[Suggestion]:
+    # The model picks verbs once it is loaded; until then the bank's cue words do.
+    picker = EmbeddingPicker(embedder()) if model_progress().ready else LexicalPicker()
+    try:
+        prepare(posting) if posting.strip() else None
+    except InputError:
+        posting = ""  # not a posting (yet): no keywords to guard
+    return writing.bullet_suggestions(workspace_id, resume_id, bullet_id, posting or None, picker=picker)
+
+
+class WritingState(TailorState):
+    """The open bullet's suggestions; backend-only: the suggestions themselves."""
+
+    writing_id: str = ""
+    writing_rows: list[SuggestionRow] = []
+    writing_busy: bool = False
+    # One sentence when a suggestion could not be applied (a figure without digits...).
+    writing_message: str = ""
+    writing_confirm_open: bool = False
+    writing_confirm_message: str = ""
+    _writing_text: str = ""
+    _writing_found: list[Suggestion] = []
+    _writing_pending: dict = {}
+
+    @rx.event
+    async def toggle_suggestions(self, bullet_id: str):
+        """Open the bullet's suggestions under it (or close them)."""
+        if self.writing_id == bullet_id:
+            self.close_suggestions()
+            return
+        page = await self.get_state(TailorState)
+        self.writing_id, self.writing_rows, self.writing_message, self.writing_busy = bullet_id, [], "", True
+        try:
+            master = page._master()
+            text = next(bullet.text for bullet in master.bullets() if bullet.id == bullet_id)
+            found = await asyncio.to_thread(
+                _suggestions, page.workspace_id(), page.resume_id, bullet_id, page.posting_text
+            )
+        except (InputError, StopIteration):
+            self.writing_message, found, text = "This bullet is no longer in the resume.", [], ""
+        self._writing_text, self._writing_found = text, found
+        self.writing_rows = writing.suggestion_rows(found)
+        self.writing_busy = False
+        if not self.writing_rows and not self.writing_message:
+            self.writing_message = "Nothing to suggest: this bullet reads well as it is."
+
+    @rx.event
+    def close_suggestions(self):
+        self.writing_id, self.writing_rows, self.writing_message = "", [], ""
+        self.writing_confirm_open, self._writing_found = False, []
+
+    @rx.event
+    async def apply_suggestion(self, index: int):
+        if not 0 <= index < len(self._writing_found):
+            return None
+        item = self._writing_found[index]
+        step = {"text": item.text, "parts": list(item.parts)} if item.kind == "split" else {"text": item.text}
+        return await self._ask_then_apply(step)
+
+    @rx.event
+    async def answer_question(self, form: dict):
+        """A figure typed in answer to a question: the bullet rewritten with it, or one sentence."""
+        try:
+            text = writing.apply_figure(
+                self._writing_text, str(form.get("figure_kind", "")), str(form.get("figure", ""))
+            )
+        except InputError as error:
+            self.writing_message = str(error)
+            return None
+        return await self._ask_then_apply({"text": text})
+
+    async def _ask_then_apply(self, step: dict):
+        self._writing_pending = step
+        page = await self.get_state(TailorState)
+        others = service.shared_with(page.workspace_id(), page.version_id, self.writing_id)
+        if others:
+            self.writing_confirm_message = service.shared_question(others)
+            self.writing_confirm_open = True
+            return None
+        return await self.confirm_suggestion()
+
+    @rx.event
+    def cancel_suggestion(self):
+        self.writing_confirm_open, self._writing_pending = False, {}
+
+    @rx.event
+    async def confirm_suggestion(self):
+        step, bullet_id, old = self._writing_pending, self.writing_id, self._writing_text
+        self.writing_confirm_open, self._writing_pending = False, {}
+        if not step:
+            return None
+        page = await self.get_state(TailorState)
+        workspace = page.workspace_id()
+        if "parts" in step:
+            saved, added = page._save(
+                lambda: writing.apply_split(workspace, page.resume_id, bullet_id, old, step["parts"])
+            )
+            if not saved:
+                return None
+            page._bullet_ids = service.stored_choice(workspace, page.version_id, page._master())
+            page._show_rows(page._master())
+            page._remember({"label": "split", "bullet": bullet_id, "text": old, "added": added})
+        else:
+            saved, _ = page._save(lambda: writing.apply_text(workspace, page.resume_id, bullet_id, old, step["text"]))
+            if not saved:
+                return None
+            page._show_rows(page._master())
+            page._remember({"label": "writing suggestion", "bullet": bullet_id, "text": old})
+        self.close_suggestions()
+        return page._text_changed()
