@@ -121,3 +121,25 @@ def test_a_bullet_that_changed_since_is_not_overwritten(page):
     _run(writing.apply_suggestion(row.index))
     assert _texts(page)[0] == "Ran payroll for 40 staff"
     assert "changed since" in page.save_message
+
+
+def test_a_keyword_chip_includes_a_bullet_that_names_it_or_adds_a_confirmed_skill(page):
+    from tests.corpus import CORPUS
+
+    repository.update_resume(
+        page.workspace_id(),
+        page.resume_id,
+        lambda resume: resume.entries()[0].bullets.append(Bullet("Ran Kubernetes clusters for 4 teams", "b4")),
+    )
+    page.posting_text = (CORPUS / "jobs" / "indeed_150_devops_engineer.txt").read_text(encoding="utf-8")
+    writing = _writing(page)
+    _run(writing.include_for_keyword("Kubernetes"))
+    assert "b4" in page._bullet_ids and page.undo_label == "include/exclude"
+    writing.ask_skill("MongoDB")
+    assert writing.skill_confirm_open and writing.skill_term == "MongoDB"
+    writing.cancel_skill()
+    assert repository.get_resume(page.workspace_id(), page.resume_id).section("skills") is None
+    writing.ask_skill("MongoDB")
+    _run(writing.confirm_skill())
+    skills = repository.get_resume(page.workspace_id(), page.resume_id).section("skills").skills
+    assert [skill.name for skill in skills] == ["MongoDB"] and not writing.skill_confirm_open

@@ -7,6 +7,7 @@ import asyncio
 import reflex as rx
 
 from resume_app.core.errors import InputError
+from resume_app.matching.keywords import keywords_in
 from resume_app.matching.ranker import prepare
 from resume_app.matching.suggestions.model import Suggestion
 from resume_app.matching.suggestions.picker import EmbeddingPicker, LexicalPicker
@@ -36,6 +37,9 @@ class WritingState(TailorState):
     writing_message: str = ""
     writing_confirm_open: bool = False
     writing_confirm_message: str = ""
+    # A posting keyword nowhere in the resume, offered as a skill: asked before it is added.
+    skill_confirm_open: bool = False
+    skill_term: str = ""
     _writing_text: str = ""
     _writing_found: list[Suggestion] = []
     _writing_pending: dict = {}
@@ -126,3 +130,45 @@ class WritingState(TailorState):
             page._remember({"label": "writing suggestion", "bullet": bullet_id, "text": old})
         self.close_suggestions()
         return page._text_changed()
+
+    # The posting's keywords (the match panel's chips)
+
+    @rx.event
+    def ask_skill(self, term: str):
+        self.skill_term, self.skill_confirm_open = term, True
+
+    @rx.event
+    def cancel_skill(self):
+        self.skill_term, self.skill_confirm_open = "", False
+
+    @rx.event
+    async def confirm_skill(self):
+        """The person says they have the skill: it joins the master's skills."""
+        term, self.skill_confirm_open = self.skill_term, False
+        page = await self.get_state(TailorState)
+        saved, _ = page._save(lambda: writing.confirm_skill(page.workspace_id(), page.resume_id, term, True))
+        self.skill_term = ""
+        return page._text_changed() if saved else None
+
+    @rx.event
+    async def include_for_keyword(self, term: str):
+        """Include the master's best-placed bullet, left out of this version, that names `term`."""
+        page = await self.get_state(TailorState)
+        try:
+            keywords = [keyword for keyword in prepare(page.posting_text).keywords if keyword.term == term]
+        except InputError:
+            return None
+        chosen = set(page._bullet_ids)
+        holder = next(
+            (
+                bullet.id
+                for bullet in page._master().bullets()
+                if bullet.id not in chosen and keywords and keywords_in(bullet.text, keywords)
+            ),
+            None,
+        )
+        if holder is None:
+            return None
+        return page._change(
+            lambda: service.toggle(page.workspace_id(), page.version_id, holder), "include/exclude", True
+        )

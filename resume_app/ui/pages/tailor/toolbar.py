@@ -80,3 +80,18 @@ def confirm_suggestion_dialog() -> rx.Component:
         WritingState.cancel_suggestion,
         WritingState.writing_confirm_open,
     )
+
+
+def confirm_skill_dialog() -> rx.Component:
+    return confirm_dialog(
+        "Add this skill?",
+        rx.text(
+            "The posting asks for ",
+            rx.text.strong(WritingState.skill_term),
+            ", which your resume does not name. Add it to your skills only if you have it.",
+        ),
+        "I have it: add it",
+        WritingState.confirm_skill,
+        WritingState.cancel_skill,
+        WritingState.skill_confirm_open,
+    )
