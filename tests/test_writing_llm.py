@@ -67,6 +67,11 @@ def test_a_rewrite_that_keeps_every_fact_is_offered(stub):
     assert request["body"]["max_tokens"] == llm.MAX_TOKENS
 
 
+def test_a_chatty_answer_gives_its_bullet_line(stub):
+    stub.answer = 'Here is the rewritten bullet:\n\n"Managed payroll for 40 staff"'
+    assert llm.model_rewrite(BULLET).suggestion.text == "Managed payroll for 40 staff"
+
+
 def test_a_rewrite_that_invents_a_number_is_refused_by_the_gate(stub):
     stub.answer = "Managed payroll for 40 staff, saving $20,000 a year"
     answer = llm.model_rewrite(BULLET)

@@ -85,7 +85,9 @@ def request_body(text: str, tense: str) -> dict:
 
 def _answer_text(raw: bytes) -> str:
     content = json.loads(raw)["choices"][0]["message"]["content"]
-    lines = [line.strip() for line in str(content).splitlines() if line.strip()]
+    # Chat models often lead with "Here is the rewritten bullet:": the bullet is the first
+    # line that does not introduce another.
+    lines = [line.strip() for line in str(content).splitlines() if line.strip() and not line.strip().endswith(":")]
     return lines[0].lstrip("-*\u2022 ").strip("\"'\u201c\u201d ") if lines else ""
 
 
