@@ -152,3 +152,16 @@ def test_cli_suggest_with_the_model_but_no_server_set_exits_2(monkeypatch, tmp_p
     result = _cli(str(_resume_file(tmp_path)), "--model")
     assert result.returncode == 2 and "RESUME_APP_LLM_URL" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_stored_bullet_is_rewritten_in_its_job_s_tense(stub, workspace):
+    from resume_app.core.model import Bullet, Entry, Resume, Section
+    from resume_app.storage import repository
+    from resume_app.tailoring import writing
+
+    current = Entry("CPA", "Gilmore", start_date="2021", bullets=[Bullet(BULLET, "b1")])
+    resume = repository.create_resume(workspace, Resume(sections=[Section("work", entries=[current])]))
+    stub.answer = "Manage payroll for 40 staff"
+    answer = writing.model_suggestion(workspace, resume.id, "b1")
+    assert answer.suggestion.text == "Manage payroll for 40 staff"
+    assert "present tense" in stub.received[0]["body"]["messages"][0]["content"]

@@ -95,13 +95,33 @@ def bullet_suggestions(
     picker: VerbPicker | None = None,
 ) -> list[Suggestion]:
     """One master bullet's suggestions (the posting's keywords guarded when given)."""
+    ctx, achievements = bullet_context(workspace_id, resume_id, bullet_id, posting_text, current_tense)
+    return suggest_bullet(ctx, picker or EmbeddingPicker(embedder()), achievements)
+
+
+def bullet_context(
+    workspace_id: str,
+    resume_id: str,
+    bullet_id: str,
+    posting_text: str | None = None,
+    current_tense: str | None = None,
+):
+    """A stored bullet's context (its job, tense, the posting's keywords) and whether it is
+    an achievement (work, volunteer, projects)."""
     master = repository.get_resume(workspace_id, resume_id)
     keywords = prepare(posting_text).keywords if posting_text else []
-    picker = picker or EmbeddingPicker(embedder())
     for ctx, achievements in contexts(master, keywords, current_tense):
         if ctx.bullet_id == bullet_id:
-            return suggest_bullet(ctx, picker, achievements)
+            return ctx, achievements
     raise InputError("This bullet is no longer in the resume.")
+
+
+def model_suggestion(workspace_id: str, resume_id: str, bullet_id: str, posting_text: str | None = None):
+    """The local model's gated rewrite of a stored bullet (llm.ModelAnswer)."""
+    from resume_app.tailoring import llm
+
+    ctx, _ = bullet_context(workspace_id, resume_id, bullet_id, posting_text)
+    return llm.model_rewrite(ctx.text, ctx.tense, list(ctx.keywords), bullet_id)
 
 
 def _checked(resume: Resume, bullet_id: str, expected: str) -> Bullet:

@@ -11,20 +11,27 @@ from resume_app.matching.keywords import keywords_in
 from resume_app.matching.ranker import prepare
 from resume_app.matching.suggestions.model import Suggestion
 from resume_app.matching.suggestions.picker import EmbeddingPicker, LexicalPicker
-from resume_app.tailoring import service, writing
+from resume_app.tailoring import llm, service, writing
 from resume_app.tailoring.embedding import embedder, model_progress
 from resume_app.tailoring.writing import SuggestionRow
 from resume_app.ui.state.tailor import TailorState
 
 
+def _posting(text: str) -> str | None:
+    """The page's posting when it reads as one (otherwise there are no keywords to guard)."""
+    if not text.strip():
+        return None
+    try:
+        prepare(text)
+    except InputError:
+        return None
+    return text
+
+
 def _suggestions(workspace_id: str, resume_id: str, bullet_id: str, posting: str) -> list[Suggestion]:
     # The model picks verbs once it is loaded; until then the bank's cue words do.
     picker = EmbeddingPicker(embedder()) if model_progress().ready else LexicalPicker()
-    try:
-        prepare(posting) if posting.strip() else None
-    except InputError:
-        posting = ""  # not a posting (yet): no keywords to guard
-    return writing.bullet_suggestions(workspace_id, resume_id, bullet_id, posting or None, picker=picker)
+    return writing.bullet_suggestions(workspace_id, resume_id, bullet_id, _posting(posting), picker=picker)
 
 
 class WritingState(TailorState):
@@ -35,6 +42,9 @@ class WritingState(TailorState):
     writing_busy: bool = False
     # One sentence when a suggestion could not be applied (a figure without digits...).
     writing_message: str = ""
+    # A local model is set up (RESUME_APP_LLM_URL): the panel offers to ask it.
+    model_enabled: bool = False
+    model_busy: bool = False
     writing_confirm_open: bool = False
     writing_confirm_message: str = ""
     # A posting keyword nowhere in the resume, offered as a skill: asked before it is added.
@@ -52,6 +62,7 @@ class WritingState(TailorState):
             return
         page = await self.get_state(TailorState)
         self.writing_id, self.writing_rows, self.writing_message, self.writing_busy = bullet_id, [], "", True
+        self.model_enabled = llm.enabled()
         try:
             master = page._master()
             text = next(bullet.text for bullet in master.bullets() if bullet.id == bullet_id)
@@ -65,6 +76,31 @@ class WritingState(TailorState):
         self.writing_busy = False
         if not self.writing_rows and not self.writing_message:
             self.writing_message = "Nothing to suggest: this bullet reads well as it is."
+
+    @rx.event(background=True)
+    async def ask_model(self):
+        """The local model's rewrite of the open bullet, gated like the others; a model that is
+        slow or down gives one sentence and the rest of the page stays usable meanwhile."""
+        async with self:
+            page = await self.get_state(TailorState)
+            workspace, resume_id, posting = page.workspace_id(), page.resume_id, page.posting_text
+            bullet_id, text = self.writing_id, self._writing_text
+            self.model_busy, self.writing_message = True, ""
+        try:
+            answer = await asyncio.to_thread(
+                writing.model_suggestion, workspace, resume_id, bullet_id, _posting(posting)
+            )
+        except InputError as error:
+            answer = llm.ModelAnswer(None, str(error))
+        async with self:
+            self.model_busy = False
+            if self.writing_id != bullet_id or self._writing_text != text:
+                return  # another bullet opened meanwhile
+            if answer.suggestion:
+                self._writing_found = [*self._writing_found, answer.suggestion]
+                self.writing_rows = writing.suggestion_rows(self._writing_found)
+            else:
+                self.writing_message = answer.message
 
     @rx.event
     def close_suggestions(self):

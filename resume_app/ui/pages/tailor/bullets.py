@@ -102,6 +102,17 @@ def _suggestions_panel() -> rx.Component:
         rx.cond(WritingState.writing_busy, rx.spinner(size="1")),
         rx.foreach(WritingState.writing_rows, _suggestion),
         rx.cond(WritingState.writing_message != "", rx.text(WritingState.writing_message, size="1", role="status")),
+        rx.cond(
+            WritingState.model_enabled,
+            rx.button(
+                "Ask your local model",
+                size="1",
+                variant="soft",
+                loading=WritingState.model_busy,
+                on_click=WritingState.ask_model,
+                class_name="ask-model",
+            ),
+        ),
         spacing="2",
         width="100%",
         class_name="suggestions",
