@@ -65,7 +65,7 @@ def _suggestion(row: SuggestionRow) -> rx.Component:
         rx.hstack(
             rx.text(row.question, size="2", weight="medium"),
             rx.input(name="figure", placeholder="e.g. 30% or 2,000", size="1", aria_label=row.question, max_length=40),
-            rx.el.input(type="hidden", name="figure_kind", value=row.figure_kind),
+            rx.el.input(type="hidden", name="figure_kind", default_value=row.figure_kind),
             rx.button("Add", type="submit", size="1"),
             align="center",
             spacing="2",
