@@ -80,6 +80,36 @@ def _rank(args: argparse.Namespace) -> None:
     print(f"\nMissing keywords: {', '.join(ranking.keywords.missing_in_resume) or 'none'}")
 
 
+def _suggest(args: argparse.Namespace) -> None:
+    from resume_app.tailoring import writing
+
+    resume = _read_resume(args.resume)
+    posting = _read_posting(args.job) if args.job else None
+    found = writing.suggestions(resume, posting, args.tense)
+    if args.model:
+        for sentence in writing.add_model_rewrites(resume, found):
+            print(f"resume-app: {sentence}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(writing.as_json(resume, found), ensure_ascii=False, indent=2))
+        return
+    for entry in resume.entries():
+        shown = [(bullet, found.bullets.get(bullet.id, [])) for bullet in entry.bullets]
+        shown = [(bullet, items) for bullet, items in shown if items]
+        if shown:
+            print(f"\n{' | '.join(part for part in (entry.title, entry.organization) if part) or 'Untitled entry'}")
+        for bullet, items in shown:
+            print(f"  - {bullet.text}")
+            for item in items:
+                if item.kind == "metric":
+                    print(f"      [{item.kind}] {item.question}")
+                else:
+                    print(f"      [{item.kind}] {item.reason}\n          -> {' / '.join(item.parts) or item.text}")
+    if found.keywords:
+        print("\nKeywords")
+        for item in found.keywords:
+            print(f"  [{item.kind}] {item.reason}")
+
+
 def _write(resume, output: Path) -> None:
     from resume_app.export import MIME_TYPES, render
 
@@ -144,6 +174,20 @@ def build_parser() -> argparse.ArgumentParser:
     rank.add_argument("job", help="the job posting as a text file")
     rank.add_argument("--json", action="store_true", help="print the ranking as JSON")
     rank.set_defaults(run=_rank)
+
+    suggest = commands.add_parser("suggest", help="suggest stronger wording for every bullet, never changing a fact")
+    suggest.add_argument("resume", help="the resume: PDF, DOCX or JSON Resume .json")
+    suggest.add_argument("job", nargs="?", default=None, help="a job posting as a text file (keyword suggestions)")
+    suggest.add_argument("--json", action="store_true", help="print the suggestions as JSON")
+    suggest.add_argument(
+        "--tense", choices=("present", "past"), default=None, help="the tense of your current role's bullets"
+    )
+    suggest.add_argument(
+        "--model",
+        action="store_true",
+        help="also ask the local language model at RESUME_APP_LLM_URL for a rewrite of each bullet (fact-checked)",
+    )
+    suggest.set_defaults(run=_suggest)
 
     export = commands.add_parser("export", help="write a resume as another format")
     export.add_argument("resume", help="the resume: PDF, DOCX or JSON Resume .json")

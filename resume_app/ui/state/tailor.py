@@ -23,7 +23,7 @@ from resume_app.core.model import Resume
 from resume_app.matching.ranker import Ranking
 from resume_app.parsing import sandbox
 from resume_app.storage import repository
-from resume_app.tailoring import pasted, rows, service, versions
+from resume_app.tailoring import pasted, rows, service, versions, writing
 from resume_app.tailoring.embedding import model_progress
 from resume_app.tailoring.rows import (
     BreakdownRow,
@@ -360,6 +360,17 @@ class TailorState(SavingMixin, WorkspaceState):
             events = self._change(restore, panel=True)
             # Putting back what a fitting left out changes the length even with the same bullets.
             return events if events or left_out is None else LengthState.count_pages
+        if "added" in last:  # a split: the bullet reads as before, the added one is gone
+            saved, master = self._save(
+                lambda: writing.undo_split(
+                    self.workspace_id(), self.resume_id, last["bullet"], last["text"], last["added"]
+                )
+            )
+            if not saved:
+                return None
+            self._bullet_ids = service.stored_choice(self.workspace_id(), self.version_id, master)
+            self._show_rows(master)
+            return self._text_changed()
         if self._write_text(last["bullet"], last["text"]):
             return self._text_changed()
         return None
@@ -384,7 +395,8 @@ class TailorState(SavingMixin, WorkspaceState):
         )
 
     def _remember(self, step: dict) -> None:
-        """One step for undo: {"label", "order"} for a choice, {"label", "bullet", "text"} for an edit."""
+        """One step for undo: {"label", "order"} for a choice, {"label", "bullet", "text"} for an edit
+        (and "added", the new bullet's id, for a split)."""
         self._undo = [*self._undo, step][-UNDO_LIMIT:]
 
     def _write_text(self, bullet_id: str, text: str) -> bool:

@@ -12,7 +12,12 @@ from resume_app.ui.pages.tailor.length import length_bar
 from resume_app.ui.pages.tailor.match_panel import match_panel
 from resume_app.ui.pages.tailor.posting import posting_card
 from resume_app.ui.pages.tailor.posting_parts import posting_parts_card
-from resume_app.ui.pages.tailor.toolbar import confirm_edit_dialog, toolbar
+from resume_app.ui.pages.tailor.toolbar import (
+    confirm_edit_dialog,
+    confirm_skill_dialog,
+    confirm_suggestion_dialog,
+    toolbar,
+)
 from resume_app.ui.pages.tailor.versions import versions_card
 from resume_app.ui.state.tailor import CompareState, TailorState
 
@@ -46,6 +51,8 @@ def _workspace() -> rx.Component:
             width="100%",
         ),
         confirm_edit_dialog(),
+        confirm_suggestion_dialog(),
+        confirm_skill_dialog(),
         width="100%",
         spacing="4",
     )

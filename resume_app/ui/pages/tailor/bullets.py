@@ -10,11 +10,13 @@ from resume_app.tailoring.rows import (
     TailorBullet,
     TailorJob,
 )
+from resume_app.tailoring.writing import PreviewPart, SuggestionRow
 from resume_app.ui.components.inputs import TEXT_LIMIT
 from resume_app.ui.components.sortable import sortable_list
 from resume_app.ui.components.status import icon_button
 from resume_app.ui.pages.tailor.posting import POSTING_DELAY_MS
 from resume_app.ui.state.tailor import BulletEditState, TailorState
+from resume_app.ui.state.writing import WritingState
 
 
 def _segment(segment: Segment) -> rx.Component:
@@ -47,6 +49,73 @@ def _bullet_editor(bullet: TailorBullet) -> rx.Component:
         ),
         on_submit=BulletEditState.save_edit_form,
         width="100%",
+    )
+
+
+def _preview_part(part: PreviewPart) -> rx.Component:
+    return rx.cond(
+        part.changed,
+        rx.el.mark(part.text, class_name="changed", style={"background": "var(--blue-4)", "padding": "0 1px"}),
+        rx.text.span(part.text),
+    )
+
+
+def _suggestion(row: SuggestionRow) -> rx.Component:
+    question = rx.form(
+        rx.hstack(
+            rx.text(row.question, size="2", weight="medium"),
+            rx.input(name="figure", placeholder="e.g. 30% or 2,000", size="1", aria_label=row.question, max_length=40),
+            rx.el.input(type="hidden", name="figure_kind", default_value=row.figure_kind),
+            rx.button("Add", type="submit", size="1"),
+            align="center",
+            spacing="2",
+            wrap="wrap",
+        ),
+        on_submit=WritingState.answer_question,
+        reset_on_submit=True,
+    )
+    rewrite = rx.hstack(
+        rx.vstack(
+            rx.text(rx.foreach(row.preview, _preview_part), size="2", class_name="suggestion-text"),
+            rx.cond(row.second != "", rx.text(row.second, size="2", class_name="suggestion-second")),
+            spacing="1",
+            width="100%",
+        ),
+        rx.button("Apply", size="1", on_click=WritingState.apply_suggestion(row.index), class_name="apply-suggestion"),
+        width="100%",
+        align="start",
+    )
+    return rx.vstack(
+        rx.text(row.reason, size="1", color_scheme="gray"),
+        rx.cond(row.kind == "metric", question, rewrite),
+        spacing="1",
+        width="100%",
+        class_name="suggestion",
+        data_kind=row.kind,
+        padding="0.4em",
+        border_left="3px solid var(--blue-6)",
+    )
+
+
+def _suggestions_panel() -> rx.Component:
+    return rx.vstack(
+        rx.cond(WritingState.writing_busy, rx.spinner(size="1")),
+        rx.foreach(WritingState.writing_rows, _suggestion),
+        rx.cond(WritingState.writing_message != "", rx.text(WritingState.writing_message, size="1", role="status")),
+        rx.cond(
+            WritingState.model_enabled,
+            rx.button(
+                "Ask your local model",
+                size="1",
+                variant="soft",
+                loading=WritingState.model_busy,
+                on_click=WritingState.ask_model,
+                class_name="ask-model",
+            ),
+        ),
+        spacing="2",
+        width="100%",
+        class_name="suggestions",
     )
 
 
@@ -96,6 +165,7 @@ def _bullet_row(bullet: TailorBullet) -> rx.Component:
                 bullet.problems.length() > 0,
                 rx.text(bullet.problems.join(" "), size="1", color_scheme="amber"),
             ),
+            rx.cond(WritingState.writing_id == bullet.id, _suggestions_panel()),
             spacing="1",
             width="100%",
         ),
@@ -105,6 +175,7 @@ def _bullet_row(bullet: TailorBullet) -> rx.Component:
             spacing="1",
         ),
         icon_button("pencil", "Edit bullet text", BulletEditState.start_edit(bullet.id)),
+        icon_button("sparkles", "Writing suggestions", WritingState.toggle_suggestions(bullet.id)),
         key=bullet.id,
         data_id=bullet.id,
         data_bullet_id=bullet.id,

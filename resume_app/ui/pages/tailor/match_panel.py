@@ -12,6 +12,7 @@ from resume_app.tailoring.rows import (
     RequirementRow,
 )
 from resume_app.ui.state.tailor import TailorState
+from resume_app.ui.state.writing import WritingState
 
 
 def _gauge() -> rx.Component:
@@ -116,11 +117,22 @@ def _requirement(row: RequirementRow) -> rx.Component:
     )
 
 
-def _chips(title: str, words: rx.Var, color: str, element_id: str) -> rx.Component:
+def _chips(title: str, words: rx.Var, color: str, element_id: str, on_click=None, hint: str = "") -> rx.Component:
+    """Keyword chips; with `on_click(word)`, each is a button (`hint` its tooltip)."""
+
+    def chip(word) -> rx.Component:
+        badge = rx.badge(word, color_scheme=color, variant="soft")
+        if on_click is None:
+            return badge
+        return rx.tooltip(
+            rx.el.button(badge, on_click=on_click(word), class_name="keyword-chip", aria_label=hint + ": " + word),
+            content=hint,
+        )
+
     return rx.vstack(
         rx.text(title, size="1", weight="medium", color_scheme="gray"),
         rx.flex(
-            rx.foreach(words, lambda word: rx.badge(word, color_scheme=color, variant="soft")),
+            rx.foreach(words, chip),
             rx.cond(words.length() == 0, rx.text("none", size="1", color_scheme="gray")),
             wrap="wrap",
             gap="1",
@@ -168,8 +180,22 @@ def match_panel() -> rx.Component:
                 rx.vstack(rx.foreach(TailorState.requirement_rows, _requirement), spacing="2", id="requirements"),
                 rx.heading("Keywords", size="3"),
                 _chips("In this version", TailorState.matched_keywords, "green", "keywords-matched"),
-                _chips("In your other bullets, not chosen", TailorState.missing_here, "amber", "keywords-here"),
-                _chips("Nowhere in your resume", TailorState.missing_everywhere, "red", "keywords-missing"),
+                _chips(
+                    "In your other bullets, not chosen",
+                    TailorState.missing_here,
+                    "amber",
+                    "keywords-here",
+                    WritingState.include_for_keyword,
+                    "Include a bullet that names it",
+                ),
+                _chips(
+                    "Nowhere in your resume",
+                    TailorState.missing_everywhere,
+                    "red",
+                    "keywords-missing",
+                    WritingState.ask_skill,
+                    "Add it to your skills, if you have it",
+                ),
                 rx.heading("ATS and writing checks", size="3"),
                 rx.cond(
                     TailorState.checks.length() == 0,

@@ -8,6 +8,7 @@ import reflex as rx
 from resume_app.ui.components.dialogs import confirm_dialog
 from resume_app.ui.components.status import save_error, save_indicator
 from resume_app.ui.state.tailor import BulletEditState, CompareState, TailorState, VersionsState
+from resume_app.ui.state.writing import WritingState
 
 
 def toolbar() -> rx.Component:
@@ -67,4 +68,30 @@ def confirm_edit_dialog() -> rx.Component:
         BulletEditState.confirm_edit,
         BulletEditState.cancel_edit,
         BulletEditState.confirm_open,
+    )
+
+
+def confirm_suggestion_dialog() -> rx.Component:
+    return confirm_dialog(
+        "Change this bullet everywhere?",
+        WritingState.writing_confirm_message,
+        "Change everywhere",
+        WritingState.confirm_suggestion,
+        WritingState.cancel_suggestion,
+        WritingState.writing_confirm_open,
+    )
+
+
+def confirm_skill_dialog() -> rx.Component:
+    return confirm_dialog(
+        "Add this skill?",
+        rx.text(
+            "The posting asks for ",
+            rx.text.strong(WritingState.skill_term),
+            ", which your resume does not name. Add it to your skills only if you have it.",
+        ),
+        "I have it: add it",
+        WritingState.confirm_skill,
+        WritingState.cancel_skill,
+        WritingState.skill_confirm_open,
     )
