@@ -238,3 +238,28 @@ def test_a_posting_pasted_during_an_outage_is_stored_when_it_ends(tailor, monkey
     assert tailor.pending_count == 0 and tailor._posting_id
     assert "rank_posting" in str(events), "the page ranks against the stored posting"
     assert repository.get_posting(tailor.workspace_token, tailor._posting_id).text.startswith("Accountant.")
+
+
+def test_a_tailoring_page_opened_while_the_database_is_down_opens_when_it_is_back(tailor, monkeypatch):
+    outage = Outage(monkeypatch, service, "load")
+    tailor.loaded = False
+    _run(tailor.load())
+    assert (tailor.load_error, tailor.loaded) == (PAGE_OUTAGE, False)
+    outage.end()
+    events = _run(tailor.retry_saves())
+    assert (tailor.load_error, tailor.loaded) == ("", True)
+    assert "count_pages" in str(events)
+    assert [row.id for job in tailor.jobs for row in job.bullet_rows][:3] == ["b1", "b2", "b3"]
+
+
+def test_a_tailoring_state_lost_with_redis_saves_the_next_move_to_the_right_version(tailor):
+    workspace, version_id = tailor.workspace_token, tailor.version_id
+    fresh = _in_tree(TailorState)
+    _at(fresh, f"/tailor/{version_id}", version_id=version_id)
+    fresh.move("b3", -1)
+    assert fresh.pending_count == 1
+    assert READ_KEY_SCRIPT in str(_run(fresh.load()))
+    _run(fresh.load_with_key(workspace))
+    assert (fresh.save_status, fresh.pending_count, fresh.loaded) == (SAVED, 0, True)
+    assert repository.get_version(workspace, version_id).bullet_ids == ["b1", "b3", "b2"]
+    assert fresh.version_name == "Acme"

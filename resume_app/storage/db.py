@@ -59,7 +59,9 @@ def engine(url: str | None = None) -> Engine:
     url = url or settings.database_url()
     with _lock:
         if url not in _engines:
-            created = create_engine(url, pool_pre_ping=True)
+            # A server that does not answer is an outage the pages wait out, not a hung event loop.
+            connect_args = {"connect_timeout": 5} if url.startswith("postgresql") else {}
+            created = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
             if created.dialect.name == "sqlite":
                 event.listen(created, "connect", _sqlite_pragmas)
                 event.listen(created, "begin", _sqlite_begin_immediate)

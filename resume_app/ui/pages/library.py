@@ -205,12 +205,14 @@ def library_page() -> rx.Component:
         rx.hstack(
             rx.heading("Your resumes", size="7"),
             rx.spacer(),
-            rx.button(rx.icon("plus"), "New resume", on_click=LibraryState.new_resume),
+            # Until the page knows this browser's workspace key (asked of the browser on a first
+            # visit), nothing can be created in it.
+            rx.button(rx.icon("plus"), "New resume", on_click=LibraryState.new_resume, disabled=~LibraryState.loaded),
             width="100%",
             align="center",
             spacing="3",
         ),
-        _import_zone(),
+        rx.cond(LibraryState.loaded, _import_zone(), rx.center(rx.spinner(size="3"), width="100%", padding="2em")),
         rx.cond(
             LibraryState.message != "",
             rx.callout(LibraryState.message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"),

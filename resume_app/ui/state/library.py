@@ -99,6 +99,17 @@ class LibraryState(WorkspaceState):
 
     @rx.event
     def new_resume(self):
+        if not self.workspace_token:
+            # A state lost with Redis: the key comes from the browser, then the resume is made.
+            return self._ask_key(LibraryState.new_resume_with_key)
+        return self._new_resume()
+
+    @rx.event
+    def new_resume_with_key(self, key: str):
+        self._take_key(key)
+        return self._new_resume()
+
+    def _new_resume(self):
         resume = repository.create_resume(self.workspace_id(), Resume(title="Untitled resume"))
         return rx.redirect(f"/resume/{resume.id}")
 

@@ -61,7 +61,11 @@ ACTION_OUTAGE = "The database cannot be reached; nothing was changed. Try again 
 
 def on_backend_error(exception: Exception) -> EventSpec | None:
     """The app's backend exception handler: a database outage is a sentence, not an error."""
-    if is_outage(exception) or isinstance(exception, WorkspaceUnknown):
+    if isinstance(exception, WorkspaceUnknown):
+        # A state lost with Redis: its page is asking the browser for the key (nothing to say).
+        log.info("an event came before the page knew its workspace key: %s", exception)
+        return None
+    if is_outage(exception):
         log.warning("an event needed the database, which cannot be reached: %s", exception)
         return rx.toast.error(ACTION_OUTAGE, id="database-outage", position="top-center")
     return default_backend_exception_handler(exception)

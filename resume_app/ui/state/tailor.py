@@ -323,7 +323,9 @@ class TailorState(SavingMixin, WorkspaceState):
                 self.version_name = result.version.name
                 self.name_revision += 1
                 # (The versions list shows the new name: it follows `version_name`.)
-                self.save_status, self.save_count = SAVED, self.save_count + 1
+                self.save_count += 1
+                if not self._pending:  # edits still waiting for the database keep "Not saved"
+                    self.save_status = SAVED
             # What is stored now: the person may have changed the choice while this ran.
             try:
                 self._bullet_ids = service.stored_choice(workspace, version_id, result.master)
