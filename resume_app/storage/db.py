@@ -8,8 +8,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from alembic import command
 from resume_app.core import settings
@@ -49,9 +50,27 @@ def alembic_config(url: str) -> Config:
     return config
 
 
+# Any fixed number: the key of the PostgreSQL advisory lock that migrations hold.
+_MIGRATION_LOCK_KEY = 0x7265_7375_6D65  # "resume"
+
+
 def migrate(url: str) -> None:
-    """Bring the database at `url` to the newest schema."""
-    command.upgrade(alembic_config(url), "head")
+    """Bring the database at `url` to the newest schema. Safe when several processes do it
+    at once on PostgreSQL (replicas of `scripts/serve.sh` all migrate on first use): they
+    take turns on an advisory lock, and the later ones find the schema already at head."""
+    if not url.startswith("postgresql"):
+        command.upgrade(alembic_config(url), "head")
+        return
+    locker = create_engine(url, poolclass=NullPool)
+    try:
+        with locker.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
+            try:
+                command.upgrade(alembic_config(url), "head")
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _MIGRATION_LOCK_KEY})
+    finally:
+        locker.dispose()
 
 
 def engine(url: str | None = None) -> Engine:

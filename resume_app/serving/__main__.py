@@ -1,0 +1,3 @@
+from resume_app.serving.main import main
+
+raise SystemExit(main())
