@@ -263,3 +263,19 @@ def test_a_tailoring_state_lost_with_redis_saves_the_next_move_to_the_right_vers
     assert (fresh.save_status, fresh.pending_count, fresh.loaded) == (SAVED, 0, True)
     assert repository.get_version(workspace, version_id).bullet_ids == ["b1", "b3", "b2"]
     assert fresh.version_name == "Acme"
+
+
+def test_the_embedding_cache_is_a_miss_while_the_database_is_down(monkeypatch):
+    """The model's warm-up and every ranking read the cache: an outage must not fail them
+    (it once left a replica with "the matching model could not be loaded" until restarted)."""
+    import numpy as np
+
+    from resume_app.storage import vector_cache
+
+    def down():
+        raise OperationalError("SELECT embedding_cache", {}, ConnectionRefusedError("connection refused"))
+
+    monkeypatch.setattr(vector_cache, "session_scope", down)
+    cache = vector_cache.DatabaseVectorCache()
+    assert cache.get_many("model", ["a", "b"]) == {}
+    cache.put_many("model", {"a": np.ones(3, dtype=np.float32)})

@@ -17,9 +17,9 @@ from typing import Any, TypeVar
 import reflex as rx
 from reflex.app import default_backend_exception_handler
 from reflex.event import EventSpec
-from sqlalchemy import exc
 
 from resume_app.core.errors import InputError
+from resume_app.storage.db import unreachable
 from resume_app.ui.state.workspace import WorkspaceUnknown
 
 SAVED, SAVING, FAILED = "saved", "saving", "error"
@@ -45,13 +45,7 @@ log = logging.getLogger(__name__)
 def is_outage(error: BaseException) -> bool:
     """Whether `error` means the database is out of reach (down, restarting, refusing, locked
     for too long), as opposed to a bad change or a bug: then the change can wait and be retried."""
-    if isinstance(error, WorkspaceUnknown):
-        return False
-    if isinstance(error, (exc.OperationalError, exc.InterfaceError, exc.TimeoutError)):
-        return True
-    if isinstance(error, exc.DBAPIError) and error.connection_invalidated:
-        return True
-    return isinstance(error, ConnectionError)
+    return not isinstance(error, WorkspaceUnknown) and unreachable(error)
 
 
 # Anything else that needs the database while it is down (a delete, an export, a new resume):
