@@ -17,7 +17,15 @@ from resume_app.core.model import Bullet, Entry, Resume, Section, TailoredVersio
 from resume_app.storage import repository
 from resume_app.tailoring import service
 from resume_app.ui.state.editor import EditorState
-from resume_app.ui.state.saving import FAILED, NOT_SAVED, OUTAGE, PAGE_OUTAGE, RETRY_LIMIT, SAVED
+from resume_app.ui.state.saving import (
+    ACTION_OUTAGE,
+    FAILED,
+    NOT_SAVED,
+    OUTAGE,
+    PAGE_OUTAGE,
+    RETRY_LIMIT,
+    SAVED,
+)
 from resume_app.ui.state.tailor import TailorState, VersionsState
 from resume_app.ui.state.workspace import READ_KEY_SCRIPT
 from tests.sentences import one_sentence
@@ -145,6 +153,27 @@ def test_other_errors_keep_their_sentence_and_wait_for_nothing(editor, monkeypat
     assert (editor.save_status, editor.save_message, editor.pending_count) == (FAILED, NOT_SAVED, 0)
     list(editor.delete_bullet("no-such-bullet"))
     assert editor.pending_count == 0
+
+
+def test_a_step_not_kept_for_later_says_it_was_not_done_and_never_overtakes_waiting_edits(editor, monkeypatch):
+    version = repository.save_version(editor.workspace_token, TailoredVersion(resume_id=editor.resume_id, name="Acme"))
+    deleting = Outage(monkeypatch, repository, "delete_version")
+    editor.ask_delete_version(version.id, "Acme")
+    editor.delete_version()
+    assert (editor.save_status, editor.save_message, editor.pending_count) == (FAILED, ACTION_OUTAGE, 0)
+    assert one_sentence(ACTION_OUTAGE)
+    deleting.end()
+    outage = Outage(monkeypatch, repository, "update_resume")
+    list(editor.set_bullet_text("b1", "Changed"))
+    editor.ask_delete_version(version.id, "Acme")
+    editor.delete_version()
+    assert deleting.calls == 1, "the delete waits behind the edit that waits"
+    assert (editor.save_message, editor.pending_count) == (ACTION_OUTAGE, 1)
+    outage.end()
+    editor.ask_delete_version(version.id, "Acme")
+    editor.delete_version()
+    assert (editor.save_status, editor.pending_count, editor.version_links) == (SAVED, 0, [])
+    assert _texts(editor.workspace_token, editor.resume_id)[0] == "Changed"
 
 
 def test_a_page_opened_while_the_database_is_down_says_so_and_opens_when_it_is_back(editor, monkeypatch):

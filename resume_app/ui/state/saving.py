@@ -50,7 +50,7 @@ def is_outage(error: BaseException) -> bool:
 
 # Anything else that needs the database while it is down (a delete, an export, a new resume):
 # one sentence in place of Reflex's "An error occurred".
-ACTION_OUTAGE = "The database cannot be reached; nothing was changed. Try again in a moment."
+ACTION_OUTAGE = "The database cannot be reached, so this was not done; try it again when the database is back."
 
 
 def on_backend_error(exception: Exception) -> EventSpec | None:
@@ -104,6 +104,7 @@ class SavingMixin(rx.State, mixin=True):
             # Edits still waiting go first: a later step never overtakes them.
             self._flush()
             if self._pending:
+                self.save_message = ACTION_OUTAGE
                 return False, None
         self.save_status = SAVING
         try:
@@ -113,8 +114,9 @@ class SavingMixin(rx.State, mixin=True):
             return False, None
         except Exception as error:
             if is_outage(error) or isinstance(error, WorkspaceUnknown):
+                # Not kept for later (a delete, a new version): the person does it again.
                 log.warning("the database cannot be reached: %s", error)
-                self._not_saved(OUTAGE)
+                self._not_saved(ACTION_OUTAGE)
                 return False, None
             log.exception("saving a change for %s failed", type(self).__name__)
             self._not_saved(NOT_SAVED)
