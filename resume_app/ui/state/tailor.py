@@ -33,7 +33,7 @@ from resume_app.tailoring.rows import (
     TailorJob,
     VersionRow,
 )
-from resume_app.ui.state.saving import SAVED, SavingMixin
+from resume_app.ui.state.saving import ACTION_OUTAGE, SAVED, SavingMixin, is_outage
 from resume_app.ui.state.workspace import WorkspaceState
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 _WRITES = frozenset({"move", "place", "toggle", "rename", "put_back", "store_posting"})
 
 UNDO_LIMIT = 50
+RANK_OUTAGE = "The database cannot be reached, so the posting was not ranked; press Match when it is back."
 
 
 class TailorState(SavingMixin, WorkspaceState):
@@ -303,9 +304,13 @@ class TailorState(SavingMixin, WorkspaceState):
                 result = await asyncio.to_thread(service.rank_stored, workspace, version_id, suggest)
             except InputError as problem:
                 error = str(problem)
-            except Exception:
-                log.exception("ranking version %s failed", version_id)
-                error = "The ranking failed on this posting; try again or paste a shorter text."
+            except Exception as problem:
+                if is_outage(problem):
+                    log.warning("ranking version %s: the database cannot be reached: %s", version_id, problem)
+                    error = RANK_OUTAGE
+                else:
+                    log.exception("ranking version %s failed", version_id)
+                    error = "The ranking failed on this posting; try again or paste a shorter text."
         async with self:
             if generation != self._rank_generation:
                 return
@@ -673,9 +678,12 @@ class LengthState(TailorState):
             error = ""
         except InputError as problem:
             change, error = None, str(problem)
-        except Exception:
-            log.exception("fitting version %s to %s pages failed", version_id, pages)
-            change, error = None, "Fitting this version failed; try again."
+        except Exception as problem:
+            if is_outage(problem):
+                change, error = None, ACTION_OUTAGE
+            else:
+                log.exception("fitting version %s to %s pages failed", version_id, pages)
+                change, error = None, "Fitting this version failed; try again."
         async with self:
             self.fit_busy = False
             page = await self.get_state(TailorState)
