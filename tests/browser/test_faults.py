@@ -151,9 +151,10 @@ def test_after_a_redis_restart_the_next_edit_saves_to_the_right_resume(serve, pa
     add_job(page, "Engineer", "Acme", ["Kept 300 laptops patched"])
     key = page.evaluate(KEY_SCRIPT)
 
-    # Every state in Redis is gone; the page's websocket stays open.
+    # Every state in Redis is gone. The page finds out on its next event, or when its
+    # websocket reconnects: either way it shows the resume again, read from the database.
     serve.restart_redis()
-    box = page.locator(".bullet-row textarea").first
+    box = open_entry(page.locator(".entry-card").first).locator(".bullet-row textarea").first
     box.fill("Kept 300 laptops patched after Redis restarted")
     box.blur()
 
