@@ -308,3 +308,28 @@ def test_the_embedding_cache_is_a_miss_while_the_database_is_down(monkeypatch):
     cache = vector_cache.DatabaseVectorCache()
     assert cache.get_many("model", ["a", "b"]) == {}
     cache.put_many("model", {"a": np.ones(3, dtype=np.float32)})
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # Nothing listens on port 1: what a stopped PostgreSQL gives.
+        "postgresql+psycopg2://resume:resume@127.0.0.1:1/resume",
+        # A file in a folder that does not exist: what a lost SQLite volume gives.
+        "sqlite:////nonexistent-folder/resume_app.db",
+    ],
+)
+def test_a_database_out_of_reach_is_an_outage_on_postgresql_and_sqlite_alike(url):
+    from sqlalchemy import create_engine, text
+
+    from resume_app.ui.state.saving import is_outage
+
+    engine = create_engine(url)
+    try:
+        with pytest.raises(Exception) as raised, engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    finally:
+        engine.dispose()
+    assert is_outage(raised.value)
+    assert not is_outage(IntegrityError("INSERT", {}, Exception("duplicate key")))
+    assert not is_outage(ValueError("a bug"))
