@@ -144,6 +144,8 @@ class Serve:
                 self._say(f"starting Redis on 127.0.0.1:{self.redis.port}")
                 self.redis.start()
                 self.redis_url = self.redis.url
+            else:
+                self._check_redis()
             self._migrate()
             env = self._app_env()
             self._say("building the frontend (once per change of the app or the port)")
@@ -205,6 +207,17 @@ class Serve:
         if (self.data_dir / "postgres" / "postmaster.pid").exists():
             Postgres(self.data_dir, 0, self.logs).stop()
         Redis(self.data_dir, 0, self.logs).stop()
+
+    def _check_redis(self) -> None:
+        """A Redis given by REFLEX_REDIS_URL answers, or one sentence says it does not."""
+        import redis
+
+        try:
+            client = redis.Redis.from_url(self.redis_url, socket_connect_timeout=5)
+            client.ping()
+            client.close()
+        except (redis.RedisError, ValueError) as error:
+            raise ServeError(f"The Redis in REFLEX_REDIS_URL does not answer ({error}).") from None
 
     def _migrate(self) -> None:
         # Once here, before any replica: they find the schema at head.
