@@ -123,12 +123,15 @@ def test_typing_back_the_stored_text_during_an_outage_is_saved_too(editor, monke
     outage = Outage(monkeypatch, repository, "update_resume")
     list(editor.set_bullet_text("b1", "Changed"))
     list(editor.set_bullet_text("b1", "Planned routes"))
-    # The same text twice in a row (a pause, then leaving the field) waits once.
+    # A page sends a field's text after a pause and again when it is left, maybe after
+    # another field's: the same text of the same field waits once.
+    list(editor.set_bullet_text("b2", "Drove trucks far"))
     list(editor.set_bullet_text("b1", "Planned routes"))
-    assert editor.pending_count == 2
+    list(editor.set_bullet_text("b2", "Drove trucks far"))
+    assert editor.pending_count == 3
     outage.end()
     _run(editor.retry_saves())
-    assert _texts(editor.workspace_token, editor.resume_id)[0] == "Planned routes"
+    assert _texts(editor.workspace_token, editor.resume_id) == ["Planned routes", "Drove trucks far"]
 
 
 def test_the_page_stops_retrying_by_itself_after_a_while_but_a_press_still_works(editor, monkeypatch):

@@ -126,12 +126,24 @@ class SavingMixin(rx.State, mixin=True):
 
     def _save_op(self, op: str, *args: Any, repeatable: bool = False) -> tuple[bool, Any]:
         """Save one edit, named by `op` with plain `args`, after every edit still waiting.
-        Returns whether this edit is stored now, and what its write returned. A `repeatable`
-        edit (setting a value) that is the same as the last one waiting is not queued twice."""
+        Returns whether this edit is stored now, and what its write returned.
+
+        A `repeatable` edit sets a value (its last argument) of a field (its other arguments):
+        a page sends the same value twice (after a pause in typing, and when the field is
+        left), so it is not queued again while the field's latest waiting value is the same."""
         step = {"op": op, "args": list(args), "target": self._save_target()}
-        if not (repeatable and self._pending and self._pending[-1] == step):
+        if not (repeatable and self._latest_waiting(step) == step):
             self._pending = [*self._pending, step]
         return self._flush()
+
+    def _latest_waiting(self, step: dict) -> dict | None:
+        """The last waiting edit of the same field as `step` (same op, target and arguments but
+        the value)."""
+        for waiting in reversed(self._pending):
+            same_field = waiting["args"][:-1] == step["args"][:-1]
+            if waiting["op"] == step["op"] and waiting["target"] == step["target"] and same_field:
+                return waiting
+        return None
 
     def _flush(self) -> tuple[bool, Any]:
         """Write the waiting edits in order; stop at the first that finds the database down."""
