@@ -336,3 +336,17 @@ def test_a_database_out_of_reach_is_an_outage_on_postgresql_and_sqlite_alike(url
     assert is_outage(raised.value)
     assert not is_outage(IntegrityError("INSERT", {}, Exception("duplicate key")))
     assert not is_outage(ValueError("a bug"))
+
+
+def test_the_library_opened_while_the_database_is_down_says_so_in_a_sentence(workspace, monkeypatch):
+    from resume_app.ui.state.library import LIBRARY_OUTAGE, LibraryState
+
+    page = _in_tree(LibraryState)
+    page.workspace_token = workspace
+    Outage(monkeypatch, repository, "list_resumes")
+    page.load()
+    assert page.message == LIBRARY_OUTAGE and one_sentence(LIBRARY_OUTAGE)
+    # A state without the browser's key asks for it before making anything.
+    fresh = _in_tree(LibraryState)
+    assert READ_KEY_SCRIPT in str(fresh.new_resume())
+    assert fresh.workspace_token == ""
