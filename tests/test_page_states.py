@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import reflex as rx
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError
 
 from resume_app.storage import repository
 from resume_app.tailoring import service
@@ -39,7 +39,8 @@ def _run(coroutine):
 
 
 def _database_down(*_args, **_kwargs):
-    raise OperationalError("UPDATE tailored_versions", {}, Exception("database is locked"))
+    # A database that answers but refuses the change (an outage waits and retries: test_save_retry).
+    raise IntegrityError("UPDATE tailored_versions", {}, Exception("constraint failed"))
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -40,6 +40,17 @@ def _sqlite_begin_immediate(connection) -> None:
     # resume queue up instead of one overwriting the other's read-modify-write
     # (PostgreSQL gets the same from SELECT ... FOR UPDATE in the repository).
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def unreachable(error: BaseException) -> bool:
+    """Whether `error` means the database is out of reach (down, restarting, refusing
+    connections, locked for too long), as opposed to a refused change or a bug: what was
+    tried can be tried again later."""
+    if isinstance(error, (exc.OperationalError, exc.InterfaceError, exc.TimeoutError)):
+        return True
+    if isinstance(error, exc.DBAPIError) and error.connection_invalidated:
+        return True
+    return isinstance(error, ConnectionError)
 
 
 def alembic_config(url: str) -> Config:
@@ -78,7 +89,9 @@ def engine(url: str | None = None) -> Engine:
     url = url or settings.database_url()
     with _lock:
         if url not in _engines:
-            created = create_engine(url, pool_pre_ping=True)
+            # A server that does not answer is an outage the pages wait out, not a hung event loop.
+            connect_args = {"connect_timeout": 5} if url.startswith("postgresql") else {}
+            created = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
             if created.dialect.name == "sqlite":
                 event.listen(created, "connect", _sqlite_pragmas)
                 event.listen(created, "begin", _sqlite_begin_immediate)

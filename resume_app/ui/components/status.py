@@ -19,6 +19,7 @@ def save_indicator(state: type[rx.State]) -> rx.Component:
         id="save-status",
         data_status=state.save_status,
         data_saves=state.save_count,
+        data_pending=state.pending_count,
         role="status",
         aria_live="polite",
     )
@@ -31,9 +32,45 @@ def icon_button(icon: str, label: str, on_click, **props) -> rx.Component:
     )
 
 
+def retry_button(state: type[rx.State]) -> rx.Component:
+    """ "Try again now": pressed by assets/retry.js every few seconds while `state.retrying`."""
+    return rx.button(
+        rx.icon("refresh-cw", size=14),
+        "Try again now",
+        on_click=state.retry_saves,
+        id="retry-saves",
+        data_auto=rx.cond(state.retrying, "true", "false"),
+        variant="outline",
+        size="1",
+    )
+
+
 def save_error(state: type[rx.State]) -> rx.Component:
-    """Why the last change was not saved, in one sentence (state.save_message)."""
+    """Why the last change was not saved, in one sentence (state.save_message); while edits wait
+    for the database, how many and the button that retries them."""
     return rx.cond(
         state.save_message != "",
-        rx.callout(state.save_message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"),
+        rx.callout.root(
+            rx.callout.icon(rx.icon("triangle_alert")),
+            rx.callout.text(state.save_message),
+            rx.cond(
+                state.pending_count > 0,
+                rx.hstack(
+                    rx.text(
+                        state.pending_count,
+                        rx.cond(state.pending_count == 1, " change waits", " changes wait"),
+                        rx.cond(state.retrying, "; trying again every few seconds.", "."),
+                        size="2",
+                        id="pending-note",
+                    ),
+                    retry_button(state),
+                    align="center",
+                    spacing="3",
+                ),
+            ),
+            color_scheme="red",
+            role="alert",
+            width="100%",
+            id="save-error",
+        ),
     )

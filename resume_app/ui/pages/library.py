@@ -7,6 +7,7 @@ import reflex as rx
 from resume_app.ui.components.dialogs import confirm_dialog, dialog_buttons
 from resume_app.ui.components.inputs import NAME_LIMIT, file_upload
 from resume_app.ui.components.layout import page_shell
+from resume_app.ui.components.workspace_key import workspace_key_form
 from resume_app.ui.state.library import LibraryState, ResumeCard
 from resume_app.ui.state.uploads import IMPORT_LIMITS
 
@@ -208,15 +209,18 @@ def _recovery_panel() -> rx.Component:
 
 def library_page() -> rx.Component:
     return page_shell(
+        workspace_key_form(LibraryState),
         rx.hstack(
             rx.heading("Your resumes", size="7"),
             rx.spacer(),
-            rx.button(rx.icon("plus"), "New resume", on_click=LibraryState.new_resume),
+            # Until the page knows this browser's workspace key (asked of the browser on a first
+            # visit), nothing can be created in it.
+            rx.button(rx.icon("plus"), "New resume", on_click=LibraryState.new_resume, disabled=~LibraryState.loaded),
             width="100%",
             align="center",
             spacing="3",
         ),
-        _import_zone(),
+        rx.cond(LibraryState.loaded, _import_zone(), rx.center(rx.spinner(size="3"), width="100%", padding="2em")),
         rx.cond(
             LibraryState.message != "",
             rx.callout(LibraryState.message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"),

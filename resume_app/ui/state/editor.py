@@ -6,7 +6,6 @@ is read from and written to storage on each edit, in one transaction.
 
 import asyncio
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +33,32 @@ from resume_app.ui.state.uploads import IMPORT_NOT_SAVED, import_upload
 from resume_app.ui.state.workspace import WorkspaceState
 
 log = logging.getLogger(__name__)
+# The `editing` functions a change of the editor may name (SavingMixin queues them by name).
+_EDITS = frozenset(
+    {
+        "add_bullet",
+        "add_entry",
+        "add_profile",
+        "add_section",
+        "add_skill",
+        "confirm_guess",
+        "delete_bullet",
+        "delete_entry",
+        "delete_profile",
+        "delete_skill",
+        "dismiss_unplaced",
+        "move_bullet",
+        "move_entry",
+        "place_as_bullet",
+        "place_as_entry",
+        "set_bullet_text",
+        "set_contact_field",
+        "set_entry_field",
+        "set_profile_field",
+        "set_skill_field",
+        "toggle_hidden",
+    }
+)
 EXPORT_FAILED = "This resume could not be exported; try again, or try another format."
 
 
@@ -396,18 +421,39 @@ class EditorState(SavingMixin, WorkspaceState):
 
     @rx.event
     def load(self):
-        self.resume_id = self.router.page.params.get("resume_id", "")
-        self.save_status, self.save_message = SAVED, ""
+        if not self.workspace_token:
+            # A state that lost the browser's storage (Redis restarted): ask the browser.
+            return self._ask_key(EditorState.load_with_key)
+        return self._load()
+
+    @rx.event
+    def load_with_key(self, key: str):
+        self._take_key(key)
+        return self._load()
+
+    def _load(self) -> None:
+        self.resume_id = self.router.page.params.get("resume_id", "") or self.resume_id
+        # Edits made before the state knew its page (a state lost with Redis) belong to it.
+        self._fill_targets(self.resume_id)
+        self.load_error = ""
+        if not self._pending:
+            self.save_status, self.save_message = SAVED, ""
         try:
+            if self._pending:
+                self._flush()
             resume = repository.get_resume(self.workspace_id(), self.resume_id)
+            self._list_versions()
         except InputError:
             self.not_found, self.loaded = True, True
             return
+        except Exception as error:
+            if self._page_unavailable(error):
+                return
+            raise
         self.not_found = False
         self._saved_text = {}
         self._unsure_visited, self.unsure_current = None, ""
         self._show(resume)
-        self._list_versions()
         self.revision += 1
         self.loaded = True
 
@@ -437,30 +483,49 @@ class EditorState(SavingMixin, WorkspaceState):
 
     @rx.event
     def delete_version(self):
-        try:
-            repository.delete_version(self.workspace_id(), self.version_to_delete)
-        except InputError as error:
-            self._not_saved(str(error))
-        self.version_to_delete = ""
-        self._list_versions()
+        version_id, self.version_to_delete = self.version_to_delete, ""
+        saved, _ = self._save(lambda: repository.delete_version(self.workspace_id(), version_id))
+        if saved:
+            self._list_versions()
 
-    def _apply(self, change: Callable[[Resume], Any]):
+    # Saving: every change is an `editing` function (named in _EDITS) with plain arguments,
+    # so that a change the database cannot take yet waits in the queue (SavingMixin).
+
+    def _save_target(self) -> str:
+        return self.resume_id
+
+    def _write_step(self, op: str, args: list, target: str) -> Any:
+        if op not in _EDITS:
+            raise ValueError(f"not an editor change: {op}")
+        change = getattr(editing, op)
+        return repository.update_resume(self.workspace_id(), target, lambda resume: change(resume, *args))
+
+    def _reload(self):
+        if not self.loaded or self.load_error:
+            return self._load()
+        # Only what the page shows changes: re-keying the inputs would drop what is being typed.
+        self._show(repository.get_resume(self.workspace_id(), self.resume_id))
+        self._list_versions()
+        return None
+
+    def _apply(self, op: str, *args: Any, repeatable: bool = False):
         """Save one change; the page shows "Saving..." until it is committed.
-        Returns what `change` returned (None when it was not saved)."""
+        Returns what the change returned (None when it was not saved)."""
         self.save_status = SAVING
         yield
-        saved, outcome = self._save(lambda: repository.update_resume(self.workspace_id(), self.resume_id, change))
+        saved, outcome = self._save_op(op, *args, repeatable=repeatable)
         if not saved:
             return None
         resume, result = outcome
         self._show(resume)
         return result
 
-    def _save_text(self, field_key: str, text: str, change: Callable[[Resume], Any]):
-        """Save a typed value unless it is what was last saved for that field."""
-        if text in (self._saved_text.get(field_key), self._shown_text.get(field_key)):
+    def _save_text(self, field_key: str, text: str, op: str, *args: Any):
+        """Save a typed value unless it is what was last saved for that field (with nothing
+        waiting: then going back to the stored text is a change of its own)."""
+        if not self._pending and text in (self._saved_text.get(field_key), self._shown_text.get(field_key)):
             return
-        yield from self._apply(change)
+        yield from self._apply(op, *args, repeatable=True)
         if self.save_status == SAVED:
             self._saved_text[field_key] = text
 
@@ -512,7 +577,7 @@ class EditorState(SavingMixin, WorkspaceState):
         target = next((found for found in self._unsure_fields if found.element_id == self.unsure_current), None)
         if target is None:
             return
-        yield from self._apply(lambda resume: editing.confirm_guess(resume, target.item_id, target.field_name))
+        yield from self._apply("confirm_guess", target.item_id, target.field_name)
         # The confirmed field leaves the list; the next one after it is where the walk goes on.
         yield self._go_to_next_unsure()
 
@@ -520,25 +585,21 @@ class EditorState(SavingMixin, WorkspaceState):
 
     @rx.event
     def set_contact_field(self, field_name: str, value: str):
-        yield from self._save_text(
-            f"contact.{field_name}", value, lambda resume: editing.set_contact_field(resume, field_name, value)
-        )
+        yield from self._save_text(f"contact.{field_name}", value, "set_contact_field", field_name, value)
 
     @rx.event
     def add_profile(self):
-        yield from self._apply(editing.add_profile)
+        yield from self._apply("add_profile")
 
     @rx.event
     def set_profile_field(self, index: int, field_name: str, value: str):
         yield from self._save_text(
-            f"profile.{index}.{field_name}",
-            value,
-            lambda resume: editing.set_profile_field(resume, index, field_name, value),
+            f"profile.{index}.{field_name}", value, "set_profile_field", index, field_name, value
         )
 
     @rx.event
     def delete_profile(self, index: int):
-        yield from self._apply(lambda resume: editing.delete_profile(resume, index))
+        yield from self._apply("delete_profile", index)
         # Profiles are known by position: after a delete the remembered texts are stale.
         self._saved_text = {key: text for key, text in self._saved_text.items() if not key.startswith("profile.")}
         self.revision += 1
@@ -548,83 +609,77 @@ class EditorState(SavingMixin, WorkspaceState):
     @rx.event
     def add_section(self, heading: str):
         kind = next((kind for kind, spec in SECTION_SPECS.items() if spec.heading == heading), "")
-        yield from self._apply(lambda resume: editing.add_section(resume, kind))
+        yield from self._apply("add_section", kind)
 
     @rx.event
     def add_entry(self, kind: str):
-        entry = yield from self._apply(lambda resume: editing.add_entry(resume, kind))
+        entry = yield from self._apply("add_entry", kind)
         self._open(entry.id if entry else None)
 
     @rx.event
     def set_entry_field(self, entry_id: str, key: str, value: str):
-        yield from self._save_text(
-            f"{entry_id}.{key}", value, lambda resume: editing.set_entry_field(resume, entry_id, key, value)
-        )
+        yield from self._save_text(f"{entry_id}.{key}", value, "set_entry_field", entry_id, key, value)
 
     @rx.event
     def delete_entry(self, entry_id: str):
-        yield from self._apply(lambda resume: editing.delete_entry(resume, entry_id))
+        yield from self._apply("delete_entry", entry_id)
 
     @rx.event
     def move_entry(self, entry_id: str, offset: int):
-        yield from self._apply(lambda resume: editing.move_entry(resume, entry_id, offset))
+        yield from self._apply("move_entry", entry_id, offset)
 
     @rx.event
     def toggle_hidden(self, item_id: str):
-        yield from self._apply(lambda resume: editing.toggle_hidden(resume, item_id))
+        yield from self._apply("toggle_hidden", item_id)
 
     # Bullets
 
     @rx.event
     def add_bullet(self, entry_id: str):
-        yield from self._apply(lambda resume: editing.add_bullet(resume, entry_id))
+        yield from self._apply("add_bullet", entry_id)
 
     @rx.event
     def set_bullet_text(self, bullet_id: str, text: str):
-        yield from self._save_text(bullet_id, text, lambda resume: editing.set_bullet_text(resume, bullet_id, text))
+        yield from self._save_text(bullet_id, text, "set_bullet_text", bullet_id, text)
 
     @rx.event
     def delete_bullet(self, bullet_id: str):
-        yield from self._apply(lambda resume: editing.delete_bullet(resume, bullet_id))
+        yield from self._apply("delete_bullet", bullet_id)
 
     @rx.event
     def move_bullet(self, bullet_id: str, offset: int):
-        yield from self._apply(lambda resume: editing.move_bullet(resume, bullet_id, offset))
+        yield from self._apply("move_bullet", bullet_id, offset)
 
     # Skills
 
     @rx.event
     def add_skill(self):
-        yield from self._apply(editing.add_skill)
+        yield from self._apply("add_skill")
 
     @rx.event
     def set_skill_field(self, skill_id: str, field_name: str, value: str):
-        yield from self._save_text(
-            f"{skill_id}.{field_name}",
-            value,
-            lambda resume: editing.set_skill_field(resume, skill_id, field_name, value),
-        )
+        yield from self._save_text(f"{skill_id}.{field_name}", value, "set_skill_field", skill_id, field_name, value)
 
     @rx.event
     def delete_skill(self, skill_id: str):
-        yield from self._apply(lambda resume: editing.delete_skill(resume, skill_id))
+        yield from self._apply("delete_skill", skill_id)
 
     # Lines the importer could not place
 
     @rx.event
     def place_as_bullet(self, line_id: str, entry_id: str):
-        bullet = yield from self._apply(lambda resume: editing.place_as_bullet(resume, line_id, entry_id))
+        bullet = yield from self._apply("place_as_bullet", line_id, entry_id)
         # The entry opens to show where the line went.
         self._open(entry_id if bullet else None)
 
     @rx.event
     def place_as_entry(self, line_id: str, kind: str):
-        new_id = yield from self._apply(lambda resume: editing.place_as_entry(resume, line_id, kind))
+        new_id = yield from self._apply("place_as_entry", line_id, kind)
         self._open(new_id)
 
     @rx.event
     def dismiss_unplaced(self, line_id: str):
-        yield from self._apply(lambda resume: editing.dismiss_unplaced(resume, line_id))
+        yield from self._apply("dismiss_unplaced", line_id)
 
     # JSON Resume in and out
 

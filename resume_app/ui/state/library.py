@@ -11,11 +11,13 @@ import reflex as rx
 from resume_app.core.errors import InputError
 from resume_app.core.model import Resume
 from resume_app.storage import backup, repository
+from resume_app.ui.state.saving import is_outage
 from resume_app.ui.state.uploads import IMPORT_NOT_SAVED, import_upload
 from resume_app.ui.state.workspace import WorkspaceState
 
 log = logging.getLogger(__name__)
 WRONG_KEY = "No library was found for this recovery key; check it and try again."
+LIBRARY_OUTAGE = "The database cannot be reached, so your resumes cannot be listed yet; reload this page in a moment."
 RESTORE_FAILED = "The backup could not be restored; nothing was added to your library."
 
 
@@ -76,10 +78,38 @@ class LibraryState(WorkspaceState):
     @rx.event
     def load(self):
         self.message, self.importing = "", False
-        self._refresh()
+        if not self.workspace_token:
+            # A first visit, or a state that lost the browser's storage (Redis restarted).
+            return self._ask_key(LibraryState.load_with_key)
+        return self._load()
+
+    @rx.event
+    def load_with_key(self, key: str):
+        self._take_key(key)
+        return self._load()
+
+    def _load(self) -> None:
+        try:
+            self._refresh()
+        except Exception as error:
+            if not is_outage(error):
+                raise
+            log.warning("the library could not be read, the database cannot be reached: %s", error)
+            self.message = LIBRARY_OUTAGE
 
     @rx.event
     def new_resume(self):
+        if not self.workspace_token:
+            # A state lost with Redis: the key comes from the browser, then the resume is made.
+            return self._ask_key(LibraryState.new_resume_with_key)
+        return self._new_resume()
+
+    @rx.event
+    def new_resume_with_key(self, key: str):
+        self._take_key(key)
+        return self._new_resume()
+
+    def _new_resume(self):
         try:
             resume = repository.create_resume(self.workspace_id(), Resume(title="Untitled resume"))
         except InputError as error:

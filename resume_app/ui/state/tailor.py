@@ -14,7 +14,6 @@ bullet's text edited in place).
 
 import asyncio
 import logging
-from collections.abc import Callable
 
 import reflex as rx
 
@@ -35,12 +34,16 @@ from resume_app.tailoring.rows import (
     TailorJob,
     VersionRow,
 )
-from resume_app.ui.state.saving import SAVED, SavingMixin
+from resume_app.ui.state.saving import ACTION_OUTAGE, SAVED, SavingMixin, is_outage
 from resume_app.ui.state.workspace import WorkspaceState
 
 log = logging.getLogger(__name__)
+# The `service` functions of a version a change may name (SavingMixin queues them by name);
+# `restore` and `set_bullet_text` are written by `_write_step` itself.
+_WRITES = frozenset({"move", "place", "toggle", "rename", "put_back", "store_posting"})
 
 UNDO_LIMIT = 50
+RANK_OUTAGE = "The database cannot be reached, so the posting was not ranked; press Match when it is back."
 
 
 class TailorState(SavingMixin, WorkspaceState):
@@ -110,7 +113,20 @@ class TailorState(SavingMixin, WorkspaceState):
 
     @rx.event
     async def load(self):
-        version_id = self.router.page.params.get("version_id", "")
+        if not self.workspace_token:
+            # A state that lost the browser's storage (Redis restarted): ask the browser.
+            return self._ask_key(TailorState.load_with_key)
+        return await self._load()
+
+    @rx.event
+    async def load_with_key(self, key: str):
+        self._take_key(key)
+        return await self._load()
+
+    async def _load(self):
+        version_id = self.router.page.params.get("version_id", "") or self.version_id
+        # Edits made before the state knew its page (a state lost with Redis) belong to it.
+        self._fill_targets(version_id)
         edit = await self.get_state(BulletEditState)
         compare = await self.get_state(CompareState)
         listing = await self.get_state(VersionsState)
@@ -121,13 +137,21 @@ class TailorState(SavingMixin, WorkspaceState):
             self.ranked = False
             edit.editing_id, compare.compare_open = "", False
         self.version_id = version_id
-        self.save_status, self.save_message, self.posting_error = SAVED, "", ""
+        self.posting_error, self.load_error = "", ""
+        if not self._pending:
+            self.save_status, self.save_message = SAVED, ""
         edit.confirm_open, listing.delete_id = False, ""
         try:
+            if self._pending:
+                self._flush()
             stored = service.load(self.workspace_id(), version_id)
         except InputError:
             self.not_found, self.loaded = True, True
-            return
+            return None
+        except Exception as error:
+            if self._page_unavailable(error):
+                return None
+            raise
         master, version, posting = stored.master, stored.version, stored.posting
         self.not_found = False
         self.resume_id, self.resume_title = master.id, master.title
@@ -138,7 +162,12 @@ class TailorState(SavingMixin, WorkspaceState):
         self.posting_text = posting.text if posting else ""
         self.revision += 1
         self._show_rows(master)
-        listing.list_versions()
+        try:
+            listing.list_versions()
+        except Exception as error:
+            if self._page_unavailable(error):
+                return None
+            raise
         self.loaded = True
         if self.posting_text.strip():
             return [TailorState.rank_posting(False), LengthState.count_pages]
@@ -197,15 +226,26 @@ class TailorState(SavingMixin, WorkspaceState):
         if text == self.posting_text:
             return
         self.posting_text = text
-        try:
-            # Off the event loop: the posting's analysis takes a moment on a long posting.
-            self._posting_id, suggest = await asyncio.to_thread(
-                service.store_posting, self.workspace_id(), self.version_id, text
-            )
-        except InputError as error:
-            self._not_saved(str(error))
-            return
-        self.save_count += 1
+        if self._pending:
+            # Edits wait for the database: the posting goes after them.
+            saved, stored = self._save_op("store_posting", text, repeatable=True)
+            if not saved:
+                return
+            self._posting_id, suggest = stored
+        else:
+            try:
+                # Off the event loop: the posting's analysis takes a moment on a long posting.
+                self._posting_id, suggest = await asyncio.to_thread(
+                    service.store_posting, self.workspace_id(), self.version_id, text
+                )
+            except InputError as error:
+                self._not_saved(str(error))
+                return
+            except Exception as error:
+                if not self._keep_unwritten(error, "store_posting", text):
+                    raise
+                return
+            self.save_count += 1
         yield TailorState.rank_posting(suggest)
 
     async def _read_pasted_html(self, text: str, html: str, plain: str, span: str) -> str | None:
@@ -267,9 +307,13 @@ class TailorState(SavingMixin, WorkspaceState):
                 result = await asyncio.to_thread(service.rank_stored, workspace, version_id, suggest)
             except InputError as problem:
                 error = str(problem)
-            except Exception:
-                log.exception("ranking version %s failed", version_id)
-                error = "The ranking failed on this posting; try again or paste a shorter text."
+            except Exception as problem:
+                if is_outage(problem):
+                    log.warning("ranking version %s: the database cannot be reached: %s", version_id, problem)
+                    error = RANK_OUTAGE
+                else:
+                    log.exception("ranking version %s failed", version_id)
+                    error = "The ranking failed on this posting; try again or paste a shorter text."
         async with self:
             if generation != self._rank_generation:
                 return
@@ -287,7 +331,9 @@ class TailorState(SavingMixin, WorkspaceState):
                 self.version_name = result.version.name
                 self.name_revision += 1
                 # (The versions list shows the new name: it follows `version_name`.)
-                self.save_status, self.save_count = SAVED, self.save_count + 1
+                self.save_count += 1
+                if not self._pending:  # edits still waiting for the database keep "Not saved"
+                    self.save_status = SAVED
             # What is stored now: the person may have changed the choice while this ran.
             try:
                 self._bullet_ids = service.stored_choice(workspace, version_id, result.master)
@@ -304,13 +350,35 @@ class TailorState(SavingMixin, WorkspaceState):
     def _master(self) -> Resume:
         return service.master(self.workspace_id(), self.resume_id)
 
-    def _change(self, change: Callable[[], service.ChoiceChange], label: str = "", panel: bool = False):
-        """Make a change to the version's choice of bullets (saved by `change`).
+    # Saving: every change is a `service` function (named in _WRITES) with plain arguments,
+    # so that a change the database cannot take yet waits in the queue (SavingMixin).
+
+    def _save_target(self) -> str:
+        return self.version_id
+
+    def _write_step(self, op: str, args: list, target: str):
+        workspace = self.workspace_id()
+        if op == "restore":
+            order, left_out = args
+            return service.restore(workspace, target, order, service.LeftOut(**left_out) if left_out else None)
+        if op == "set_bullet_text":
+            # A master bullet: written to the resume, not the version (its id is the first argument).
+            return service.set_bullet_text(workspace, *args)
+        if op not in _WRITES:
+            raise ValueError(f"not a tailoring change: {op}")
+        return getattr(service, op)(workspace, target, *args)
+
+    async def _reload(self):
+        """The page as stored, after waiting edits were written (the ranking and length follow)."""
+        return await self._load()
+
+    def _change(self, op: str, *args, label: str = "", panel: bool = False):
+        """Make a change to the version's choice of bullets (the `service` function `op`).
 
         The old choice is remembered for undo (unless `label` is empty: an undo itself);
         `panel` re-ranks for the match panel when the set of chosen bullets changed.
         """
-        saved, result = self._save(change)
+        saved, result = self._save_op(op, *args)
         if not saved:
             return None
         if label and result.changed:
@@ -326,18 +394,16 @@ class TailorState(SavingMixin, WorkspaceState):
 
     @rx.event
     def move(self, bullet_id: str, offset: int):
-        return self._change(lambda: service.move(self.workspace_id(), self.version_id, bullet_id, offset), "move")
+        return self._change("move", bullet_id, offset, label="move")
 
     @rx.event
     def place(self, bullet_id: str, index: int):
         """A drag and drop: `index` is where the bullet landed in its job's list."""
-        return self._change(lambda: service.place(self.workspace_id(), self.version_id, bullet_id, index), "move", True)
+        return self._change("place", bullet_id, index, label="move", panel=True)
 
     @rx.event
     def toggle(self, bullet_id: str):
-        return self._change(
-            lambda: service.toggle(self.workspace_id(), self.version_id, bullet_id), "include/exclude", True
-        )
+        return self._change("toggle", bullet_id, label="include/exclude", panel=True)
 
     @rx.event
     def reset_to_suggestion(self):
@@ -354,10 +420,8 @@ class TailorState(SavingMixin, WorkspaceState):
         *rest, last = self._undo
         self._undo = rest
         if "order" in last:
-            order = last["order"]
-            left_out = service.LeftOut(**last["left_out"]) if "left_out" in last else None
-            restore = lambda: service.restore(self.workspace_id(), self.version_id, order, left_out)  # noqa: E731
-            events = self._change(restore, panel=True)
+            left_out = last.get("left_out")
+            events = self._change("restore", last["order"], left_out, panel=True)
             # Putting back what a fitting left out changes the length even with the same bullets.
             return events if events or left_out is None else LengthState.count_pages
         if "added" in last:  # a split: the bullet reads as before, the added one is gone
@@ -400,9 +464,7 @@ class TailorState(SavingMixin, WorkspaceState):
         self._undo = [*self._undo, step][-UNDO_LIMIT:]
 
     def _write_text(self, bullet_id: str, text: str) -> bool:
-        saved, master = self._save(
-            lambda: service.set_bullet_text(self.workspace_id(), self.resume_id, bullet_id, text)
-        )
+        saved, master = self._save_op("set_bullet_text", self.resume_id, bullet_id, text, repeatable=True)
         if saved:
             self._show_rows(master)
         return saved
@@ -507,7 +569,7 @@ class VersionsState(TailorState):
     def rename(self, name: str):
         if " ".join(name.split()) in ("", self.version_name):
             return
-        saved, name = self._save(lambda: service.rename(self.workspace_id(), self.version_id, name))
+        saved, name = self._save_op("rename", name, repeatable=True)
         if saved:
             self.version_name = name
 
@@ -632,9 +694,12 @@ class LengthState(TailorState):
             error = ""
         except InputError as problem:
             change, error = None, str(problem)
-        except Exception:
-            log.exception("fitting version %s to %s pages failed", version_id, pages)
-            change, error = None, "Fitting this version failed; try again."
+        except Exception as problem:
+            if is_outage(problem):
+                change, error = None, ACTION_OUTAGE
+            else:
+                log.exception("fitting version %s to %s pages failed", version_id, pages)
+                change, error = None, "Fitting this version failed; try again."
         async with self:
             self.fit_busy = False
             page = await self.get_state(TailorState)
@@ -654,7 +719,7 @@ class LengthState(TailorState):
     async def put_back(self):
         """Show again everything fitting left out (undo takes it back)."""
         page = await self.get_state(TailorState)
-        saved, previous = page._save(lambda: service.put_back(page.workspace_id(), page.version_id))
+        saved, previous = page._save_op("put_back")
         if not saved:
             return None
         page._remember_choice("put back", list(page._bullet_ids), previous)
