@@ -42,8 +42,8 @@ def _at(page, path: str, **params: str) -> None:
 
 
 def _asks_for_key(page, then: str) -> bool:
-    """The page counted up its key request (the browser answers it) and knows how to go on."""
-    return page.key_request > 0 and page._key_then.endswith(f"_state.{then}")
+    """The page made a key request (the browser answers it) and knows how to go on."""
+    return page.key_request != "" and page._key_then.endswith(f"_state.{then}")
 
 
 def _run(coroutine):

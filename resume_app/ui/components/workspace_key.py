@@ -7,7 +7,7 @@ import reflex as rx
 
 def workspace_key_form(state: type[rx.State]) -> rx.Component:
     """`state` derives from WorkspaceState: assets/workspace_key.js fills and submits this form
-    whenever `state.key_request` counts up."""
+    whenever `state.key_request` changes."""
     return rx.form(
         rx.el.input(type="hidden", name="key"),
         on_submit=state.receive_key,

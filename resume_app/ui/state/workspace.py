@@ -31,8 +31,10 @@ class WorkspaceState(rx.State):
     """Every state that reads or writes rows derives from this one."""
 
     workspace_token: str = rx.LocalStorage("", name=STORAGE_NAME)
-    # Counts the times the page asked the browser for its key (the key form's data-seq).
-    key_request: int = 0
+    # A new random value each time the page asks the browser for its key (the key form's
+    # data-seq): a counter would start again at the same number in a state rebuilt after Redis
+    # lost it, and the browser would take the new request for the one it already answered.
+    key_request: str = ""
     # The handler that goes on once the key arrives: its state's full name and its own name.
     # (The key form answers this state, the pages' parent, so the page state is looked up.)
     _key_then: str = ""
@@ -52,7 +54,7 @@ class WorkspaceState(rx.State):
         """Ask the browser for the key in its storage; `then` (a handler of this state that
         takes the key) goes on when it arrives."""
         self._key_then = f"{then.state_full_name}.{then.fn.__name__}"
-        self.key_request += 1
+        self.key_request = secrets.token_hex(8)
 
     @rx.event
     def receive_key(self, form_data: dict):
