@@ -75,6 +75,8 @@ UPDATE_VARS = f"{ROOT}.reflex___state____update_vars_internal_state.update_vars_
 ON_LOAD = f"{ROOT}.reflex___state____on_load_internal_state.on_load_internal"
 # The local storage var the page keeps the workspace key in (clientStorage in context.jsx).
 KEY_VAR = f"{WORKSPACE}.workspace_token_rx_state_"
+# What the hidden key form sends when the page asks for the browser's stored key.
+RECEIVE_KEY = f"{WORKSPACE}.receive_key"
 VAR_SUFFIX = "_rx_state_"
 NAMESPACE = "/_event"
 
@@ -259,6 +261,9 @@ class User:
         registry[self.marker] = str(index)
         self.random = random.Random(index)
         self.local_storage: dict[str, str] = {}
+        # The last key request of the page this user answered.
+        self.key_answered = ""
+        self.answers: set[asyncio.Task] = set()
         self.workspace_key = ""
         self.state: dict[str, dict] = defaultdict(dict)
         self.redirects: list[str] = []
@@ -306,6 +311,14 @@ class User:
             self.workspace_key = key
             # The page writes the key to local storage (applyClientStorageDelta) and sends it back.
             self.local_storage[KEY_VAR] = key
+        request = self.state[WORKSPACE].get("key_request", "")
+        if request and request != self.key_answered:
+            # The page asks for the stored key (assets/workspace_key.js submits the hidden form).
+            self.key_answered = request
+            key = self.local_storage.get(KEY_VAR, "")
+            answer = asyncio.get_running_loop().create_task(self.send(RECEIVE_KEY, {"form_data": {"key": key}}))
+            self.answers.add(answer)  # held until sent: the loop keeps only a weak reference
+            answer.add_done_callback(self.answers.discard)
         for event in update.get("events") or []:
             if event.get("name") == "_redirect":
                 self.redirects.append(event["payload"]["path"])
@@ -372,7 +385,7 @@ class User:
     async def connect(self) -> None:
         started = time.perf_counter()
         self.socket = Socket(self.base_url, self.token, self._message, self._update, self._lost)
-        # A fresh browser: no local storage yet, so the app makes a new workspace.
+        # A fresh browser: no local storage yet, so the app makes a new workspace when it asks.
         boot = {"name": HYDRATE, "payload": {}, "router_data": self._router_data()}
         try:
             await self.socket.open(boot)

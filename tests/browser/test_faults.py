@@ -153,10 +153,16 @@ def test_after_a_redis_restart_the_next_edit_saves_to_the_right_resume(serve, pa
 
     # Every state in Redis is gone. The page finds out on its next event, or when its
     # websocket reconnects: either way it shows the resume again, read from the database.
+    key_form = page.locator("#workspace-key-form")
+    asked_before = key_form.get_attribute("data-seq")
     serve.restart_redis()
+    # The person's next click finds the state gone: the page reads the resume again (asking
+    # the browser for its key, a request of its own), then it can be edited as before.
+    page.locator(".entry-card").first.locator(".entry-toggle").click()
+    expect(key_form).not_to_have_attribute("data-seq", asked_before or "", timeout=BACK_TIMEOUT_MS)
     box = open_entry(page.locator(".entry-card").first).locator(".bullet-row textarea").first
-    box.fill("Kept 300 laptops patched after Redis restarted")
-    box.blur()
+    # Wait for this edit's own save: the rebuilt page's badge starts at "Saved".
+    edit(page, lambda: (box.fill("Kept 300 laptops patched after Redis restarted"), box.blur()))
 
     expect(_status(page)).to_have_attribute("data-status", "saved", timeout=BACK_TIMEOUT_MS)
     expect(page.locator(".entry-heading")).to_have_text("Engineer at Acme")

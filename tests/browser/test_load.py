@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -14,18 +15,20 @@ from bench import load
 
 @pytest.fixture(scope="module")
 def load_run(app_server):
-    # Every kind of step at least once (the tour), and several in 20 s (short pauses).
-    result = asyncio.run(
-        load.run_users(
-            app_server.url,
-            users=2,
-            seconds=20,
-            ramp_s=1,
-            actions={"edit": 1, "reorder": 1, "paste": 1},
-            think_s=(0.5, 1.5),
-            tour=True,
-        )
+    # Every kind of step at least once (the tour), and several in 20 s (short pauses). On a
+    # thread of its own: Playwright's sync API, once a browser test ran, keeps an event loop
+    # running on this one, where asyncio.run refuses to start another.
+    users = load.run_users(
+        app_server.url,
+        users=2,
+        seconds=20,
+        ramp_s=1,
+        actions={"edit": 1, "reorder": 1, "paste": 1},
+        think_s=(0.5, 1.5),
+        tour=True,
     )
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        result = thread.submit(asyncio.run, users).result()
     return result, f"sqlite:///{app_server.data_dir / 'resume_app.db'}"
 
 

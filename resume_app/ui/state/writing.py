@@ -205,6 +205,4 @@ class WritingState(TailorState):
         )
         if holder is None:
             return None
-        return page._change(
-            lambda: service.toggle(page.workspace_id(), page.version_id, holder), "include/exclude", True
-        )
+        return page._change("toggle", holder, label="include/exclude", panel=True)
