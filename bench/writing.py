@@ -10,11 +10,18 @@ Reports:
 - time per bullet, and for a whole 40-bullet resume, with the embedding model warm
   (target: under 200 ms).
 
-Run: .venv/bin/python bench/writing.py (OMP_NUM_THREADS=1 in front on a machine other jobs share)
+The counts come for the corpus truth files (what the rules were written against), then
+held out: the layout generator's synthetic resumes, and with --imported FAMILY,... the
+documents the generator rendered for those families as the importer reads them.
+
+Run: .venv/bin/python bench/writing.py [--imported docx_gdocs,html_sidebar_left]
+(OMP_NUM_THREADS=1 in front on a machine other jobs share)
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -22,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.layouts.sources import SYNTHETIC  # noqa: E402
 from bench.timing import median_ms  # noqa: E402
 from resume_app.core import json_resume  # noqa: E402
 from resume_app.core.model import Entry, Resume, Section  # noqa: E402
@@ -45,13 +53,9 @@ def problems(ctx, picker, achievements: bool) -> set[str]:
     return found
 
 
-def main() -> None:
-    resumes = [json_resume.loads(path.read_text(encoding="utf-8")) for path in TRUTH_FILES]
+def measure(title: str, resumes: list[Resume], picker) -> None:
+    """Print problems before/after, suggestions per rule, refusals and the gate pass rate."""
     items = [(ctx, achievements) for resume in resumes for ctx, achievements in contexts(resume)]
-    picker = EmbeddingPicker(shared_embedder())
-    picker.prefetch([])  # loads the model and encodes the whole bank once
-    bank = dict(picker.embedder._memory)  # the verb bank's phrases
-
     per_kind: Counter = Counter()
     refused_why: Counter = Counter()
     before_codes: Counter = Counter()
@@ -92,8 +96,9 @@ def main() -> None:
         before_fixable += bool(before - {"metric"})
         after_fixable += bool(after - {"metric"})
 
-    total = len(items)
-    print(f"Bullets: {total} in {len(resumes)} corpus resumes")
+    total = max(len(items), 1)
+    print(f"== {title}")
+    print(f"Bullets: {len(items)} in {len(resumes)} resumes")
     print(f"With at least one problem: before {before_any} ({before_any / total:.0%}), ", end="")
     print(f"after {after_any} ({after_any / total:.0%})")
     print(
@@ -110,6 +115,44 @@ def main() -> None:
     for why, count in refused_why.most_common():
         print(f"  {why:40} {count}")
     print(f"Gate pass rate of what is shown (checked again): {passed}/{shown} = {passed / max(shown, 1):.1%}")
+    print()
+
+
+def imported(families: list[str]) -> list[Resume]:
+    """Every document the layout generator rendered for `families`, read by the importer:
+    the bullets as a person sees them after an import, parse slips included."""
+    from bench.layouts import DEFAULT_OUT
+    from resume_app.parsing.importer import import_resume
+
+    found = []
+    for family in families:
+        folder = DEFAULT_OUT / family
+        documents = sorted([*folder.glob("*.pdf"), *folder.glob("*.docx")]) if folder.is_dir() else []
+        if not documents:
+            print(f"(no documents for {family} in {folder}: run bench/generate_layouts.py --families {family})")
+        for path in documents:
+            found.append(import_resume(path.name, path.read_bytes()))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "--imported", default="", help="comma-separated layout families: also measure their documents as imported"
+    )
+    args = parser.parse_args()
+    resumes = [json_resume.loads(path.read_text(encoding="utf-8")) for path in TRUTH_FILES]
+    picker = EmbeddingPicker(shared_embedder())
+    picker.prefetch([])  # loads the model and encodes the whole bank once
+    bank = dict(picker.embedder._memory)  # the verb bank's phrases
+    measure("Corpus truth files (the bullets the rules were written against)", resumes, picker)
+    held_out = [json_resume.loads(json.dumps(resume)) for resume in SYNTHETIC.values()]
+    measure("Held out: the layout generator's synthetic resumes (bench/layouts/sources.py)", held_out, picker)
+    families = [name.strip() for name in args.imported.split(",") if name.strip()]
+    if families:
+        measure(f"Held out: imported from the layout families {', '.join(families)}", imported(families), picker)
+    items = [(ctx, achievements) for resume in resumes for ctx, achievements in contexts(resume)]
+    total = len(items)
 
     memory = picker.embedder._memory
 

@@ -18,37 +18,14 @@ import socket
 import subprocess
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+# The helpers serve.sh itself waits with: one way to tell a port, a page and a process apart.
+from resume_app.serving.procs import alive, free_port, http_ok, wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
 # A cold start builds the frontend and, in a fresh checkout, installs its npm packages.
 START_TIMEOUT_S = 600
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _answers(url: str, timeout_s: float = 3) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout_s) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
-    except (OSError, IndexError):
-        return True
 
 
 class ScaleOut:
@@ -61,7 +38,7 @@ class ScaleOut:
         self.data_dir = data_dir or Path(tempfile.mkdtemp(prefix="resume-serve-"))
         self._own_dir = data_dir is None
         self.data_dir.chmod(0o711)
-        self.port = _free_port()
+        self.port = free_port(set())
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = self.data_dir / "serve.out"
         self.env = env or {}
@@ -104,9 +81,9 @@ class ScaleOut:
         if not state.get("ready"):
             return False
         return (
-            _answers(self.url)
-            and _answers(f"{self.url}/ping")
-            and all(_answers(f"{replica['url']}/ping") for replica in state["replicas"])
+            http_ok(self.url)
+            and http_ok(f"{self.url}/ping")
+            and all(http_ok(f"{replica['url']}/ping") for replica in state["replicas"])
         )
 
     def stop(self) -> None:
@@ -162,19 +139,13 @@ class ScaleOut:
         serve.sh starts it again after a moment (with a new pid in serve.json)."""
         pid = self.state()["replicas"][index]["pid"]
         os.killpg(pid, signal.SIGKILL)
-        deadline = time.monotonic() + 10
-        while _alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_until(lambda: not alive(pid), 10, 0.05)
         return pid
 
     def wait_replicas_ready(self, timeout_s: float = 120) -> None:
         """Every replica (a restarted one included) answers /ping."""
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if all(_answers(f"{url}/ping") for url in self.replica_urls):
-                return
-            time.sleep(0.5)
-        raise RuntimeError(f"the replicas did not all answer within {timeout_s} s")
+        if not wait_until(lambda: all(http_ok(f"{url}/ping") for url in self.replica_urls), timeout_s, 0.5):
+            raise RuntimeError(f"the replicas did not all answer within {timeout_s} s")
 
     def restart_redis(self) -> None:
         """Stop Redis (its states are lost: it keeps nothing on disk) and start it again on
@@ -186,9 +157,7 @@ class ScaleOut:
         pid = int(Path(redis["pidfile"]).read_text().strip())
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGTERM)
-        deadline = time.monotonic() + 20
-        while _alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_until(lambda: not alive(pid), 20, 0.05)
         subprocess.run(redis["start"], check=True, capture_output=True)
         self._wait_port(redis["port"])
 
@@ -210,11 +179,10 @@ class ScaleOut:
 
     @staticmethod
     def _wait_port(port: int, timeout_s: float = 30) -> None:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(f"nothing listens on port {port} after {timeout_s} s")
+        def listens() -> bool:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+                return True
+            return False
+
+        if not wait_until(listens, timeout_s, 0.1):
+            raise RuntimeError(f"nothing listens on port {port} after {timeout_s} s")

@@ -50,3 +50,22 @@ def test_hidden_bullets_are_not_checked():
     bullet = editing.add_bullet(resume, job.id, "Responsible for things")
     bullet.hidden = True
     assert not [check for check in resume_checks(resume) if check.bullet_id == bullet.id]
+
+
+def test_an_opening_verb_is_read_in_any_tense_a_resume_uses():
+    # Office, support, sales and teaching bullets of a current role open in the present tense.
+    for text in ("Compute taxes for 120 clients", "Meet with 30 clients a month", "Troubleshoots 40 laptops a week"):
+        assert "action-verb" not in _codes(text), text
+    # Any verb's past form, irregular ones included, and an adverb before the verb.
+    for text in ("Met with 12 law firms", "Troubleshot 40 laptops a week", "Continuously improved 3 pipelines"):
+        assert "action-verb" not in _codes(text), text
+    # Words more often nouns at the start of a line are no verb there, but their past forms are.
+    for text in ("Research integrated into 2 products", "Head of a 5-person team", "Data analysis for 3 teams"):
+        assert "action-verb" in _codes(text), text
+    assert "action-verb" not in _codes("Researched 3 pricing models")
+
+
+def test_a_templates_instruction_left_in_is_flagged_instead_of_polished():
+    checks = bullet_checks("b1", "Showcase your project here")
+    assert [check.code for check in checks] == ["template"]
+    assert checks[0].fix == "Replace it with what you did, or delete it."

@@ -25,8 +25,11 @@ from tests.sentences import one_sentence
 
 
 def _library(workspace: str):
-    """Two resumes (one with a hidden bullet), a posting and a fitted version."""
-    first = repository.create_resume(workspace, json_resume.loads(TRUTH_FILES[0].read_bytes()))
+    """Two resumes (one with a hidden bullet and the past tense chosen for its current role),
+    a posting and a fitted version."""
+    first = json_resume.loads(TRUTH_FILES[0].read_bytes())
+    first.current_tense = "past"
+    first = repository.create_resume(workspace, first)
     second = repository.create_resume(workspace, json_resume.loads(TRUTH_FILES[1].read_bytes()))
     hidden = first.bullets()[1]
     repository.update_resume(
@@ -79,7 +82,8 @@ def _everything(workspace: str) -> list:
             key=lambda shown: shown["name"],
         )
         hidden = [bullet.text for bullet in resume.bullets() if bullet.hidden]
-        result.append((resume.title, json_resume.to_json_resume(resume, include_hidden=True), hidden, versions))
+        as_json = json_resume.to_json_resume(resume, include_hidden=True)
+        result.append((resume.title, resume.current_tense, as_json, hidden, versions))
     return result
 
 
@@ -90,7 +94,8 @@ def test_a_backup_restored_into_a_fresh_workspace_is_the_same_library(workspace)
     restored = backup.restore(fresh, data)
     assert (restored.resumes, restored.versions, restored.postings) == (2, 2, 1)
     assert _everything(fresh) == _everything(workspace)
-    assert _everything(fresh)[0][2], "the hidden bullet came back hidden"
+    assert _everything(fresh)[0][3], "the hidden bullet came back hidden"
+    assert sorted(entry[1] for entry in _everything(fresh)) == ["", "past"]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         manifest = json.loads(archive.read("manifest.json"))
         assert (manifest["format"], manifest["version"]) == ("resume-app-backup", 1)

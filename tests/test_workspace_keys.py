@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import asdict
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, insert, select
 from sqlalchemy.orm import Session
 
 from alembic import command
@@ -70,9 +71,25 @@ def test_migration_hashes_existing_keys_and_the_key_still_opens_the_library(own_
     with Session(old_engine) as session, session.begin():
         session.add_all([WorkspaceRow(id=key), WorkspaceRow(id=other)])
         session.flush()
-        session.add(ResumeRow(id=resume.id, workspace_id=key, created_at=utcnow(), updated_at=utcnow()))
-        session.flush()
-        repository._write(session, key, resume, before={table: {} for table in repository._PART_TABLES})
+        # Only the columns revision 0004 has (the ORM row has the newest ones).
+        session.execute(
+            insert(ResumeRow.__table__),
+            {
+                "id": resume.id,
+                "workspace_id": key,
+                "title": resume.title,
+                "contact": asdict(resume.contact),
+                "summary": resume.summary,
+                "extra": resume.extra,
+                "confidence": resume.confidence,
+                "created_at": utcnow(),
+                "updated_at": utcnow(),
+            },
+        )
+        parts = repository._part_rows(key, resume)
+        for table in repository._PART_TABLES:
+            if parts[table]:
+                session.execute(insert(table.__table__), list(parts[table].values()))
         session.add(JobPostingRow(id=posting.id, workspace_id=key, text=posting.text, title="Accountant"))
         session.flush()
         session.add(

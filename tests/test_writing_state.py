@@ -143,3 +143,52 @@ def test_a_keyword_chip_includes_a_bullet_that_names_it_or_adds_a_confirmed_skil
     _run(writing.confirm_skill())
     skills = repository.get_resume(page.workspace_id(), page.resume_id).section("skills").skills
     assert [skill.name for skill in skills] == ["MongoDB"] and not writing.skill_confirm_open
+
+
+def test_the_current_roles_tense_is_the_persons_choice_kept_with_the_resume(page):
+    current = Entry(
+        "Senior accountant",
+        "Globex",
+        start_date="2022",
+        bullets=[Bullet("Managed budgets of $2M for 3 departments", "c1"), Bullet("Prepare 120 tax returns", "c2")],
+    )
+    repository.update_resume(
+        page.workspace_id(), page.resume_id, lambda resume: resume.section("work").entries.insert(0, current)
+    )
+    writing = _writing(page)
+    _run(writing.toggle_suggestions("c1"))
+    # Not chosen yet, and as many bullets in each tense: the present, the default.
+    assert writing.writing_current and writing.writing_tense == "present"
+    assert [row.kind for row in writing.writing_rows if row.kind == "tense"] == ["tense"]
+    _run(writing.set_tense("past"))
+    assert repository.get_resume(page.workspace_id(), page.resume_id).current_tense == "past"
+    assert writing.writing_id == "c1" and writing.writing_tense == "past"
+    assert not [row for row in writing.writing_rows if row.kind == "tense"]
+    writing.close_suggestions()
+    _run(writing.toggle_suggestions("c2"))
+    [row] = [row for row in writing.writing_rows if row.kind == "tense"]
+    assert "".join(part.text for part in row.preview) == "Prepared 120 tax returns"
+    # A past role's bullet has no choice to make.
+    writing.close_suggestions()
+    _run(writing.toggle_suggestions("b1"))
+    assert not writing.writing_current
+    _run(writing.set_tense("future"))
+    assert page.save_message == "Choose the present or the past tense for your current role."
+    assert repository.get_resume(page.workspace_id(), page.resume_id).current_tense == "past"
+
+
+def test_a_keyword_chip_includes_the_best_ranked_bullet_that_names_it(page):
+    from resume_app.tailoring.rows import BulletScore
+    from tests.corpus import CORPUS
+
+    def add(resume):
+        resume.entries()[0].bullets += [
+            Bullet("Ran Kubernetes clusters for 4 teams", "b4"),
+            Bullet("Moved 30 services to Kubernetes", "b5"),
+        ]
+
+    repository.update_resume(page.workspace_id(), page.resume_id, add)
+    page.posting_text = (CORPUS / "jobs" / "indeed_150_devops_engineer.txt").read_text(encoding="utf-8")
+    page._scores = {"b4": BulletScore(0.41, "", ()), "b5": BulletScore(0.63, "", ())}
+    _run(_writing(page).include_for_keyword("Kubernetes"))
+    assert "b5" in page._bullet_ids and "b4" not in page._bullet_ids

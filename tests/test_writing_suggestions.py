@@ -315,6 +315,18 @@ def test_suggest_resume_uses_the_majority_tense_of_the_current_role():
     found = suggest_resume(Resume(sections=[Section("work", entries=[current])]))
     assert found.current_tense == "present"
     assert texts(found.bullets["c"], "tense") == ["Review 30 ledgers"]
+    # The person's choice, kept with the resume, wins over the majority.
+    chosen = suggest_resume(Resume(sections=[Section("work", entries=[current])], current_tense="past"))
+    assert chosen.current_tense == "past"
+    assert texts(chosen.bullets["a"], "tense") == ["Prepared 40 returns"] and not texts(chosen.bullets["c"], "tense")
+
+
+def test_a_templates_instruction_left_in_gets_no_rewrite():
+    past = Entry(
+        "Developer", "Acme", start_date="2019", end_date="2021", bullets=[Bullet("Showcase your project here", "t")]
+    )
+    found = suggest_resume(Resume(sections=[Section("work", entries=[past])]))
+    assert found.bullets["t"] == []
 
 
 def test_cli_suggest_prints_json_and_refuses_bad_input(tmp_path):

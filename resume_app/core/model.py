@@ -147,6 +147,10 @@ class ImportReport:
         return cls(words=int(data.get("words", 0)), placed_words=int(data.get("placed_words", 0)), unplaced=lines)
 
 
+# The tenses a current role's bullets can be written in (Resume.current_tense).
+TENSES = ("present", "past")
+
+
 @dataclass
 class Resume:
     contact: Contact = field(default_factory=Contact)
@@ -162,6 +166,9 @@ class Resume:
     confidence: dict[str, float] = field(default_factory=dict)
     # What the importer could not place (None for a resume that was not imported from PDF/DOCX).
     import_report: ImportReport | None = None
+    # The tense the person writes their current role's bullets in: "present" or "past";
+    # "" until they choose (the writing suggestions then follow what most of them use).
+    current_tense: str = ""
 
     def section(self, kind: str) -> Section | None:
         return next((section for section in self.sections if section.kind == kind), None)

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from resume_app.core.model import Resume
+from resume_app.matching.suggestions.verbs import BANK, form_of
 
 MAX_BULLET_WORDS = 35
 
@@ -46,22 +47,56 @@ BUZZWORDS = (
 )
 _FIRST_PERSON = re.compile(r"\b(i|me|my|mine|we|our|us)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(was|were|been|being|is|are)\s+(\w+ed|built|made|done|given|led|run|taken|written)\b", re.I)
+# A bullet that speaks to the reader is a template's instruction left in ("Showcase your
+# project here", "Describe what you did"): resumes are written about the person, not to them.
+_TO_THE_READER = re.compile(r"\byou(r|rs|rself)?\b", re.IGNORECASE)
 _METRIC = re.compile(r"\d|%|\$|€|£")
 _NOT_VERBS = frozenset({"the", "a", "an", "my", "our", "i", "we", "team", "project", "responsible", "duties"})
-# Common action verbs in their base and -s forms (past tense is recognised by "-ed" and below).
-_ACTION_VERBS = frozenset(
+# Action verbs by lemma. A bullet may open with one in any tense a resume uses: "Manage",
+# "Manages", "Managed" (forms read by lemminflect through suggestions.verbs.form_of). The
+# list serves achievement bullets of any field: the common verbs of software and project
+# work first, then the everyday verbs of finance and office work (compute, file, schedule),
+# support and care (assist, answer, monitor, install), sales (meet, exceed) and teaching
+# and research (demonstrate, invent, publish); with the writing suggestions' verb bank.
+# Words that are more often nouns than verbs at the start of a bullet ("Research integrated
+# into...", "Head of...") are left out, the bank's too: their past forms still count, as
+# every verb's past does.
+_NOUN_FIRST = frozenset({"research", "head", "author", "document", "data", "model", "budget"})
+_COMMON_VERBS = frozenset(
     """achieve administer analyze analyse architect automate build coach collaborate conduct coordinate
     create cut decrease define deliver deploy design develop direct drive eliminate enable establish
     evaluate execute expand facilitate generate grow guide identify implement improve increase initiate
     introduce launch lead maintain make manage mentor migrate negotiate optimize organize oversee own partner
     plan prepare process produce reduce redesign refactor reconcile resolve restructure review run save
     scale sell ship simplify spearhead streamline supervise support teach test train transform troubleshoot
-    win hold keep write""".split()
+    win hold keep write
+    compute calculate audit file schedule track reconcile forecast allocate verify ensure update compile
+    assist answer respond serve install configure repair monitor diagnose treat greet welcome
+    meet exceed attain surpass secure close acquire recruit hire onboard
+    demonstrate present publish speak invent discover investigate measure survey explore
+    use utilize apply adopt translate draft edit proofread communicate advise consult instruct tutor""".split()
 )
+_ACTION_VERBS = (_COMMON_VERBS | {verb for group in BANK for verb in group.verbs}) - _NOUN_FIRST
+_NOT_VERBS = frozenset({"the", "a", "an", "my", "our", "i", "we", "team", "project", "responsible", "duties"})
 _IRREGULAR_PAST = frozenset(
     """built led ran grew cut drove made won wrote taught sold set kept held shipped began brought chose
     found""".split()
 )
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def _is_action_verb(word: str) -> bool:
+    """A word an achievement may open with: an action verb in the base, -s or past form, or
+    any verb in the past tense ("Met", "Troubleshot", "Co-authored")."""
+    if not word or word in _NOT_VERBS:
+        return False
+    found = form_of(word)
+    if found:
+        lemma, form = found
+        if form == "past" or (lemma in _ACTION_VERBS and form in ("present", "third", "both")):
+            return True
+    # Past forms lemminflect does not know: "-ed" words and a few irregular ones.
+    return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
 
 
 @dataclass(frozen=True)
@@ -74,11 +109,19 @@ class Check:
 
 
 def starts_with_action_verb(text: str) -> bool:
-    first = re.sub(r"[^a-z-]", "", text.split()[0].lower()) if text.split() else ""
-    if not first or first in _NOT_VERBS:
+    """Whether the bullet opens with an action verb, or with an adverb and then one
+    ("Continuously improved...")."""
+    words = [_WORD.match(word.lower()) for word in text.split()[:2]]
+    words = [match.group() if match else "" for match in words]
+    if not words:
         return False
-    base = first[:-1] if first.endswith("s") and first[:-1] in _ACTION_VERBS else first
-    return base in _ACTION_VERBS or first in _IRREGULAR_PAST or (first.endswith("ed") and len(first) > 4)
+    if _is_action_verb(words[0]):
+        return True
+    return len(words) == 2 and words[0].endswith("ly") and len(words[0]) > 4 and _is_action_verb(words[1])
+
+
+def is_template_text(text: str) -> bool:
+    return bool(_TO_THE_READER.search(text))
 
 
 def writing_quality(text: str) -> float:
@@ -91,9 +134,19 @@ def writing_quality(text: str) -> float:
 
 
 def bullet_checks(bullet_id: str, text: str) -> list[Check]:
-    checks = []
     lowered = text.lower().strip()
     words = text.split()
+    if is_template_text(text):
+        # The other checks would only ask to polish text that should not be there.
+        return [
+            Check(
+                "template",
+                'Reads like a template\'s instruction (it speaks to "you").',
+                "Replace it with what you did, or delete it.",
+                bullet_id,
+            )
+        ]
+    checks = []
     opener = next((phrase for phrase in WEAK_OPENERS if lowered.startswith(phrase)), None)
     if opener:
         checks.append(

@@ -6,9 +6,10 @@ The archive:
   "resumes": ["resumes/1.json", ...]}
 - `resumes/N.json`: the resume as JSON Resume (hidden items included), readable by any
   JSON Resume tool;
-- `resumes/N.ids.json`: what JSON Resume has no place for: the resume's title and the id
-  and hidden flag of every section, entry, bullet and skill (JSON Resume writes bullets as
-  plain strings, so their ids would not survive it), in the order of the JSON Resume;
+- `resumes/N.ids.json`: what JSON Resume has no place for: the resume's title, the tense
+  chosen for the current role, and the id and hidden flag of every section, entry, bullet
+  and skill (JSON Resume writes bullets as plain strings, so their ids would not survive
+  it), in the order of the JSON Resume;
 - `library.json`: {"postings": [{id, title, company, text}], "versions": [{id, resume_id,
   job_posting_id, name, bullet_ids, left_out_entry_ids, left_out_summary_ids, page_budget}]}.
 
@@ -31,7 +32,7 @@ from typing import Any
 
 from resume_app.core import json_resume
 from resume_app.core.errors import InputError
-from resume_app.core.model import JobPosting, Resume, TailoredVersion, new_id
+from resume_app.core.model import TENSES, JobPosting, Resume, TailoredVersion, new_id
 from resume_app.storage import repository
 
 FORMAT = "resume-app-backup"
@@ -67,6 +68,7 @@ def _ids(resume: Resume) -> dict[str, Any]:
     return {
         "id": resume.id,
         "title": resume.title,
+        "current_tense": resume.current_tense,
         "sections": [
             {
                 "id": section.id,
@@ -207,6 +209,8 @@ def _apply_ids(resume: Resume, ids: Any, where: str) -> None:
     """
     resume.id = _field(ids, "id", str, where)
     resume.title = _field(ids, "title", str, where)
+    # Backups made before the tense was stored have none: the person has not chosen.
+    resume.current_tense = ids.get("current_tense") if ids.get("current_tense") in TENSES else ""
     stored_sections = ids.get("sections")
     if not isinstance(stored_sections, list):
         raise InputError(f"{where} in this backup is not in the expected form (sections).")

@@ -467,6 +467,7 @@ def _read(session: Session, row: ResumeRow) -> Resume:
         extra=dict(row.extra or {}),
         confidence=dict(row.confidence or {}),
         import_report=ImportReport.from_dict(row.import_report) if row.import_report else None,
+        current_tense=row.current_tense or "",
     )
     bullets: dict[str, list[Bullet]] = {}
     for bullet in _rows(session, BulletRow, row.id):
@@ -564,6 +565,7 @@ def _write(session: Session, workspace_id: str, resume: Resume, before: Rows | N
     row.extra = resume.extra
     row.confidence = resume.confidence
     row.import_report = resume.import_report.as_dict() if resume.import_report else None
+    row.current_tense = resume.current_tense
     row.updated_at = utcnow()
     if before is None:
         before = _part_rows(workspace_id, _read(session, row))

@@ -44,6 +44,8 @@ class ResumeRow(_Owned, Base):
     confidence: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
     # What the importer could not place (core.model.ImportReport.as_dict()); None when not imported.
     import_report: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, default=None)
+    # core.model.Resume.current_tense: "present", "past" or "" (not chosen).
+    current_tense: Mapped[str] = mapped_column(String(8), server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

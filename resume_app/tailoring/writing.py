@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from resume_app.core import editing
 from resume_app.core.errors import InputError
-from resume_app.core.model import Bullet, Resume
+from resume_app.core.model import TENSES, Bullet, Resume
 from resume_app.matching.ranker import prepare
 from resume_app.matching.suggestions.engine import (
     ResumeSuggestions,
@@ -23,7 +23,6 @@ from resume_app.matching.suggestions.picker import EmbeddingPicker, VerbPicker
 from resume_app.storage import repository
 from resume_app.tailoring.embedding import embedder
 
-TENSES = ("present", "past")
 # Another tab, or an edit since, changed the bullet: a suggestion made for the old text is not applied.
 STALE = "This bullet changed since the suggestion was made; look at its new suggestions."
 
@@ -170,6 +169,17 @@ def apply_split(workspace_id: str, resume_id: str, bullet_id: str, expected: str
             version.bullet_ids.insert(version.bullet_ids.index(bullet_id) + 1, new_id)
             repository.save_version(workspace_id, version)
     return new_id
+
+
+def set_current_tense(workspace_id: str, resume_id: str, tense) -> Resume:
+    """Store the tense the person writes their current role in, for this resume."""
+    if tense not in TENSES:
+        raise InputError("Choose the present or the past tense for your current role.")
+
+    def change(resume: Resume) -> None:
+        resume.current_tense = tense
+
+    return repository.update_resume(workspace_id, resume_id, change)[0]
 
 
 def confirm_skill(workspace_id: str, resume_id: str, term: str, confirmed: bool) -> Resume:

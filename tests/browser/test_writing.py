@@ -67,3 +67,29 @@ def test_a_verb_suggestion_and_a_figure_answer_reach_the_list_and_the_docx_and_u
     edit(page, lambda: page.get_by_role("button", name="Undo").click())
     expect(_row(page, stronger)).to_be_visible()
     expect(page.locator(".bullet-text", has_text=answered)).to_have_count(0)
+
+
+def test_the_current_roles_tense_is_chosen_on_the_page_and_kept_with_the_resume(app_server, page):
+    # The accountant's current role (2021 to now) reads in the present tense.
+    present = "Compute taxes for clients during tax season"
+    open_truth_resume(page, app_server.url, "soupboss_01_accountant")
+    start_tailoring(page)
+    _row(page, present).get_by_role("button", name="Writing suggestions").click()
+    choice = page.locator("#current-tense")
+    expect(choice.get_by_role("radio", name="present tense")).to_be_checked()
+    expect(page.locator('.suggestion[data-kind="tense"]')).to_have_count(0)
+
+    edit(page, lambda: choice.get_by_role("radio", name="past tense").click())
+    expect(choice.get_by_role("radio", name="past tense")).to_be_checked()
+    tense = page.locator('.suggestion[data-kind="tense"]')
+    expect(tense.locator(".suggestion-text")).to_have_text("Computed taxes for clients during tax season")
+
+    # Kept with the resume: the choice and its suggestion are still there after a reload (which
+    # keeps the open panel, as it keeps an edit) and after closing and opening the panel again.
+    page.reload()
+    expect(page.locator("#current-tense").get_by_role("radio", name="past tense")).to_be_checked()
+    _row(page, present).get_by_role("button", name="Writing suggestions").click()
+    expect(page.locator("#current-tense")).to_have_count(0)
+    _row(page, present).get_by_role("button", name="Writing suggestions").click()
+    expect(page.locator("#current-tense").get_by_role("radio", name="past tense")).to_be_checked()
+    expect(page.locator('.suggestion[data-kind="tense"]')).to_have_count(1)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from resume_app.core.errors import InputError
 from resume_app.core.model import Resume
+from resume_app.matching.ats import is_template_text
 from resume_app.matching.keywords import Keyword, keywords_in
 from resume_app.matching.suggestions import figures, gates, rules
 from resume_app.matching.suggestions.model import BulletContext, Suggestion, changed_spans
@@ -23,7 +24,6 @@ from resume_app.matching.suggestions.verbs import form_of
 # Sections whose bullets are achievements to reword; elsewhere (education, awards...) only
 # the spacing, period and pronoun rules run.
 ACHIEVEMENT_SECTIONS = frozenset({"work", "volunteer", "projects"})
-_LAYOUT_RULES = ("pronoun", "spacing", "period")
 
 
 def _rewrites(ctx: BulletContext, picker: VerbPicker, achievements: bool) -> list[rules.Rewrite]:
@@ -113,9 +113,15 @@ def majority_tense(resume: Resume) -> str:
     return "past" if forms["past"] > forms["present"] else "present"
 
 
+def chosen_tense(resume: Resume, current_tense: str | None = None) -> str:
+    """The current role's tense: the one asked for, the one the person chose for this
+    resume, or what most of its bullets use."""
+    return current_tense or resume.current_tense or majority_tense(resume)
+
+
 def contexts(resume: Resume, keywords: list[Keyword] = (), current_tense: str | None = None):
     """(context, achievements) for every bullet of the resume, hidden ones included."""
-    tense = current_tense or majority_tense(resume)
+    tense = chosen_tense(resume, current_tense)
     every = [bullet.text for bullet in resume.bullets()]
     for section in resume.sections:
         for entry in section.entries:
@@ -134,7 +140,9 @@ def contexts(resume: Resume, keywords: list[Keyword] = (), current_tense: str | 
                     other_bullets=others,
                     keywords=tuple(keywords),
                 )
-                yield ctx, section.kind in ACHIEVEMENT_SECTIONS
+                # Template text left in ("Showcase your project here") is no achievement to
+                # reword: the checks ask the person to replace it.
+                yield ctx, section.kind in ACHIEVEMENT_SECTIONS and not is_template_text(bullet.text)
 
 
 def suggest_resume(
@@ -147,7 +155,7 @@ def suggest_resume(
     """Suggestions for every bullet of `resume`, and, with a posting's keywords, which of
     them the chosen bullets (default: every bullet) miss."""
     picker = picker or LexicalPicker()
-    result = ResumeSuggestions(current_tense=current_tense or majority_tense(resume))
+    result = ResumeSuggestions(current_tense=chosen_tense(resume, current_tense))
     if hasattr(picker, "prefetch"):
         # The verb-picking rules run once without the model to learn what it will be asked,
         # which is then encoded in one batch.

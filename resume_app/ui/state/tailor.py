@@ -136,6 +136,10 @@ class TailorState(SavingMixin, WorkspaceState):
             self._undo, self._scores = [], {}
             self.ranked = False
             edit.editing_id, compare.compare_open = "", False
+            # Imported here: the writing panel's state is a substate of this one.
+            from resume_app.ui.state.writing import WritingState
+
+            (await self.get_state(WritingState)).close_suggestions()
         self.version_id = version_id
         self.posting_error, self.load_error = "", ""
         if not self._pending:

@@ -6,9 +6,11 @@ import asyncio
 
 import reflex as rx
 
+from resume_app.core import editing
 from resume_app.core.errors import InputError
 from resume_app.matching.keywords import keywords_in
 from resume_app.matching.ranker import prepare
+from resume_app.matching.suggestions.engine import chosen_tense
 from resume_app.matching.suggestions.model import Suggestion
 from resume_app.matching.suggestions.picker import EmbeddingPicker, LexicalPicker
 from resume_app.tailoring import llm, service, writing
@@ -40,6 +42,9 @@ class WritingState(TailorState):
     writing_id: str = ""
     writing_rows: list[SuggestionRow] = []
     writing_busy: bool = False
+    # The open bullet belongs to the current role, written in `writing_tense` ("present"/"past").
+    writing_current: bool = False
+    writing_tense: str = "present"
     # One sentence when a suggestion could not be applied (a figure without digits...).
     writing_message: str = ""
     # A local model is set up (RESUME_APP_LLM_URL): the panel offers to ask it.
@@ -60,22 +65,38 @@ class WritingState(TailorState):
         if self.writing_id == bullet_id:
             self.close_suggestions()
             return
+        await self._open(bullet_id)
+
+    async def _open(self, bullet_id: str) -> None:
         page = await self.get_state(TailorState)
         self.writing_id, self.writing_rows, self.writing_message, self.writing_busy = bullet_id, [], "", True
         self.model_enabled = llm.enabled()
         try:
             master = page._master()
-            text = next(bullet.text for bullet in master.bullets() if bullet.id == bullet_id)
+            entry, bullet = editing.find_bullet(master, bullet_id)
             found = await asyncio.to_thread(
                 _suggestions, page.workspace_id(), page.resume_id, bullet_id, page.posting_text
             )
-        except (InputError, StopIteration):
-            self.writing_message, found, text = "This bullet is no longer in the resume.", [], ""
-        self._writing_text, self._writing_found = text, found
+        except InputError:
+            self.writing_message, found, bullet, entry = "This bullet is no longer in the resume.", [], None, None
+        self._writing_text, self._writing_found = (bullet.text if bullet else ""), found
+        # The tense choice shows under a bullet of the current role, the one it applies to.
+        self.writing_current = bool(entry and entry.start_date and not entry.end_date)
+        self.writing_tense = chosen_tense(master) if entry else "present"
         self.writing_rows = writing.suggestion_rows(found)
         self.writing_busy = False
         if not self.writing_rows and not self.writing_message:
             self.writing_message = "Nothing to suggest: this bullet reads well as it is."
+
+    @rx.event
+    async def set_tense(self, tense: str | list[str]):
+        """The person's choice of tense for their current role, kept with the resume; the open
+        bullet's suggestions follow it (the segmented control sends a list only in its
+        multiple-choice mode, unused here: the service refuses anything but a tense)."""
+        page = await self.get_state(TailorState)
+        saved, _ = page._save(lambda: writing.set_current_tense(page.workspace_id(), page.resume_id, tense))
+        if saved and self.writing_id:
+            await self._open(self.writing_id)
 
     @rx.event(background=True)
     async def ask_model(self):
@@ -104,7 +125,7 @@ class WritingState(TailorState):
 
     @rx.event
     def close_suggestions(self):
-        self.writing_id, self.writing_rows, self.writing_message = "", [], ""
+        self.writing_id, self.writing_rows, self.writing_message, self.writing_current = "", [], "", False
         self.writing_confirm_open, self._writing_found = False, []
 
     @rx.event
@@ -195,14 +216,14 @@ class WritingState(TailorState):
         except InputError:
             return None
         chosen = set(page._bullet_ids)
-        holder = next(
-            (
-                bullet.id
-                for bullet in page._master().bullets()
-                if bullet.id not in chosen and keywords and keywords_in(bullet.text, keywords)
-            ),
-            None,
-        )
+        holders = [
+            bullet.id
+            for bullet in page._master().bullets()
+            if bullet.id not in chosen and keywords and keywords_in(bullet.text, keywords)
+        ]
+        # The one the latest ranking placed highest for this posting (resume order breaks ties).
+        scores = {bullet_id: score.score for bullet_id, score in page._scores.items()}
+        holder = max(holders, key=lambda bullet_id: scores.get(bullet_id, -1.0), default=None)
         if holder is None:
             return None
         return page._change("toggle", holder, label="include/exclude", panel=True)

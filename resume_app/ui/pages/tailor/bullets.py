@@ -97,8 +97,27 @@ def _suggestion(row: SuggestionRow) -> rx.Component:
     )
 
 
+def _tense_choice() -> rx.Component:
+    return rx.hstack(
+        rx.text("Your current role's bullets are in the", size="1", color_scheme="gray"),
+        rx.segmented_control.root(
+            rx.segmented_control.item("present tense", value="present"),
+            rx.segmented_control.item("past tense", value="past"),
+            value=WritingState.writing_tense,
+            on_change=WritingState.set_tense,
+            size="1",
+            aria_label="Tense of your current role's bullets",
+            id="current-tense",
+        ),
+        align="center",
+        spacing="2",
+        wrap="wrap",
+    )
+
+
 def _suggestions_panel() -> rx.Component:
     return rx.vstack(
+        rx.cond(WritingState.writing_current, _tense_choice()),
         rx.cond(WritingState.writing_busy, rx.spinner(size="1")),
         rx.foreach(WritingState.writing_rows, _suggestion),
         rx.cond(WritingState.writing_message != "", rx.text(WritingState.writing_message, size="1", role="status")),
