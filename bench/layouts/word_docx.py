@@ -597,6 +597,85 @@ def build_gdocs(t: Resume, path: Path) -> None:
     save_stable(doc, path)
 
 
+# --- docx_label_table ------------------------------------------------------------------------
+
+VIEW_LABEL_TABLE = View()
+
+
+def build_label_table(t: Resume, path: Path) -> None:
+    """A Word template laid out as one borderless table: a row per section, its name in a
+    narrow left cell and its content in the right one."""
+    doc = new_document("Liberation Serif", 10.5)
+    b = t["basics"]
+    title = para(doc, b.get("name", ""), bold=True, size=20)
+    title.alignment = 1  # centred
+    if b.get("label"):
+        para(doc, b["label"], italic=True).alignment = 1
+    lines = contact_lines(b)
+    if lines:
+        para(doc, "  ·  ".join(lines), size=9).alignment = 1
+    rows: list[tuple[str, Any]] = []
+    if b.get("summary"):
+        rows.append(("Profile", lambda cell: summary_block(cell, b["summary"])))
+
+    def work(cell: Any) -> None:
+        for w in t["work"]:
+            first = para(cell)
+            run(first, ", ".join(x for x in (w.get("name"), w.get("location")) if x), bold=True)
+            second = " | ".join(x for x in (w.get("position"), fmt_range(w)) if x)
+            if second:
+                para(cell, second, italic=True)
+            bullets(cell, w.get("highlights", []))
+
+    def education(cell: Any) -> None:
+        for ed in t["education"]:
+            line = para(cell)
+            run(line, fmt_degree(ed) or ed.get("institution", ""), bold=True)
+            rest = [x for x in (ed.get("institution") if fmt_degree(ed) else "", ed.get("location")) if x]
+            if rest:
+                run(line, " — " + ", ".join(rest))
+            if fmt_range(ed):
+                run(line, f" ({fmt_range(ed)})")
+            if ed.get("score"):
+                para(cell, fmt_score(ed["score"]), size=9)
+
+    def projects(cell: Any) -> None:
+        for item in t["projects"]:
+            line = para(cell, item.get("name", ""), bold=True)
+            if fmt_range(item):
+                run(line, f" ({fmt_range(item)})")
+            summary_block(cell, item.get("description", ""))
+            bullets(cell, item.get("highlights", []))
+
+    for key, label, fill in (
+        ("work", "Experience", work),
+        ("education", "Education", education),
+        ("projects", "Projects", projects),
+        ("skills", "Skills", lambda cell: skills_block(cell, t["skills"])),
+        ("certificates", "Certificates", lambda cell: simple_entries(cell, t["certificates"], "name", "issuer", "mon")),
+        ("awards", "Awards", lambda cell: simple_entries(cell, t["awards"], "title", "awarder", "mon")),
+        ("languages", "Languages", lambda cell: language_entries(cell, t["languages"])),
+    ):
+        if t.get(key):
+            rows.append((label, fill))
+    table = doc.add_table(rows=len(rows), cols=2)
+    table.autofit = False
+    # The grid's widths are what LibreOffice and Word lay the columns out by.
+    table.columns[0].width, table.columns[1].width = Cm(3.4), Cm(14.0)
+    for row, (label, fill) in zip(table.rows, rows, strict=True):
+        left, right = row.cells
+        set_cell_width(left, Cm(3.4))
+        set_cell_width(right, Cm(14.0))
+        run(left.paragraphs[0], label.upper(), bold=True, size=10, color="444444")
+        right.paragraphs[0].text = ""
+        fill(right)
+        # The empty first paragraph python-docx puts in every cell would be a blank line.
+        first = right.paragraphs[0]
+        if not first.text and len(right.paragraphs) > 1:
+            first._p.getparent().remove(first._p)
+    save_stable(doc, path)
+
+
 def _renderer(build: Any) -> Any:
     def render(items: list[tuple[Resume, Path]]) -> None:
         for truth, path in items:
@@ -645,5 +724,13 @@ FAMILIES = [
         "Google Docs export: no Heading styles (bold underlined capitals), '● ' typed bullets, "
         "'Company, Location' + tab + dates with the position after a soft line break, every other "
         "entry dated year first ('2023 Mar. - 2024 Jul.'), contact on one line with ' | '",
+    ),
+    _family(
+        "docx_label_table",
+        VIEW_LABEL_TABLE,
+        build_label_table,
+        "one borderless table, a row per section: its name in capitals in a narrow left cell, its content "
+        "right; 'Company, Location' in bold, then 'Position | Mon YYYY – Present' in italics; one-line "
+        "'Degree — Institution, Location (dates)' education; contact centred on one line with ' · '",
     ),
 ]
