@@ -369,3 +369,81 @@ def test_a_heading_on_the_row_of_a_right_aligned_contact_block_opens_its_section
     assert [section.kind for section in sections] == ["skills", "work"]
     assert [line.text for line in header][-1] == "GitHub: rendercv"
     assert sections[0].lines[0].text.startswith("Languages:")
+
+
+def test_a_word_page_header_printed_on_every_page_gives_the_name_once_and_its_copies_are_listed():
+    """A Word resume saved as PDF with the name and headline in one header line, on each page."""
+    from fpdf import FPDF
+
+    class WithHeader(FPDF):
+        def header(self):
+            self.set_font("helvetica", size=20)
+            self.text(40, 40, "Justin Time")
+            self.set_font("helvetica", size=11)
+            self.text(160, 40, "Operations Coordinator")
+            self.set_font("helvetica", size=9)
+            self.text(40, 56, "justin.time@example.com  |  +1 555 212 1994")
+
+    pdf = WithHeader(unit="pt", format="letter")
+    pdf.set_auto_page_break(False)
+    jobs = [("Vandelay Industries", "Co-Founder", "2019"), ("New York Yankees", "Assistant", "2016")]
+    for company, position, year in jobs:
+        pdf.add_page()
+        pdf.set_font("helvetica", style="B", size=12)
+        pdf.text(40, 100, "EXPERIENCE")
+        pdf.set_font("helvetica", size=10)
+        pdf.text(40, 120, f"{company}, New York")
+        pdf.text(480, 120, f"Jan {year} - Dec {year}")
+        pdf.text(40, 134, position)
+        for i in range(3):
+            pdf.text(50, 150 + 14 * i, f"- Coordinated {i + 3} schedules for the {company} staff")
+    resume = import_resume("header.pdf", bytes(pdf.output()))
+    assert resume.contact.name == "Justin Time"
+    assert resume.contact.email == "justin.time@example.com"
+    assert len(resume.section("work").entries) == 2
+    # The second page's copies are page furniture: left out of the resume, listed with the reason.
+    skipped = [line.line for line in resume.import_report.unplaced if line.reason]
+    assert skipped == ["Justin Time\tOperations Coordinator", "justin.time@example.com | +1 555 212 1994"]
+
+
+def _typed(text: str, top: float, x0: float, x1: float, *, bullet: bool = False, bold: bool = False) -> Line:
+    return Line(text, page=1, x0=x0, x1=x1, top=top, size=10, bullet=bullet, bold=bold, gap_before=12)
+
+
+def test_a_typed_bullet_wraps_back_to_its_glyph_and_is_still_one_bullet():
+    """Google Docs and Word without a list style: "● " typed in a plain paragraph, so the
+    wrapped lines start under the glyph, not under the text."""
+    entries = parse_entries(
+        "work",
+        [
+            _typed("Kent State University, Kent, Ohio\tAug 2015 - Current", 100, 40, 560, bold=True),
+            _typed("Resident Advisor", 112, 40, 130),
+            _typed(
+                "● Collaborate with 10 building staff and campus administrators to organize a",
+                124,
+                58,
+                556,
+                bullet=True,
+            ),
+            _typed("breakfast fundraiser for 200 attendees.", 136, 58, 250),
+            # Capitalised, but the line above is full: "Slack" would not have fitted there.
+            _typed(
+                "● Set up identity management for employees across tools such as Google Drive,",
+                148,
+                58,
+                557,
+                bullet=True,
+            ),
+            _typed("Slack and GitHub for 120 staff.", 160, 58, 220),
+            # The line above ended short: a capitalised line under the glyph starts something new.
+            _typed("● Served 40 tables a night.", 172, 58, 200, bullet=True),
+            _typed("Harding Middle School, Columbus, Ohio\tJul 2014 - Oct 2015", 184, 58, 560),
+        ],
+    )
+    assert entries[0].bullets == [
+        "Collaborate with 10 building staff and campus administrators to organize a breakfast fundraiser "
+        "for 200 attendees.",
+        "Set up identity management for employees across tools such as Google Drive, Slack and GitHub for 120 staff.",
+        "Served 40 tables a night.",
+    ]
+    assert len(entries) == 2

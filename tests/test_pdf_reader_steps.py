@@ -316,6 +316,22 @@ def test_a_line_takes_its_weight_and_size_from_the_text_before_the_first_tab():
     assert (line.bold, line.size, line.x0, line.x1) == (True, 11, 0, 430)
 
 
+def test_a_name_set_larger_before_its_headline_on_one_line_is_a_field_of_its_own():
+    # A Word page header "Justin Time  Assistant to the Traveling Secretary", the name at 20 pt.
+    row = [_run(40, 160, 50, "Justin Time ", size=20), _run(166, 400, 50, "Assistant to the Secretary", size=11)]
+    line = make_line(row, block=0)
+    assert line.text == "Justin Time\tAssistant to the Secretary"
+    assert line.size == 20  # the size of the text before the tab: the name's
+    # Fake small caps (a larger first letter touching the rest) and a large bullet glyph are no field.
+    assert separators([_run(40, 50, 50, "J", size=14), _run(50, 80, 50, "OHN", size=10)]) == ["", ""]
+    assert "\t" not in make_line([_run(40, 48, 50, "•", size=16), _run(52, 200, 50, "Led a team", size=10)], 0).text
+    # A line in one size keeps its word gaps.
+    assert separators([_run(40, 100, 50, "Justin Time", size=11), _run(103, 200, 50, "Assistant", size=11)]) == [
+        "",
+        " ",
+    ]
+
+
 def test_an_icon_between_items_is_a_field_break_and_is_listed():
     icon = _run(95, 105, 0, "")
     icon.icons.append((95.0, "envelope"))

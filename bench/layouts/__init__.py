@@ -1,9 +1,10 @@
 """A layout generator with exact ground truth (issue 10, point 3).
 
 Every corpus truth file and a few synthetic resumes are rendered through many layout
-families (HTML/CSS printed by Chromium, Word files made with python-docx, LaTeX CV classes
-from TeX Live, RenderCV themes). Next to each document `<stem>.pdf|.docx` the generator
-writes `<stem>.json`: the JSON Resume truth of exactly what that document shows.
+families (HTML/CSS printed by Chromium, Word files made with python-docx and the same
+printed to PDF by LibreOffice, LaTeX CV classes from TeX Live, RenderCV themes). Next to
+each document `<stem>.pdf|.docx` the generator writes `<stem>.json`: the JSON Resume truth
+of exactly what that document shows.
 
     from bench.layouts import FAMILIES, generate
     docs = generate(["html_sidebar_left"])     # list[GeneratedDoc(family, path, truth)]
@@ -21,7 +22,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench.layouts import html_chromium, latex_classes, rendercv_themes, word_docx
+from bench.layouts import html_chromium, latex_classes, rendercv_themes, word_docx, word_pdf
 from bench.layouts.base import Family, GeneratedDoc, Resume
 from bench.layouts.sources import load_sources
 
@@ -35,6 +36,7 @@ FAMILIES: dict[str, Family] = {
     for family in (
         *html_chromium.FAMILIES,
         *word_docx.FAMILIES,
+        *word_pdf.FAMILIES,
         *latex_classes.FAMILIES,
         *rendercv_themes.FAMILIES,
     )

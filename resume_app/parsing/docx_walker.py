@@ -32,6 +32,7 @@ from resume_app.parsing.docx_styles import (
     on,
     run_prop_value,
 )
+from resume_app.parsing.lines import DISPLAY_LEAD_RATIO
 
 __all__ = ["DocxParagraphLine", "DocxWalker"]
 
@@ -379,11 +380,6 @@ def _split_breaks(segs: list[_Seg]) -> list[list[_Seg]]:
     return pieces
 
 
-# How much larger than the rest of its paragraph a leading stretch must be set to be a line
-# of its own (a name at 18 pt before its 11 pt headline).
-_DISPLAY_LEAD_RATIO = 1.4
-
-
 def _split_display_lead(pieces: list[list[_Seg]]) -> list[list[_Seg]]:
     """A paragraph that opens with a stretch set much larger than the rest, ended by a space
     ("John Doe" at 18 pt, then "  Web Developer" at 11 pt: a Word page header or title line
@@ -398,7 +394,7 @@ def _split_display_lead(pieces: list[list[_Seg]]) -> list[list[_Seg]]:
             boundary = lead.text[-1:].isspace() or rest[0].text[:1].isspace()
             letters = sum(ch.isalpha() for ch in lead.text)
             rest_letters = sum(ch.isalpha() for span in rest for ch in span.text)
-            if lead.size >= rest_size * _DISPLAY_LEAD_RATIO and boundary and letters >= 2 and rest_letters >= 2:
+            if lead.size >= rest_size * DISPLAY_LEAD_RATIO and boundary and letters >= 2 and rest_letters >= 2:
                 out += [[lead], rest]
                 continue
         out.append(piece)

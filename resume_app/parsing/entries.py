@@ -77,13 +77,55 @@ class _Block:
     side: list[str] = field(default_factory=list)
 
 
-def _is_continuation(line: Line, previous: Line, text_x: float) -> bool:
-    """Does `line` carry on the bullet in `previous` (a wrapped line)?"""
+def _is_continuation(line: Line, previous: Line, text_x: float, glyph_x: float = 0.0, right: float = 0.0) -> bool:
+    """Does `line` carry on the bullet in `previous` (a wrapped line)? `text_x` is where the
+    bullet's text starts, `glyph_x` where its glyph is, `right` the text's right edge."""
     if line.bullet or line.source != previous.source:
         return False
     if line.x0 and text_x:
         close = not line.size or line.gap_before < line.size * tuning.WRAP_GAP_LINES
-        return line.x0 >= text_x - 2 and close
+        if line.x0 >= text_x - 2:
+            return close
+        # A bullet typed as a glyph in a plain paragraph (Google Docs, Word without a list
+        # style) wraps back to the glyph's edge, not under its text: there a line carries on
+        # when it reads on ("breakfast fundraiser for 200 ...") or when its first word could
+        # not have fitted at the end of the line before (the line wrapped there).
+        if not (close and glyph_x and abs(line.x0 - glyph_x) <= 2):
+            return False
+        return _reads_on(line, previous) or (
+            _wrapped_before(line, previous, right)
+            and not previous.text.rstrip().endswith((".", "!", "?"))
+            and not line.bold
+            and not find_date_ranges(line.text)
+        )
+    return _reads_on(line, previous)
+
+
+def _bullets_hang(lines: list[Line]) -> bool:
+    """Whether the section's bullets wrap under their text (a hanging indent, as list styles,
+    LaTeX and Typst set them): then a line back at a glyph's edge never carries a bullet on."""
+    for bullet, following in zip(lines, lines[1:], strict=False):
+        if not (bullet.bullet and bullet.x0 and strip_bullet(bullet.text)[1]) or following.bullet:
+            continue
+        text_x = bullet.x0 + 0.5 * bullet.size
+        close = following.gap_before < bullet.size * tuning.WRAP_GAP_LINES
+        if close and text_x - 2 <= following.x0 <= bullet.x0 + 3 * bullet.size:
+            return True
+    return False
+
+
+def _wrapped_before(line: Line, previous: Line, right: float) -> bool:
+    """Whether `previous` ends where `line`'s first word would not have fitted: the room
+    left to the right edge is less than that word (estimated from the line's own width)."""
+    words = line.text.split()
+    if not words or not right or not line.x1 or "\t" in line.text:
+        return False
+    per_char = (line.x1 - line.x0) / max(len(line.text), 1)
+    return right - previous.x1 < per_char * (len(words[0]) + 1)
+
+
+def _reads_on(line: Line, previous: Line) -> bool:
+    """Whether a line's words carry on the line before rather than start something."""
     text = line.text.strip()
     # A bold line under a plain bullet is the next entry's name ("adopt-the-highway"), not its rest.
     if line.bold and not previous.bold:
@@ -242,7 +284,10 @@ def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
     _mark_unglyphed_bullets(lines)
     blocks: list[_Block] = []
     current = _Block()
-    text_x = 0.0
+    text_x = glyph_x = 0.0
+    right = max((line.x1 for line in lines), default=0.0)
+    hanging = _bullets_hang(lines)
+    left = min((line.x0 for line in lines if line.x0 and not line.bullet), default=0.0)
     entry_gap = _entry_gap(lines)
     for position, raw in enumerate(lines):
         if not raw.text.strip():
@@ -263,8 +308,10 @@ def group_blocks(lines: list[Line], kind: str = "work") -> list[_Block]:
             current.bullets.append([line])
             has_glyph = strip_bullet(line.text)[1]
             text_x = line.x0 + (0.5 * line.size if has_glyph else 0.0)
+            # Only a glyph indented from the entries' names: at their edge a line could be either.
+            glyph_x = line.x0 if has_glyph and not hanging and line.x0 > left + 2 else 0.0
             current.side.extend(side)
-        elif current.bullets and _is_continuation(line, current.bullets[-1][-1], text_x):
+        elif current.bullets and _is_continuation(line, current.bullets[-1][-1], text_x, glyph_x, right):
             current.bullets[-1].append(line)
             current.side.extend(side)
         elif current.header and current.bullets and _is_list_label(line.text):

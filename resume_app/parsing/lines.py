@@ -19,6 +19,12 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]")
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
+# A line that opens with a stretch this many times larger than the rest of it, ended by a
+# space, is a display line: the name at 20 pt, then the headline at 11 pt ("Justin Time
+# Assistant to the Traveling Secretary"), typed in one paragraph of a Word page header or
+# title. The stretch is a field of its own (docx_walker, pdf_lines).
+DISPLAY_LEAD_RATIO = 1.4
+
 # The source of a PDF's running header or footer or page number: kept out of the resume.
 RUNNING_HEAD = "running"
 

@@ -214,12 +214,14 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re
 
 def _mark_running_heads(lines: list[Line], heights: dict[int, float]) -> list[Line]:
     """Mark page headers and footers (source "running"): page numbers, and lines near the top
-    or bottom edge that come back on other pages ("Jane Doe - Page 2", "February 10, 2026 ... 1").
-    The resume leaves them out; the import report lists them."""
+    or bottom edge that come back on other pages ("Jane Doe - Page 2", "February 10, 2026 ... 1"),
+    except a header's first copy. The resume leaves them out; the import report lists them."""
+
+    def at_top(line: Line) -> bool:
+        return line.top < heights.get(line.page, 792.0) * 0.08
 
     def at_edge(line: Line) -> bool:
-        height = heights.get(line.page, 792.0)
-        return line.top < height * 0.08 or line.top > height * 0.92
+        return at_top(line) or line.top > heights.get(line.page, 792.0) * 0.92
 
     def shape(line: Line) -> str:
         return _DIGITS.sub("#", line.text.lower())
@@ -229,7 +231,11 @@ def _mark_running_heads(lines: list[Line], heights: dict[int, float]) -> list[Li
         if at_edge(line):
             pages_by_shape.setdefault(shape(line), set()).add(line.page)
     for line in lines:
-        repeated = len(heights) > 1 and at_edge(line) and len(pages_by_shape[shape(line)]) > 1
-        if _PAGE_NUMBER.match(line.text) or repeated:
+        pages = pages_by_shape.get(shape(line), set())
+        repeated = len(heights) > 1 and at_edge(line) and len(pages) > 1
+        # A Word page header is printed on every page, the first copy included: there it is
+        # the top of the resume (the name and contact), only its copies are furniture.
+        first_copy = at_top(line) and line.page == min(pages, default=-1)
+        if _PAGE_NUMBER.match(line.text) or (repeated and not first_copy):
             line.source = RUNNING_HEAD
     return lines

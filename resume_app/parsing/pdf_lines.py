@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from resume_app.parsing.lines import DISPLAY_LEAD_RATIO
 from resume_app.parsing.pdf_fonts import BULLET_GLYPHS
 from resume_app.parsing.pdf_interpreter import PathMark, TextRun
 
@@ -202,7 +203,35 @@ def separators(row: list[TextRun]) -> list[str]:
             seps.append(" ")
         else:
             seps.append("")
+    _break_after_display_lead(row, seps)
     return seps
+
+
+def _letters(runs: list[TextRun]) -> int:
+    return sum(ch.isalpha() for run in runs for ch in run.text)
+
+
+def _break_after_display_lead(row: list[TextRun], seps: list[str]) -> None:
+    """A row that opens with a stretch set much larger than the rest, ended by a word gap
+    (lines.DISPLAY_LEAD_RATIO: a name and its headline in one line of a Word page header),
+    gets a field break there, so the name is a field of its own and sets the line's size.
+    Fake small caps ("J" large, "OHN" small, touching) and a large bullet glyph are not one."""
+    texts = [index for index, run in enumerate(row) if run.text.strip()]
+    if len(texts) < 2:
+        return
+    lead_size = row[texts[0]].size
+    end = next((index for index in texts if abs(row[index].size - lead_size) >= 0.05), None)
+    if end is None or "\t" in seps[texts[0] + 1 : end + 1]:
+        return
+    lead, rest = row[:end], [run for run in row[end:] if run.text.strip()]
+    spaced = seps[end] == " " or row[end - 1].text.endswith(" ") or row[end].text.startswith(" ")
+    if (
+        spaced
+        and lead_size >= DISPLAY_LEAD_RATIO * max(run.size for run in rest)
+        and _letters(lead) >= 2
+        and _letters(rest) >= 2
+    ):
+        seps[end] = "\t"
 
 
 def make_line(row: list[TextRun], block: int) -> PdfTextLine | None:
