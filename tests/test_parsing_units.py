@@ -447,3 +447,29 @@ def test_a_typed_bullet_wraps_back_to_its_glyph_and_is_still_one_bullet():
         "Served 40 tables a night.",
     ]
     assert len(entries) == 2
+
+
+def _headline(*texts: str) -> str:
+    lines = [Line(texts[0], size=20)] + [Line(text, size=10) for text in texts[1:]]
+    return extract_contact(lines, lines).contact.label
+
+
+def test_the_headline_under_the_name_or_beside_it_is_taken_and_marked_unsure():
+    assert _headline("Jane Doe", "Registered Nurse", "jane@example.com | +44 20 7946 0958") == "Registered Nurse"
+    assert _headline("Jane Doe\tData Engineer · Analyst", "jane@example.com") == "Data Engineer · Analyst"
+    lines = [Line("Jane Doe", size=20), Line("Registered Nurse", size=10)]
+    assert extract_contact(lines, lines).confidence["label"] < 0.8  # amber in the editor: the person checks it
+
+
+def test_contact_data_a_place_a_username_or_a_summary_is_no_headline():
+    assert _headline("Jane Doe", "jane@example.com | +44 20 7946 0958") == ""
+    assert _headline("Jane Doe", "Seattle, WA", "jane@example.com") == ""
+    assert _headline("Jane Doe", "janedoe", "jane@example.com") == ""
+    assert _headline("Jane Doe", "LinkedIn: janedoe · GitHub: janedoe") == ""
+    assert (
+        _headline("Jane Doe", "Nurse with nine years on acute wards, calm", "under pressure and fluent in Spanish.")
+        == ""
+    )
+    assert _headline("Jane Doe", "I create awesome resume templates in", "LaTeX and HTML") == ""
+    # Beside the name, a headline that wraps onto the next line is not taken in part.
+    assert _headline("Jane Doe | Creative and Innovative", "Web Developer", "jane@example.com") == ""

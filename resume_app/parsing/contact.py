@@ -105,6 +105,65 @@ def _name(lines: list[Line]) -> tuple[str, float]:
     return name, confidence
 
 
+# A headline names a role or a trade in a few words ("Registered Nurse", "DevOps Engineer ·
+# Software Architect"); a longer line under the name is an unheaded summary.
+_HEADLINE_MAX_WORDS = 8
+_HEADLINE_SEPARATORS = re.compile(r"\s[|·•/]\s|\t")
+_NETWORK_NAMES = frozenset(name.lower() for name in [*_NETWORKS.values(), "Xing", "Website", "Portfolio"])
+_SMALL_WORDS = frozenset("a an and the of to in for with at on by or".split())
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|I'm|I've)\b")
+
+
+def _is_headline(text: str) -> bool:
+    words = [word for word in _HEADLINE_SEPARATORS.sub(" ", text).split() if any(ch.isalpha() for ch in word)]
+    if not 1 <= len(words) <= _HEADLINE_MAX_WORDS or text.rstrip().endswith((".", ":", ",")):
+        return False
+    if any(ch.isdigit() for ch in text) or "@" in text or URL.search(text) or heading_kind(text) is not None:
+        return False
+    # A username ("johndoe"), a sentence about oneself ("I create ..."), a labelled value
+    # ("LinkedIn: jane") or a list of networks ("LinkedIn · GitHub") is none.
+    if not any(ch.isupper() for ch in text) or _FIRST_PERSON.search(text) or ":" in text:
+        return False
+    if {word.lower() for word in re.findall(r"\w+", text)} & _NETWORK_NAMES:
+        return False
+    place = find_place(text)
+    # "Seattle, WA" or "London, UK": where the person lives, not what they do.
+    return not (place and len(place.group(0)) >= 0.6 * len(text.strip()))
+
+
+def _headline(lines: list[Line], name: str) -> str:
+    """The headline of the name: the rest of the name's own line ("Justin Time \t Assistant
+    to the Traveling Secretary"), or the line right after it, when it names a role in a few
+    words and is no contact data. Empty when nothing reads as one."""
+    if not name:
+        return ""
+    wanted = name.lower()
+    for index, line in enumerate(lines[:60]):
+        fields = _NAME_LINE_FIELDS.split(line.text)
+        if not any(" ".join(_without_document_title(field).split()).lower() == wanted for field in fields):
+            continue
+        name_field = next(f for f in fields if " ".join(_without_document_title(f).split()).lower() == wanted)
+        rest = line.text[line.text.index(name_field) + len(name_field) :].strip()
+        if rest.strip("|·•"):
+            # One that ends on a separator or a small word wrapped on ("DevOps Engineer ·" /
+            # "Software Architect"): not taken in part.
+            wrapped = rest.endswith(("|", "·", "•", ",", "&", "-", "/")) or rest.split()[-1].lower() in _SMALL_WORDS
+            # A headline-like line right below may be the rest of it, wrapped: then neither is taken.
+            below = lines[index + 1] if index + 1 < len(lines) else None
+            wrapped = wrapped or (below is not None and below.page == line.page and _is_headline(below.text))
+            rest = rest.strip(" \t|·•")
+            return " ".join(rest.split()) if _is_headline(rest) and not wrapped else ""
+        following = lines[index + 1 : index + 3]
+        if not following or following[0].page != line.page or not _is_headline(following[0].text):
+            return ""
+        # The first line of a paragraph that goes on below ("... templates in" / "LaTeX and ...").
+        after = following[1].text if len(following) == 2 else ""
+        if after[:1].islower() and "@" not in after and not URL.search(after):
+            return ""
+        return " ".join(following[0].text.replace("\t", " | ").split())
+    return ""
+
+
 def _phone(text: str) -> str:
     for segment in _CONTACT_SEPARATORS.split(text):
         match = _PHONE_CHARACTERS.match(segment.strip())
@@ -168,6 +227,10 @@ def extract_contact(header: list[Line], lines: list[Line]) -> ContactGuess:
     contact = Contact()
     confidence: dict[str, float] = {}
     contact.name, confidence["name"] = _name(lines)
+    contact.label = _headline(lines, contact.name)
+    if contact.label:
+        # Told apart from a summary's first line by its length alone: the person checks it.
+        confidence["label"] = 0.6
     first_page = [line for line in lines if lines and line.page == lines[0].page]
     search_text = "\n".join(line.text for line in (header or first_page[:15]))
     page_text = "\n".join(line.text for line in first_page)
