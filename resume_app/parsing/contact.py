@@ -151,6 +151,7 @@ def _headline(lines: list[Line], name: str) -> str:
             # A headline-like line right below may be the rest of it, wrapped: then neither is taken.
             below = lines[index + 1] if index + 1 < len(lines) else None
             wrapped = wrapped or (below is not None and below.page == line.page and _is_headline(below.text))
+            wrapped = wrapped or _across_columns(line, rest)
             rest = rest.strip(" \t|·•")
             return " ".join(rest.split()) if _is_headline(rest) and not wrapped else ""
         following = lines[index + 1 : index + 3]
@@ -162,6 +163,17 @@ def _headline(lines: list[Line], name: str) -> str:
             return ""
         return " ".join(following[0].text.replace("\t", " | ").split())
     return ""
+
+
+def _across_columns(line: Line, rest: str) -> bool:
+    """Whether `rest` of a PDF line lies far right of the name, in a column of its own (a
+    contact block beside the name: "Aisha Rahman \t Leeds, West Yorkshire")."""
+    spans = sorted(line.spans, key=lambda span: span.x0)
+    start = rest.strip(" \t|·•")[:12]
+    for previous, span in zip(spans, spans[1:], strict=False):
+        if span.text.startswith(start):
+            return span.x0 - previous.x1 > 1.5 * (line.size or 10)
+    return False
 
 
 def _phone(text: str) -> str:
