@@ -473,3 +473,16 @@ def test_contact_data_a_place_a_username_or_a_summary_is_no_headline():
     assert _headline("Jane Doe", "I create awesome resume templates in", "LaTeX and HTML") == ""
     # Beside the name, a headline that wraps onto the next line is not taken in part.
     assert _headline("Jane Doe | Creative and Innovative", "Web Developer", "jane@example.com") == ""
+
+
+def test_a_contact_column_beside_the_name_is_no_headline():
+    from resume_app.parsing.pdf_lines import PdfSpan
+
+    name = Line("Aisha Rahman\tLeeds, West Yorkshire", size=30)
+    name.spans = [PdfSpan(40, 230, "Aisha Rahman"), PdfSpan(450, 560, "Leeds, West Yorkshire")]
+    lines = [name, Line("M (555) 014-2271", size=9)]
+    assert extract_contact(lines, lines).contact.label == ""
+    beside = Line("Justin Time\tOperations Coordinator", size=20)
+    beside.spans = [PdfSpan(40, 150, "Justin Time"), PdfSpan(156, 300, "Operations Coordinator")]
+    lines = [beside, Line("justin@example.com", size=9)]
+    assert extract_contact(lines, lines).contact.label == "Operations Coordinator"
