@@ -148,12 +148,10 @@ def _backup(args: argparse.Namespace) -> None:
 
 
 def _restore(args: argparse.Namespace) -> None:
-    import secrets
-
-    from resume_app.storage import backup
+    from resume_app.storage import backup, repository
 
     _, data = _read(args.archive, backup.MAX_ARCHIVE_BYTES, "a backup")
-    key = args.workspace or secrets.token_urlsafe(24)
+    key = args.workspace or repository.new_workspace_key()
     restored = backup.restore(key, data)
     print(restored.sentence(), file=sys.stderr)
     if not args.workspace:
@@ -208,13 +206,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = commands.add_parser("backup", help="write a whole library (resumes, versions, postings) to a zip archive")
     backup.add_argument("output", help="the archive to write (.zip)")
-    backup.add_argument("--workspace", required=True, help="the library's workspace key (its recovery key)")
+    backup.add_argument(
+        "--workspace",
+        required=True,
+        help="the library's workspace key (its recovery key); write --workspace=KEY for a key that starts with -",
+    )
     backup.set_defaults(run=_backup)
 
     restore = commands.add_parser("restore", help="add the library in a backup archive to a workspace")
     restore.add_argument("archive", help="the archive written by `resume-app backup` or the library page")
     restore.add_argument(
-        "--workspace", default=None, help="the workspace key to restore into (default: a new library, key printed)"
+        "--workspace",
+        default=None,
+        help="the workspace key to restore into (default: a new library, key printed); "
+        "write --workspace=KEY for a key that starts with -",
     )
     restore.set_defaults(run=_restore)
     return parser

@@ -239,10 +239,10 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 def test_cli_backup_and_restore(workspace, tmp_path):
     _library(workspace)
     archive = tmp_path / "library.zip"
-    result = run_cli("backup", str(archive), "--workspace", workspace)
+    result = run_cli("backup", str(archive), f"--workspace={workspace}")
     assert result.returncode == 0, result.stderr
     fresh = secrets.token_urlsafe(24)
-    result = run_cli("restore", str(archive), "--workspace", fresh)
+    result = run_cli("restore", str(archive), f"--workspace={fresh}")
     assert result.returncode == 0, result.stderr
     assert "Restored 2 resumes, 2 tailored versions and 1 job posting." in result.stderr
     assert _everything(fresh) == _everything(workspace)
@@ -259,7 +259,7 @@ def test_cli_refuses_a_bad_archive_with_exit_2(workspace, tmp_path, what):
     source = tmp_path / "bad.zip"
     source.write_bytes(data)
     target = secrets.token_urlsafe(24)
-    result = run_cli("restore", str(source), "--workspace", target)
+    result = run_cli("restore", str(source), f"--workspace={target}")
     assert result.returncode == 2
     assert message in result.stderr
     assert one_sentence(result.stderr.strip())
@@ -267,7 +267,19 @@ def test_cli_refuses_a_bad_archive_with_exit_2(workspace, tmp_path, what):
 
 
 def test_cli_backup_of_an_unknown_key_exits_2(tmp_path):
-    result = run_cli("backup", str(tmp_path / "out.zip"), "--workspace", secrets.token_urlsafe(24))
+    result = run_cli("backup", str(tmp_path / "out.zip"), f"--workspace={secrets.token_urlsafe(24)}")
     assert result.returncode == 2
     assert "No library was found for this workspace key." in result.stderr
     assert not (tmp_path / "out.zip").exists()
+
+
+def test_a_key_that_starts_with_a_dash_works_on_the_command_line(tmp_path, monkeypatch):
+    # One key in 64 starts with "-": written --workspace=KEY it is not taken for an option.
+    key = "-" + secrets.token_urlsafe(24)[1:]
+    repository.ensure_workspace(key)
+    _library(key)
+    archive = tmp_path / "library.zip"
+    assert run_cli("backup", str(archive), f"--workspace={key}").returncode == 0
+    # New keys never start with one, so a key copied from the page works either way.
+    keys = {repository.new_workspace_key() for _ in range(400)}
+    assert len(keys) == 400 and not any(key.startswith("-") for key in keys)

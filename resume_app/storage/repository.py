@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
@@ -68,6 +69,15 @@ class ResumeListing:
     name: str
     updated_at: datetime
     bullet_count: int
+
+
+def new_workspace_key() -> str:
+    """A new workspace key: 192 random bits, URL-safe, and never starting with "-" (a key
+    typed after `--workspace` on a command line would be read as an option)."""
+    while True:
+        key = secrets.token_urlsafe(24)
+        if not key.startswith("-"):
+            return key
 
 
 def workspace_hash(workspace_key: str) -> str:

@@ -73,4 +73,4 @@ class WorkspaceState(rx.State):
     def _take_key(self, key: str) -> None:
         """Use the key the browser had; a browser with none gets a new workspace."""
         key = str(key or "").strip()
-        self.workspace_token = key or secrets.token_urlsafe(24)
+        self.workspace_token = key or repository.new_workspace_key()
