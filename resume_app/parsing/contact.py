@@ -140,9 +140,9 @@ def _headline(lines: list[Line], name: str) -> str:
     wanted = name.lower()
     for index, line in enumerate(lines[:60]):
         fields = _NAME_LINE_FIELDS.split(line.text)
-        if not any(" ".join(_without_document_title(field).split()).lower() == wanted for field in fields):
+        name_field = next((f for f in fields if " ".join(_without_document_title(f).split()).lower() == wanted), None)
+        if name_field is None:
             continue
-        name_field = next(f for f in fields if " ".join(_without_document_title(f).split()).lower() == wanted)
         rest = line.text[line.text.index(name_field) + len(name_field) :].strip()
         if rest.strip("|·•"):
             # One that ends on a separator or a small word wrapped on ("DevOps Engineer ·" /
