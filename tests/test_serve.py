@@ -59,6 +59,8 @@ def test_nginx_passes_every_backend_endpoint_and_the_websocket(tmp_path):
     config = render(host="127.0.0.1", port=8080, replica_ports=[9001, 9002], data_dir=tmp_path, www=www)
     assert "listen 127.0.0.1:8080;" in config
     assert "server 127.0.0.1:9001" in config and "server 127.0.0.1:9002" in config
+    # Long-lived websockets spread by how many each replica holds, not by turns.
+    assert config.index("least_conn;") < config.index("keepalive 32;")
     assert r"location ~ ^/(_event|_health|_upload|ping)(/|$)" in config
     assert "proxy_set_header Upgrade $http_upgrade;" in config
     assert "proxy_set_header Connection $connection_upgrade;" in config

@@ -100,7 +100,11 @@ http {{
         "" "";
     }}
 
+    # A websocket lives as long as its page: least_conn sends a new one to the replica that
+    # holds the fewest (round robin counted every short request too, and could put all of
+    # them on one replica). Before keepalive, as nginx asks of a balancing method.
     upstream replicas {{
+        least_conn;
 {upstream}        keepalive 32;
     }}
 

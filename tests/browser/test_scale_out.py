@@ -168,10 +168,14 @@ def test_every_replica_takes_sessions_and_the_library_lives_in_postgresql(serve,
     log_start = access_log.stat().st_size
 
     texts = [f"Shipped release {number} on time" for number in range(4)]
+    pages = []
+    # Four people at once: each new websocket goes to the replica holding the fewest.
     for bullet in texts:
         page, _ = _open(browser)
         new_resume(page, serve.url)
         add_job(page, "Engineer", "Initech", [bullet])
+        pages.append(page)
+    for page in pages:
         # Closing the page closes its websocket, which nginx then logs with its replica.
         page.context.close()
 
