@@ -34,7 +34,7 @@ class Edge:
 # The topology of `bash scripts/serve.sh --replicas N`.
 NODES = (
     Node("browser", "Browsers", ("one tab = one session", "workspace key in", "local storage"), 0, 1.5, "#f8fafc"),
-    Node("nginx", "nginx :8080", ("the one public port", "round robin, passes", "websocket upgrades"), 1, 1.5),
+    Node("nginx", "nginx :8080", ("the one public port", "least connections,", "passes websockets"), 1, 1.5),
     Node(
         "static",
         "Frontend build",
