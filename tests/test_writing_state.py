@@ -168,9 +168,16 @@ def test_the_current_roles_tense_is_the_persons_choice_kept_with_the_resume(page
     _run(writing.toggle_suggestions("c2"))
     [row] = [row for row in writing.writing_rows if row.kind == "tense"]
     assert "".join(part.text for part in row.preview) == "Prepared 120 tax returns"
-    # A past role's bullet has no choice to make.
+    # A past role's bullet has no choice to make, nor a degree still under way.
     writing.close_suggestions()
     _run(writing.toggle_suggestions("b1"))
+    assert not writing.writing_current
+    degree = Entry("MSc Finance", "LSE", start_date="2023", bullets=[Bullet("Thesis on 40 pension funds", "e1")])
+    repository.update_resume(
+        page.workspace_id(), page.resume_id, lambda resume: resume.ensure_section("education").entries.append(degree)
+    )
+    writing.close_suggestions()
+    _run(writing.toggle_suggestions("e1"))
     assert not writing.writing_current
     _run(writing.set_tense("future"))
     assert page.save_message == "Choose the present or the past tense for your current role."

@@ -10,7 +10,7 @@ from resume_app.core import editing
 from resume_app.core.errors import InputError
 from resume_app.matching.keywords import keywords_in
 from resume_app.matching.ranker import prepare
-from resume_app.matching.suggestions.engine import chosen_tense
+from resume_app.matching.suggestions.engine import ACHIEVEMENT_SECTIONS, chosen_tense
 from resume_app.matching.suggestions.model import Suggestion
 from resume_app.matching.suggestions.picker import EmbeddingPicker, LexicalPicker
 from resume_app.tailoring import llm, service, writing
@@ -80,8 +80,9 @@ class WritingState(TailorState):
         except InputError:
             self.writing_message, found, bullet, entry = "This bullet is no longer in the resume.", [], None, None
         self._writing_text, self._writing_found = (bullet.text if bullet else ""), found
-        # The tense choice shows under a bullet of the current role, the one it applies to.
-        self.writing_current = bool(entry and entry.start_date and not entry.end_date)
+        # The tense choice shows under an achievement of the current role, the one it applies to.
+        kind = next((section.kind for section in master.sections if entry in section.entries), "") if entry else ""
+        self.writing_current = kind in ACHIEVEMENT_SECTIONS and bool(entry.start_date and not entry.end_date)
         self.writing_tense = chosen_tense(master) if entry else "present"
         self.writing_rows = writing.suggestion_rows(found)
         self.writing_busy = False
