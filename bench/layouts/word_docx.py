@@ -192,6 +192,16 @@ def simple_entries(container: Any, entries: list[dict[str, Any]], title: str, su
             run(p, ", " + ", ".join(rest))
 
 
+def project_entries(container: Any, projects: list[dict[str, Any]]) -> None:
+    """Each project: its name in bold with the dates in brackets, its description, its bullets."""
+    for item in projects:
+        line = para(container, item.get("name", ""), bold=True)
+        if fmt_range(item):
+            run(line, f" ({fmt_range(item)})")
+        summary_block(container, item.get("description", ""))
+        bullets(container, item.get("highlights", []))
+
+
 def language_entries(container: Any, entries: list[dict[str, Any]]) -> None:
     for x in entries:
         para(container, x.get("language", "") + (f" ({x['fluency']})" if x.get("fluency") else ""))
@@ -266,12 +276,7 @@ def build_table_sidebar(t: Resume, path: Path) -> None:
             bullets(right, w.get("highlights", []))
     if t.get("projects"):
         heading(right, "Projects")
-        for p in t["projects"]:
-            line = para(right, p.get("name", ""), bold=True)
-            if fmt_range(p):
-                run(line, f" ({fmt_range(p)})")
-            summary_block(right, p.get("description", ""))
-            bullets(right, p.get("highlights", []))
+        project_entries(right, t["projects"])
     if t.get("certificates"):
         heading(right, "Certificates")
         simple_entries(right, t["certificates"], "name", "issuer", "mon")
@@ -639,18 +644,10 @@ def build_label_table(t: Resume, path: Path) -> None:
             if ed.get("score"):
                 para(cell, fmt_score(ed["score"]), size=9)
 
-    def projects(cell: Any) -> None:
-        for item in t["projects"]:
-            line = para(cell, item.get("name", ""), bold=True)
-            if fmt_range(item):
-                run(line, f" ({fmt_range(item)})")
-            summary_block(cell, item.get("description", ""))
-            bullets(cell, item.get("highlights", []))
-
     for key, label, fill in (
         ("work", "Experience", work),
         ("education", "Education", education),
-        ("projects", "Projects", projects),
+        ("projects", "Projects", lambda cell: project_entries(cell, t["projects"])),
         ("skills", "Skills", lambda cell: skills_block(cell, t["skills"])),
         ("certificates", "Certificates", lambda cell: simple_entries(cell, t["certificates"], "name", "issuer", "mon")),
         ("awards", "Awards", lambda cell: simple_entries(cell, t["awards"], "title", "awarder", "mon")),
