@@ -6,11 +6,10 @@ import asyncio
 
 import reflex as rx
 
-from resume_app.core import editing
 from resume_app.core.errors import InputError
 from resume_app.matching.keywords import keywords_in
 from resume_app.matching.ranker import prepare
-from resume_app.matching.suggestions.engine import ACHIEVEMENT_SECTIONS, chosen_tense
+from resume_app.matching.suggestions.engine import suggest_bullet
 from resume_app.matching.suggestions.model import Suggestion
 from resume_app.matching.suggestions.picker import EmbeddingPicker, LexicalPicker
 from resume_app.tailoring import llm, service, writing
@@ -30,10 +29,12 @@ def _posting(text: str) -> str | None:
     return text
 
 
-def _suggestions(workspace_id: str, resume_id: str, bullet_id: str, posting: str) -> list[Suggestion]:
+def _suggestions(workspace_id: str, resume_id: str, bullet_id: str, posting: str):
+    """The stored bullet's context, whether it is an achievement, and its suggestions."""
     # The model picks verbs once it is loaded; until then the bank's cue words do.
     picker = EmbeddingPicker(embedder()) if model_progress().ready else LexicalPicker()
-    return writing.bullet_suggestions(workspace_id, resume_id, bullet_id, _posting(posting), picker=picker)
+    ctx, achievements = writing.bullet_context(workspace_id, resume_id, bullet_id, _posting(posting))
+    return ctx, achievements, suggest_bullet(ctx, picker, achievements)
 
 
 class WritingState(TailorState):
@@ -72,18 +73,15 @@ class WritingState(TailorState):
         self.writing_id, self.writing_rows, self.writing_message, self.writing_busy = bullet_id, [], "", True
         self.model_enabled = llm.enabled()
         try:
-            master = page._master()
-            entry, bullet = editing.find_bullet(master, bullet_id)
-            found = await asyncio.to_thread(
+            ctx, achievements, found = await asyncio.to_thread(
                 _suggestions, page.workspace_id(), page.resume_id, bullet_id, page.posting_text
             )
         except InputError:
-            self.writing_message, found, bullet, entry = "This bullet is no longer in the resume.", [], None, None
-        self._writing_text, self._writing_found = (bullet.text if bullet else ""), found
+            self.writing_message, ctx, achievements, found = "This bullet is no longer in the resume.", None, False, []
+        self._writing_text, self._writing_found = (ctx.text if ctx else ""), found
         # The tense choice shows under an achievement of the current role, the one it applies to.
-        kind = next((section.kind for section in master.sections if entry in section.entries), "") if entry else ""
-        self.writing_current = kind in ACHIEVEMENT_SECTIONS and bool(entry.start_date and not entry.end_date)
-        self.writing_tense = chosen_tense(master) if entry else "present"
+        self.writing_current = bool(ctx and achievements and ctx.current and ctx.dated)
+        self.writing_tense = ctx.current_tense if ctx else "present"
         self.writing_rows = writing.suggestion_rows(found)
         self.writing_busy = False
         if not self.writing_rows and not self.writing_message:
